@@ -1,0 +1,1 @@
+"""Sample meeting plans, role sets and abbreviation lists shipped with live-notes."""

@@ -1,0 +1,271 @@
+"""Changes to a meeting, as records that can be journaled and replayed.
+
+Every live-session command produces one `Change`. The store appends it to the
+journal (durably) and `apply` replays it onto a `Meeting`, on the live path and
+when a meeting is reopened. `apply` is deterministic and never looks at the
+clock: every time it needs is inside the change.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, TypeAdapter
+
+from live_notes.domain.models import (
+    Attendance,
+    Decision,
+    Header,
+    MeetingStatus,
+    Model,
+    Recess,
+    Section,
+    Utterance,
+)
+from live_notes.domain.models import Meeting as _Meeting
+
+
+class Opened(Model):
+    """The meeting was opened (開会)."""
+
+    kind: Literal["opened"] = "opened"
+    at: datetime
+
+
+class Closed(Model):
+    """The meeting was closed (閉会)."""
+
+    kind: Literal["closed"] = "closed"
+    at: datetime
+
+
+class Reopened(Model):
+    """A close was undone: the meeting is in session again."""
+
+    kind: Literal["reopened"] = "reopened"
+
+
+class Recessed(Model):
+    """A recess began."""
+
+    kind: Literal["recessed"] = "recessed"
+    at: datetime
+
+
+class Resumed(Model):
+    """The meeting resumed after a recess."""
+
+    kind: Literal["resumed"] = "resumed"
+    at: datetime
+
+
+class Switched(Model):
+    """The current agenda item and/or section changed."""
+
+    kind: Literal["switched"] = "switched"
+    item_id: str | None
+    section: Section
+    at: datetime | None = None
+    """When: the time spent on each item is counted from these."""
+
+
+class LineAdded(Model):
+    """A line was committed (or a deleted one put back)."""
+
+    kind: Literal["line_added"] = "line_added"
+    line: Utterance
+
+
+class LineUpdated(Model):
+    """Fields of a line changed: text, role, item, section, flags."""
+
+    kind: Literal["line_updated"] = "line_updated"
+    id: int
+    fields: dict[str, Any]
+
+
+class LineDeleted(Model):
+    """A line was deleted."""
+
+    kind: Literal["line_deleted"] = "line_deleted"
+    id: int
+
+
+class AttendanceMarked(Model):
+    """A person's attendance mark changed (None clears it)."""
+
+    kind: Literal["attendance"] = "attendance"
+    person_id: str
+    mark: Attendance | None
+
+
+class AudienceSet(Model):
+    """The audience count (傍聴者) changed."""
+
+    kind: Literal["audience"] = "audience"
+    count: int = Field(ge=0)
+
+
+class DecisionSet(Model):
+    """An item's decision was recorded (None removes it)."""
+
+    kind: Literal["decision"] = "decision"
+    item_id: str
+    decision: Decision | None
+
+
+class MeetingEdited(Model):
+    """Prepared parts replaced from the setup screen (header, roster, roles, agenda, materials)."""
+
+    kind: Literal["edited"] = "edited"
+    fields: dict[str, Any]
+
+
+class MarkSet(Model):
+    """Draft-ready or archived mark changed."""
+
+    kind: Literal["mark"] = "mark"
+    name: Literal["draft_ready", "archived"]
+    value: bool
+
+
+Change = Annotated[
+    Opened
+    | Closed
+    | Reopened
+    | Recessed
+    | Resumed
+    | Switched
+    | LineAdded
+    | LineUpdated
+    | LineDeleted
+    | AttendanceMarked
+    | AudienceSet
+    | DecisionSet
+    | MeetingEdited
+    | MarkSet,
+    Field(discriminator="kind"),
+]
+"""Any change; the `kind` field tells which."""
+
+CHANGE_ADAPTER: TypeAdapter[Change] = TypeAdapter(Change)
+"""Validates and serialises changes (journal lines)."""
+
+LINE_FIELDS = frozenset(
+    {"text", "role_id", "person_id", "item_id", "section", "verify", "off_record", "edited_at"}
+)
+"""Fields of a line that `LineUpdated` may change."""
+
+EDITABLE_FIELDS = frozenset({"header", "people", "role_set", "agenda", "materials"})
+"""Parts of a meeting that `MeetingEdited` may replace."""
+
+
+def apply(meeting: _Meeting, change: Change) -> None:
+    """Apply one change to a meeting, in place.
+
+    Raises:
+        ValueError: the change does not fit the meeting (a journal that was not
+            written for it). Live commands validate before they produce a change,
+            so this only happens with foreign or damaged input.
+    """
+    match change:
+        case Opened(at=at):
+            meeting.opened_at = at
+            meeting.status = MeetingStatus.IN_SESSION
+        case Closed(at=at):
+            if meeting.recesses and meeting.recesses[-1].end is None:
+                meeting.recesses[-1].end = at
+            meeting.closed_at = at
+            meeting.status = MeetingStatus.CLOSED
+        case Reopened():
+            meeting.closed_at = None
+            meeting.status = MeetingStatus.IN_SESSION
+        case Recessed(at=at):
+            meeting.recesses.append(Recess(start=at))
+            meeting.status = MeetingStatus.IN_RECESS
+        case Resumed(at=at):
+            if not meeting.recesses or meeting.recesses[-1].end is not None:
+                raise ValueError("resume without a recess")
+            meeting.recesses[-1].end = at
+            meeting.status = MeetingStatus.IN_SESSION
+        case Switched(item_id=item_id, section=section, at=at):
+            if item_id != meeting.current_item_id and at is not None:
+                _count_item_time(meeting, at)
+                meeting.item_since = at
+            meeting.current_item_id = item_id
+            meeting.current_section = section
+        case LineAdded(line=line):
+            _insert_line(meeting, line)
+        case LineUpdated(id=line_id, fields=fields):
+            unknown = set(fields) - LINE_FIELDS
+            if unknown:
+                raise ValueError(f"cannot change {sorted(unknown)} of a line")
+            index = _line_index(meeting, line_id)
+            old = meeting.utterances[index]
+            meeting.utterances[index] = Utterance.model_validate(
+                {**old.model_dump(), **fields}
+            )
+        case LineDeleted(id=line_id):
+            del meeting.utterances[_line_index(meeting, line_id)]
+        case AttendanceMarked(person_id=pid, mark=mark):
+            if mark is None:
+                meeting.attendance.pop(pid, None)
+            else:
+                meeting.attendance[pid] = mark
+        case AudienceSet(count=count):
+            meeting.audience = count
+        case DecisionSet(item_id=item_id, decision=decision):
+            if decision is None:
+                meeting.decisions.pop(item_id, None)
+            else:
+                meeting.decisions[item_id] = decision
+        case MeetingEdited(fields=fields):
+            unknown = set(fields) - EDITABLE_FIELDS
+            if unknown:
+                raise ValueError(f"cannot edit {sorted(unknown)} of a meeting")
+            for name, value in fields.items():
+                if name == "header":
+                    value = Header.model_validate(value)
+                setattr(meeting, name, value)
+        case MarkSet(name=name, value=value):
+            setattr(meeting, name, value)
+        case _:  # pragma: no cover - the union is exhaustive
+            raise ValueError(f"unknown change {change!r}")
+
+
+def _count_item_time(meeting: _Meeting, at: datetime) -> None:
+    """Add the time since the last switch to the item being left."""
+    current, since = meeting.current_item_id, meeting.item_since
+    if current is not None and since is not None and at > since:
+        spent = meeting.item_seconds.get(current, 0.0) + (at - since).total_seconds()
+        meeting.item_seconds[current] = spent
+
+
+def _line_index(meeting: _Meeting, line_id: int) -> int:
+    """Position of a line in the meeting's list (searching from the end: recent lines first)."""
+    lines = meeting.utterances
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index].id == line_id:
+            return index
+    raise ValueError(f"no line #{line_id}")
+
+
+def _insert_line(meeting: _Meeting, line: Utterance) -> None:
+    """Insert a line keeping the list ordered by id (appending in the common case)."""
+    lines = meeting.utterances
+    if any(existing.id == line.id for existing in lines[-1:]) or _has_line(meeting, line.id):
+        raise ValueError(f"line #{line.id} exists already")
+    if not lines or lines[-1].id < line.id:
+        lines.append(line)
+    else:
+        index = next(i for i, existing in enumerate(lines) if existing.id > line.id)
+        lines.insert(index, line)
+    meeting.next_seq = max(meeting.next_seq, line.id + 1)
+
+
+def _has_line(meeting: _Meeting, line_id: int) -> bool:
+    lines = meeting.utterances
+    if not lines or line_id > lines[-1].id:
+        return False
+    return any(existing.id == line_id for existing in lines)

@@ -1,0 +1,347 @@
+"""The meeting record: everything the minutes need, as pydantic models.
+
+No Textual and no I/O here. The store persists these models; the export layer
+renders them; the TUI shows them. Times are naive local wall-clock times, as the
+clerk reads them off the room's clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+"""Version of the stored and archived meeting format. Bumped on incompatible change."""
+
+
+class Model(BaseModel):
+    """Base for every saved model: unknown fields are refused, assignments validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Lang(StrEnum):
+    """Language of the meeting and of its minutes."""
+
+    JA = "ja"
+    EN = "en"
+
+
+class Publicity(StrEnum):
+    """Whether the public may attend (公開・非公開の別)."""
+
+    PUBLIC = "public"
+    CLOSED = "closed"
+    PARTLY_CLOSED = "partly_closed"
+
+
+class MeetingStatus(StrEnum):
+    """Where the meeting stands."""
+
+    PLANNED = "planned"
+    IN_SESSION = "in_session"
+    IN_RECESS = "in_recess"
+    CLOSED = "closed"
+
+
+class Group(StrEnum):
+    """Which list of the minutes a person belongs to."""
+
+    MEMBER = "member"
+    SECRETARIAT = "secretariat"
+    DEPARTMENT = "department"
+    OTHER = "other"
+
+
+class MemberRole(StrEnum):
+    """A member's office in the body."""
+
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    MEMBER = "member"
+
+
+class Presence(StrEnum):
+    """Attendance mark of one person."""
+
+    UNKNOWN = "unknown"
+    PRESENT = "present"
+    ABSENT = "absent"
+    LATE = "late"
+    LEFT_EARLY = "left_early"
+    ONLINE = "online"
+
+
+class Side(StrEnum):
+    """Side of a speaker role, for the role follow-up (question ↔ answer)."""
+
+    ASKING = "asking"
+    ANSWERING = "answering"
+    NEUTRAL = "neutral"
+
+
+class ItemKind(StrEnum):
+    """What an agenda item is; only deliberation items take a decision."""
+
+    OPENING = "opening"
+    DELIBERATION = "deliberation"
+    REPORT = "report"
+    OTHER = "other"
+    CLOSING = "closing"
+
+
+class Section(StrEnum):
+    """Part of an item a line belongs to, in the order of the minutes."""
+
+    EXPLANATION = "explanation"
+    DISCUSSION = "discussion"
+    CONCLUSION = "conclusion"
+    NOTE = "note"
+    OTHER = "other"
+
+
+SECTION_CYCLE: tuple[Section, ...] = (
+    Section.EXPLANATION,
+    Section.DISCUSSION,
+    Section.CONCLUSION,
+    Section.NOTE,
+)
+"""The order Ctrl+T walks through."""
+
+
+class Outcome(StrEnum):
+    """The decision on an item."""
+
+    APPROVED = "approved"
+    APPROVED_WITH_CONDITIONS = "approved_with_conditions"
+    REJECTED = "rejected"
+    CONTINUED = "continued"
+    NO_DECISION = "no_decision"
+
+
+class LabelStyle(StrEnum):
+    """How speaker labels are printed in the minutes."""
+
+    INLINE = "inline"  # 委員 text
+    PAREN_LINE = "paren_line"  # (委員) on its own line
+    BRACKET = "bracket"  # 【委員】text
+    MARK = "mark"  # ○山田委員 text
+
+
+class Person(Model):
+    """Someone on the roster."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=64)
+    """Stable id used by plan files and attendance."""
+    name: str = Field(min_length=1, max_length=200)
+    title: str = Field(default="", max_length=200)
+    """Title or affiliation, printed before the name for staff (総務部長 …)."""
+    group: Group = Group.MEMBER
+    member_role: MemberRole | None = None
+    """Office in the body, for members (chair, vice-chair, member)."""
+    seat: int | None = None
+    """Seat number, where the body uses them."""
+
+
+class Attendance(Model):
+    """Attendance of one person."""
+
+    status: Presence = Presence.UNKNOWN
+    arrived_at: datetime | None = None
+    """Arrival time, for a late arrival."""
+    left_at: datetime | None = None
+    """Departure time, for someone who left early."""
+
+
+class Role(Model):
+    """A speaker role the clerk tags lines with."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=64)
+    ja: str = Field(min_length=1, max_length=40)
+    en: str = Field(min_length=1, max_length=60)
+    side: Side = Side.NEUTRAL
+
+    def label(self, lang: Lang | str) -> str:
+        """The label in the given language."""
+        return self.ja if Lang(lang) is Lang.JA else self.en
+
+
+class RoleSet(Model):
+    """The ordered speaker roles of a body (F2 … F8 follow this order)."""
+
+    id: str = "custom"
+    roles: list[Role] = Field(min_length=1)
+
+    def get(self, role_id: str) -> Role | None:
+        """The role with this id, or None."""
+        for role in self.roles:
+            if role.id == role_id:
+                return role
+        return None
+
+
+class AgendaItem(Model):
+    """One node of the agenda tree, labelled as the body writes it."""
+
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=64)
+    label: str = Field(default="", max_length=20)
+    """The body's own numbering: "1.", "(1)", "ア"."""
+    title: str = Field(min_length=1, max_length=1000)
+    kind: ItemKind = ItemKind.OTHER
+    department: str = Field(default="", max_length=200)
+    """Presenting department (担当課), for the explanation line."""
+    presenters: list[str] = Field(default_factory=list)
+    """Roster ids of the department staff present for this item."""
+    publicity: Publicity | None = None
+    """Per-item publicity; None follows the meeting."""
+    closed_reason: str = Field(default="", max_length=1000)
+    children: list[AgendaItem] = Field(default_factory=list)
+
+    @property
+    def takes_decision(self) -> bool:
+        """Whether a decision (結論) is expected for this item."""
+        return self.kind is ItemKind.DELIBERATION
+
+
+class MaterialGroup(Model):
+    """A group of materials (当日配布資料, 事前配布資料)."""
+
+    title: str = Field(min_length=1, max_length=200)
+    items: list[str] = Field(default_factory=list)
+
+
+class Recess(Model):
+    """A recess: start, and end once resumed."""
+
+    start: datetime
+    end: datetime | None = None
+
+
+class Utterance(Model):
+    """One committed line of the minutes."""
+
+    id: int = Field(ge=1)
+    """Sequence number, also the order: taken from a counter, never from the clock."""
+    item_id: str
+    section: Section = Section.DISCUSSION
+    role_id: str = ""
+    person_id: str | None = None
+    text: str = Field(max_length=1_000_000)
+    created_at: datetime
+    edited_at: datetime | None = None
+    verify: bool = False
+    """Flagged "verify later"."""
+    off_record: bool = False
+    """Left out of the public edition."""
+
+
+class Vote(Model):
+    """A vote tally."""
+
+    for_: int = Field(default=0, ge=0, alias="for")
+    against: int = Field(default=0, ge=0)
+    abstain: int = Field(default=0, ge=0)
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Decision(Model):
+    """The conclusion (結論) of one item."""
+
+    outcome: Outcome
+    conditions: str = Field(default="", max_length=10_000)
+    """The ただし… part, or the free text for other outcomes."""
+    vote: Vote | None = None
+    decided_at: datetime | None = None
+
+
+class Header(Model):
+    """What the clerk prepares before the meeting: all but the live record."""
+
+    body: str = Field(min_length=1, max_length=300)
+    """The body that meets (新座市情報公開・個人情報保護審議会)."""
+    title: str = Field(min_length=1, max_length=300)
+    """The session title (令和元年度第3回)."""
+    lang: Lang = Lang.JA
+    date: date
+    scheduled_start: time | None = None
+    scheduled_end: time | None = None
+    place: str = Field(default="", max_length=300)
+    publicity: Publicity = Publicity.PUBLIC
+    publicity_reason: str = Field(default="", max_length=1000)
+    quorum: int | None = Field(default=None, ge=1)
+    label_style: LabelStyle = LabelStyle.INLINE
+    next_meeting: str = Field(default="", max_length=300)
+    signers: list[str] = Field(default_factory=list)
+    """Minute-signers (会議録署名人), by name."""
+    other_notes: str = Field(default="", max_length=10_000)
+    """その他の必要事項 beyond the absent members."""
+
+
+class Meeting(Model):
+    """A whole meeting: the prepared header and the live record."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=120)
+    header: Header
+    people: list[Person] = Field(default_factory=list)
+    role_set: RoleSet
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    materials: list[MaterialGroup] = Field(default_factory=list)
+
+    status: MeetingStatus = MeetingStatus.PLANNED
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+    recesses: list[Recess] = Field(default_factory=list)
+    audience: int = Field(default=0, ge=0)
+    attendance: dict[str, Attendance] = Field(default_factory=dict)
+    current_item_id: str | None = None
+    current_section: Section = Section.EXPLANATION
+    item_since: datetime | None = None
+    """When the current item became current."""
+    item_seconds: dict[str, float] = Field(default_factory=dict)
+    """Seconds spent on each item before it last stopped being current."""
+    utterances: list[Utterance] = Field(default_factory=list)
+    decisions: dict[str, Decision] = Field(default_factory=dict)
+    next_seq: int = 1
+    """Next utterance id."""
+    draft_ready: bool = False
+    archived: bool = False
+
+    # -- lookups (derived, never stored twice) ---------------------------------
+
+    def iter_items(self) -> Iterator[tuple[AgendaItem, int]]:
+        """Every agenda item in document order, with its depth (0 at the top)."""
+
+        def walk(items: list[AgendaItem], depth: int) -> Iterator[tuple[AgendaItem, int]]:
+            for item in items:
+                yield item, depth
+                yield from walk(item.children, depth + 1)
+
+        return walk(self.agenda, 0)
+
+    def item(self, item_id: str) -> AgendaItem | None:
+        """The agenda item with this id, or None."""
+        for item, _ in self.iter_items():
+            if item.id == item_id:
+                return item
+        return None
+
+    def person(self, person_id: str) -> Person | None:
+        """The roster entry with this id, or None."""
+        for person in self.people:
+            if person.id == person_id:
+                return person
+        return None
+
+    def presence(self, person_id: str) -> Presence:
+        """The attendance mark of a person (UNKNOWN when not marked)."""
+        mark = self.attendance.get(person_id)
+        return mark.status if mark else Presence.UNKNOWN
+
+    def lines_of(self, item_id: str) -> list[Utterance]:
+        """The lines of one item, in order."""
+        return [u for u in self.utterances if u.item_id == item_id]

@@ -1,0 +1,454 @@
+"""The live-session commands: what each key of the live screen does to a meeting.
+
+A `Session` wraps a `Meeting`. Each command validates, builds one `Change`,
+hands it to the sink (the store, which makes it durable) and only then applies
+it, so a change that could not be saved is never shown as done. Undo is a stack
+of inverse changes, kept in memory for the running session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from live_notes.domain.errors import CommandError
+from live_notes.domain.events import (
+    AttendanceMarked,
+    AudienceSet,
+    Change,
+    Closed,
+    DecisionSet,
+    LineAdded,
+    LineDeleted,
+    LineUpdated,
+    MarkSet,
+    Opened,
+    Recessed,
+    Reopened,
+    Resumed,
+    Switched,
+    apply,
+)
+from live_notes.domain.models import (
+    SECTION_CYCLE,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    MeetingStatus,
+    Outcome,
+    Presence,
+    Section,
+    Side,
+    Utterance,
+    Vote,
+)
+from live_notes.domain.text import clean_line, clean_multiline
+
+Sink = Callable[[Change], None]
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+@dataclass
+class _UndoEntry:
+    label: str
+    inverse: list[Change]
+
+
+class Session:
+    """Live commands on one meeting.
+
+    Attributes:
+        meeting: The meeting, kept current by every command.
+        role_id: The role the next committed line will be tagged with.
+    """
+
+    def __init__(self, meeting: Meeting, sink: Sink | None = None, clock: Clock = _now) -> None:
+        self.meeting = meeting
+        self._sink = sink
+        self._clock = clock
+        self._undo: list[_UndoEntry] = []
+        self.role_id = self._initial_role()
+
+    # -- plumbing ------------------------------------------------------------
+
+    def _emit(self, change: Change) -> None:
+        """Persist, then apply. If persisting raises, nothing changes."""
+        if self._sink is not None:
+            self._sink(change)
+        apply(self.meeting, change)
+
+    def _do(self, label: str, change: Change, inverse: list[Change] | None) -> None:
+        self._emit(change)
+        if inverse is not None:
+            self._undo.append(_UndoEntry(label, inverse))
+
+    def now(self) -> datetime:
+        """The session clock (frozen in tests)."""
+        return self._clock()
+
+    @property
+    def lang(self) -> str:
+        """The meeting's language code."""
+        return self.meeting.header.lang.value
+
+    # -- opening, recess, closing --------------------------------------------
+
+    def open(self) -> datetime:
+        """Open the meeting (開会) and record the time."""
+        status = self.meeting.status
+        if status is MeetingStatus.CLOSED:
+            raise CommandError("already_closed")
+        if status is not MeetingStatus.PLANNED:
+            raise CommandError("already_open")
+        at = self.now()
+        self._do("open", Opened(at=at), None)
+        if self.meeting.current_item_id is None:
+            first = self.leaf_items()
+            if first:
+                self.switch_item(first[0].id)
+        return at
+
+    def close(self, at: datetime | None = None) -> datetime:
+        """Close the meeting (閉会) and record the time."""
+        meeting = self.meeting
+        if meeting.status is MeetingStatus.CLOSED:
+            raise CommandError("already_closed")
+        if meeting.status is MeetingStatus.PLANNED or meeting.opened_at is None:
+            raise CommandError("not_open")
+        at = at or self.now()
+        if at < meeting.opened_at:
+            raise CommandError(
+                "close_before_open",
+                closed=at.strftime("%H:%M"),
+                opened=meeting.opened_at.strftime("%H:%M"),
+            )
+        self._do("close", Closed(at=at), [Reopened()])
+        return at
+
+    def toggle_recess(self) -> tuple[bool, datetime]:
+        """Recess when in session, resume when in recess. Returns (in recess now, time)."""
+        status = self.meeting.status
+        at = self.now()
+        if status is MeetingStatus.IN_SESSION:
+            self._do("recess", Recessed(at=at), None)
+            return True, at
+        if status is MeetingStatus.IN_RECESS:
+            self._do("resume", Resumed(at=at), None)
+            return False, at
+        raise CommandError("already_closed" if status is MeetingStatus.CLOSED else "not_open")
+
+    # -- agenda ----------------------------------------------------------------
+
+    def leaf_items(self) -> list[AgendaItem]:
+        """The items lines are taken under (those without sub-items), in order."""
+        return [item for item, _ in self.meeting.iter_items() if not item.children]
+
+    def current_item(self) -> AgendaItem | None:
+        """The current agenda item."""
+        item_id = self.meeting.current_item_id
+        return self.meeting.item(item_id) if item_id else None
+
+    def switch_item(self, item_id: str) -> None:
+        """Make an item current; the section starts where that item's lines left off."""
+        meeting = self.meeting
+        if meeting.item(item_id) is None:
+            raise CommandError("unknown_item", item=item_id)
+        if item_id == meeting.current_item_id:
+            return
+        lines = meeting.lines_of(item_id)
+        section = lines[-1].section if lines else Section.EXPLANATION
+        inverse = Switched(
+            item_id=meeting.current_item_id, section=meeting.current_section, at=None
+        )
+        self._do("switch", Switched(item_id=item_id, section=section, at=self.now()), [inverse])
+        self.role_id = self._follow_up_default()
+
+    def step_item(self, step: int) -> AgendaItem | None:
+        """Move to the next (+1) or previous (-1) item; None at either end."""
+        leaves = self.leaf_items()
+        if not leaves:
+            raise CommandError("no_current_item")
+        ids = [item.id for item in leaves]
+        current = self.meeting.current_item_id
+        if current in ids:
+            index = ids.index(current) + step
+        else:
+            index = 0 if step > 0 else len(ids) - 1
+        if not 0 <= index < len(ids):
+            return None
+        self.switch_item(ids[index])
+        return leaves[index]
+
+    def find_item(self, query: str) -> AgendaItem:
+        """An item by its position among the leaves (1-based), its label, id or title words."""
+        query = query.strip()
+        leaves = self.leaf_items()
+        if query.isdigit() and 1 <= int(query) <= len(leaves):
+            return leaves[int(query) - 1]
+        items = [item for item, _ in self.meeting.iter_items()]
+        for item in items:
+            if query in (item.id, item.label, item.label.strip("().")):
+                return item
+        folded = query.casefold()
+        for item in items:
+            if folded and folded in item.title.casefold():
+                return item
+        raise CommandError("no_item_matches", query=query)
+
+    def set_section(self, section: Section) -> None:
+        """Set the section the next lines go to."""
+        meeting = self.meeting
+        if section is meeting.current_section:
+            return
+        inverse = Switched(item_id=meeting.current_item_id, section=meeting.current_section)
+        self._do(
+            "section", Switched(item_id=meeting.current_item_id, section=section), [inverse]
+        )
+
+    def next_section(self) -> Section:
+        """Explanation → discussion → conclusion → note (※) → explanation."""
+        current = self.meeting.current_section
+        index = SECTION_CYCLE.index(current) if current in SECTION_CYCLE else -1
+        section = SECTION_CYCLE[(index + 1) % len(SECTION_CYCLE)]
+        self.set_section(section)
+        return section
+
+    # -- roles -------------------------------------------------------------------
+
+    def set_role(self, role_id: str) -> None:
+        """Tag the next line with this role."""
+        if self.meeting.role_set.get(role_id) is None:
+            raise CommandError("unknown_role", role=role_id)
+        self.role_id = role_id
+
+    def role_by_number(self, number: int) -> str:
+        """Select role number `number` (1-based, F2 is 1) of the meeting's role set."""
+        roles = self.meeting.role_set.roles
+        if not 1 <= number <= len(roles):
+            raise CommandError("no_role_key", n=number)
+        self.role_id = roles[number - 1].id
+        return self.role_id
+
+    def _initial_role(self) -> str:
+        lines = self.meeting.utterances
+        if lines:
+            return self._follow_up(lines[-1].item_id, lines[-1].role_id)
+        return self._follow_up_default()
+
+    def _role_side(self, role_id: str) -> Side:
+        role = self.meeting.role_set.get(role_id)
+        return role.side if role else Side.NEUTRAL
+
+    def _first_of_side(self, side: Side, item: AgendaItem | None) -> str | None:
+        roles = [r for r in self.meeting.role_set.roles if r.side is side]
+        if not roles:
+            return None
+        if side is Side.ANSWERING:
+            # An item brought by a department is answered by it (担当課); others by the
+            # last answering role of the set (事務局 in the usual order).
+            has_department = item is not None and bool(item.department or item.presenters)
+            return (roles[0] if has_department else roles[-1]).id
+        plain = [r for r in roles if r.id == "member"]
+        return (plain or roles)[0].id
+
+    def _last_of_side(self, item_id: str, side: Side) -> str | None:
+        lines = self.meeting.utterances
+        seen_item = False
+        for index in range(len(lines) - 1, -1, -1):
+            line = lines[index]
+            if line.item_id != item_id:
+                if seen_item:
+                    break  # lines of an item are contiguous in practice
+                continue
+            seen_item = True
+            if self._role_side(line.role_id) is side:
+                return line.role_id
+        return None
+
+    def _follow_up(self, item_id: str, role_id: str) -> str:
+        """The role after a line by `role_id` in `item_id`: the other side of the exchange."""
+        side = self._role_side(role_id)
+        if side is Side.NEUTRAL:
+            return role_id
+        other = Side.ANSWERING if side is Side.ASKING else Side.ASKING
+        found = self._last_of_side(item_id, other) or self._first_of_side(
+            other, self.meeting.item(item_id)
+        )
+        return found or role_id
+
+    def _follow_up_default(self) -> str:
+        """The role for the first line in the current item: its last asker, or a member."""
+        item_id = self.meeting.current_item_id
+        if item_id:
+            lines = self.meeting.lines_of(item_id)
+            if lines:
+                return self._follow_up(item_id, lines[-1].role_id)
+        first = self._first_of_side(Side.ASKING, None)
+        return first or self.meeting.role_set.roles[0].id
+
+    # -- lines ---------------------------------------------------------------------
+
+    def commit_line(self, text: str) -> Utterance:
+        """Commit a line under the current item, section and role; then follow the role up."""
+        meeting = self.meeting
+        text = clean_line(text)
+        if not text:
+            raise CommandError("empty_line")
+        item_id = meeting.current_item_id
+        if item_id is None:
+            raise CommandError("no_current_item")
+        line = Utterance(
+            id=meeting.next_seq,
+            item_id=item_id,
+            section=meeting.current_section,
+            role_id=self.role_id,
+            text=text,
+            created_at=self.now(),
+        )
+        self._do("line", LineAdded(line=line), [LineDeleted(id=line.id)])
+        if line.section is Section.DISCUSSION:
+            self.role_id = self._follow_up(item_id, line.role_id)
+        return line
+
+    def last_line(self) -> Utterance:
+        """The most recent line."""
+        if not self.meeting.utterances:
+            raise CommandError("no_lines")
+        return self.meeting.utterances[-1]
+
+    def line(self, line_id: int) -> Utterance:
+        """The line with this id."""
+        for line in reversed(self.meeting.utterances):
+            if line.id == line_id:
+                return line
+        raise CommandError("unknown_line", line=line_id)
+
+    def update_line(self, line_id: int, **fields: Any) -> Utterance:
+        """Change a line's text, role, item, section or flags (edit, move)."""
+        line = self.line(line_id)
+        if "text" in fields:
+            fields["text"] = clean_multiline(fields["text"])
+            if not fields["text"]:
+                raise CommandError("empty_line")
+        if "item_id" in fields and self.meeting.item(fields["item_id"]) is None:
+            raise CommandError("unknown_item", item=fields["item_id"])
+        if "role_id" in fields and self.meeting.role_set.get(fields["role_id"]) is None:
+            raise CommandError("unknown_role", role=fields["role_id"])
+        if "section" in fields:
+            fields["section"] = Section(fields["section"]).value
+        changed = {k: v for k, v in fields.items() if getattr(line, k) != v}
+        if not changed:
+            return line
+        if "text" in changed:
+            changed["edited_at"] = self.now().isoformat()
+        old = line.model_dump(mode="json")
+        inverse = LineUpdated(id=line_id, fields={k: old[k] for k in changed})
+        self._do("edit", LineUpdated(id=line_id, fields=changed), [inverse])
+        return self.line(line_id)
+
+    def delete_line(self, line_id: int) -> None:
+        """Delete a line (undo puts it back)."""
+        line = self.line(line_id)
+        self._do("delete", LineDeleted(id=line_id), [LineAdded(line=line)])
+
+    def toggle_flag(self, line_id: int | None = None) -> bool:
+        """Flag a line (the last by default) "verify later", or unflag it. Returns the flag."""
+        line = self.line(line_id) if line_id is not None else self.last_line()
+        self.update_line(line.id, verify=not line.verify)
+        return not line.verify
+
+    def flagged(self) -> list[Utterance]:
+        """Lines still flagged "verify later"."""
+        return [line for line in self.meeting.utterances if line.verify]
+
+    # -- attendance -----------------------------------------------------------------
+
+    def mark(self, person_id: str, status: Presence, at: datetime | None = None) -> Attendance:
+        """Mark a person's attendance; late and left-early take the time (now by default)."""
+        meeting = self.meeting
+        if meeting.person(person_id) is None:
+            raise CommandError("unknown_person", person=person_id)
+        old = meeting.attendance.get(person_id)
+        mark = Attendance(status=status)
+        if status is Presence.LATE:
+            mark.arrived_at = at or self.now()
+        elif status is Presence.LEFT_EARLY:
+            mark.left_at = at or self.now()
+            if old is not None and old.arrived_at is not None:
+                mark.arrived_at = old.arrived_at
+        inverse = AttendanceMarked(person_id=person_id, mark=old)
+        self._do("attendance", AttendanceMarked(person_id=person_id, mark=mark), [inverse])
+        return mark
+
+    def set_audience(self, count: int) -> None:
+        """Set the audience count (傍聴者)."""
+        if count < 0:
+            raise CommandError("negative_audience")
+        inverse = AudienceSet(count=self.meeting.audience)
+        self._do("audience", AudienceSet(count=count), [inverse])
+
+    # -- decisions ------------------------------------------------------------------
+
+    def record_decision(
+        self,
+        outcome: Outcome,
+        conditions: str = "",
+        vote: Vote | None = None,
+        item_id: str | None = None,
+    ) -> Decision:
+        """Record the conclusion (結論) of an item (the current one by default)."""
+        item_id = item_id or self.meeting.current_item_id
+        if item_id is None:
+            raise CommandError("no_current_item")
+        item = self.meeting.item(item_id)
+        if item is None:
+            raise CommandError("unknown_item", item=item_id)
+        if not item.takes_decision:
+            raise CommandError("no_decision_item", item=f"{item.label} {item.title}".strip())
+        conditions = clean_multiline(conditions)
+        if outcome is Outcome.APPROVED_WITH_CONDITIONS and not conditions:
+            raise CommandError("conditions_needed")
+        decision = Decision(
+            outcome=outcome, conditions=conditions, vote=vote, decided_at=self.now()
+        )
+        inverse = DecisionSet(item_id=item_id, decision=self.meeting.decisions.get(item_id))
+        self._do("decision", DecisionSet(item_id=item_id, decision=decision), [inverse])
+        return decision
+
+    # -- review marks -----------------------------------------------------------------
+
+    def mark_draft_ready(self, ready: bool = True) -> None:
+        """Mark the minutes "draft ready" (refused while lines are flagged)."""
+        if ready:
+            if self.meeting.status is not MeetingStatus.CLOSED:
+                raise CommandError("not_closed")
+            flagged = self.flagged()
+            if flagged:
+                raise CommandError("flagged_left", count=len(flagged))
+        inverse = MarkSet(name="draft_ready", value=self.meeting.draft_ready)
+        self._do("draft", MarkSet(name="draft_ready", value=ready), [inverse])
+
+    # -- undo -------------------------------------------------------------------------
+
+    def can_undo(self) -> bool:
+        """Whether there is something to undo."""
+        return bool(self._undo)
+
+    def undo(self) -> str:
+        """Undo the last undoable change; returns what was undone ("line", "switch", …)."""
+        if not self._undo:
+            raise CommandError("nothing_to_undo")
+        entry = self._undo[-1]
+        for change in entry.inverse:
+            self._emit(change)
+        self._undo.pop()
+        if entry.label in ("line", "edit", "delete", "switch"):
+            self.role_id = self._follow_up_default()
+        return entry.label
