@@ -12,9 +12,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "empty_line": ("Nothing to commit: the line is empty.", "行が空です。"),
     "unknown_item": ("No agenda item {item!r}.", "議題「{item}」はありません。"),
     "no_item_matches": ("No agenda item matches {query!r}.", "「{query}」に合う議題はありません。"),
-    "unknown_role": ("No speaker role {role!r} in this meeting.", "発言者区分「{role}」はありません。"),
+    "unknown_role": (
+        "No speaker role {role!r} in this meeting.",
+        "発言者区分「{role}」はありません。",
+    ),
     "no_role_key": ("No speaker role number {n} in this meeting.", "発言者区分 {n} はありません。"),
-    "unknown_person": ("No one with id {person!r} on the roster.", "名簿に「{person}」はいません。"),
+    "unknown_person": (
+        "No one with id {person!r} on the roster.",
+        "名簿に「{person}」はいません。",
+    ),
     "unknown_line": ("No line #{line}.", "{line}番の行はありません。"),
     "no_lines": ("There is no line yet.", "まだ行がありません。"),
     "no_decision_item": (
@@ -29,13 +35,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_open": ("The meeting is not open.", "開会していません。"),
     "already_closed": ("The meeting is closed already.", "すでに閉会しています。"),
     "not_closed": ("The meeting is not closed.", "閉会していません。"),
-    "in_recess": ("The meeting is in recess: resume it first.", "休憩中です。先に再開してください。"),
+    "in_recess": (
+        "The meeting is in recess: resume it first.",
+        "休憩中です。先に再開してください。",
+    ),
     "close_before_open": (
         "The closing time {closed} is before the opening time {opened}.",
         "閉会時刻 {closed} が開会時刻 {opened} より前です。",
     ),
     "nothing_to_undo": ("Nothing to undo.", "取り消す操作がありません。"),
-    "negative_audience": ("The audience count cannot go below zero.", "傍聴者数は0未満にできません。"),
+    "negative_audience": (
+        "The audience count cannot go below zero.",
+        "傍聴者数は0未満にできません。",
+    ),
     "flagged_left": (
         "{count} line(s) are still flagged “verify later”.",
         "「要確認」の行が {count} 件残っています。",

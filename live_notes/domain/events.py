@@ -203,9 +203,7 @@ def apply(meeting: _Meeting, change: Change) -> None:
                 raise ValueError(f"cannot change {sorted(unknown)} of a line")
             index = _line_index(meeting, line_id)
             old = meeting.utterances[index]
-            meeting.utterances[index] = Utterance.model_validate(
-                {**old.model_dump(), **fields}
-            )
+            meeting.utterances[index] = Utterance.model_validate({**old.model_dump(), **fields})
         case LineDeleted(id=line_id):
             del meeting.utterances[_line_index(meeting, line_id)]
         case AttendanceMarked(person_id=pid, mark=mark):

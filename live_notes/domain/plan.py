@@ -268,4 +268,3 @@ def next_meeting(previous: Meeting, day: date, title: str | None = None) -> Meet
         plan["meeting"]["title"] = title
     plan["meeting"]["date"] = day
     return plan_to_meeting(plan, f"copy of {previous.id}")
-

@@ -208,9 +208,7 @@ class Session:
         if section is meeting.current_section:
             return
         inverse = Switched(item_id=meeting.current_item_id, section=meeting.current_section)
-        self._do(
-            "section", Switched(item_id=meeting.current_item_id, section=section), [inverse]
-        )
+        self._do("section", Switched(item_id=meeting.current_item_id, section=section), [inverse])
 
     def next_section(self) -> Section:
         """Explanation → discussion → conclusion → note (※) → explanation."""

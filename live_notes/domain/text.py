@@ -12,9 +12,7 @@ _ESCAPES = re.compile(
     r"|\x1b."  # any other two-byte escape
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
-_BIDI = dict.fromkeys(
-    [0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
-)
+_BIDI = dict.fromkeys([0x200E, 0x200F, 0x061C, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 
 MAX_LINE = 100_000
 """Longest line kept, in characters; a longer paste is refused by the caller."""
