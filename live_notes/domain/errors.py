@@ -43,6 +43,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The closing time {closed} is before the opening time {opened}.",
         "閉会時刻 {closed} が開会時刻 {opened} より前です。",
     ),
+    "not_editable": (
+        "These parts cannot be edited here: {fields}.",
+        "ここでは編集できません: {fields}",
+    ),
+    "invalid_edit": ("Not saved: {problem}", "保存していません: {problem}"),
     "nothing_to_undo": ("Nothing to undo.", "取り消す操作がありません。"),
     "negative_audience": (
         "The audience count cannot go below zero.",

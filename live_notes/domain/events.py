@@ -16,7 +16,6 @@ from pydantic import Field, TypeAdapter
 from live_notes.domain.models import (
     Attendance,
     Decision,
-    Header,
     MeetingStatus,
     Model,
     Recess,
@@ -223,9 +222,7 @@ def apply(meeting: _Meeting, change: Change) -> None:
             if unknown:
                 raise ValueError(f"cannot edit {sorted(unknown)} of a meeting")
             for name, value in fields.items():
-                if name == "header":
-                    value = Header.model_validate(value)
-                setattr(meeting, name, value)
+                setattr(meeting, name, value)  # validated by the model on assignment
         case MarkSet(name=name, value=value):
             setattr(meeting, name, value)
         case _:  # pragma: no cover - the union is exhaustive

@@ -15,6 +15,7 @@ from typing import Any
 
 from live_notes.domain.errors import CommandError
 from live_notes.domain.events import (
+    EDITABLE_FIELDS,
     AttendanceMarked,
     AudienceSet,
     Change,
@@ -24,6 +25,7 @@ from live_notes.domain.events import (
     LineDeleted,
     LineUpdated,
     MarkSet,
+    MeetingEdited,
     Opened,
     Recessed,
     Reopened,
@@ -420,6 +422,30 @@ class Session:
         self._do("decision", DecisionSet(item_id=item_id, decision=decision), [inverse])
         return decision
 
+    # -- setup ----------------------------------------------------------------------
+
+    def edit_meeting(self, **fields: Any) -> None:
+        """Replace prepared parts (header, people, role_set, agenda, materials) from setup.
+
+        The new parts are validated together as a whole meeting first, ids included,
+        so a bad edit changes nothing.
+        """
+        from live_notes.domain.plan import check_references
+
+        unknown = set(fields) - EDITABLE_FIELDS
+        if unknown:
+            raise CommandError("not_editable", fields=", ".join(sorted(unknown)))
+        new = {name: _dump(value) for name, value in fields.items()}
+        try:
+            checked = Meeting.model_validate({**self.meeting.model_dump(mode="json"), **new})
+        except ValueError as exc:
+            raise CommandError("invalid_edit", problem=str(exc).splitlines()[0]) from None
+        problems = check_references(checked)
+        if problems:
+            raise CommandError("invalid_edit", problem=problems[0])
+        old = {name: _dump(getattr(self.meeting, name)) for name in fields}
+        self._do("setup", MeetingEdited(fields=new), [MeetingEdited(fields=old)])
+
     # -- review marks -----------------------------------------------------------------
 
     def mark_draft_ready(self, ready: bool = True) -> None:
@@ -450,3 +476,12 @@ class Session:
         if entry.label in ("line", "edit", "delete", "switch"):
             self.role_id = self._follow_up_default()
         return entry.label
+
+
+def _dump(value: Any) -> Any:
+    """A model, or a list of models, as plain JSON data (for a journaled change)."""
+    if isinstance(value, list):
+        return [_dump(item) for item in value]
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    return value
