@@ -1,0 +1,71 @@
+"""The UI's small message catalogue: every string the clerk reads, in English and Japanese.
+
+Screens register their own strings at import with `add_messages`; `t` looks a
+key up in the clerk's language. A missing key shows the key itself rather than
+failing, so a forgotten string is visible on screen but never a crash.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_MESSAGES: dict[str, tuple[str, str]] = {}
+
+
+def add_messages(messages: dict[str, tuple[str, str]]) -> None:
+    """Register messages: key → (English, Japanese). A later registration wins."""
+    _MESSAGES.update(messages)
+
+
+def t(key: str, lang: str, **params: Any) -> str:
+    """The message `key` in `lang` ("ja" or "en"), its ``{placeholders}`` filled from params."""
+    pair = _MESSAGES.get(key)
+    if pair is None:
+        return key
+    template = pair[1] if lang == "ja" else pair[0]
+    if not params:
+        return template
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def has_message(key: str) -> bool:
+    """Whether `key` is registered."""
+    return key in _MESSAGES
+
+
+add_messages(
+    {
+        # status of the meeting
+        "status.planned": ("Not yet open", "開会前"),
+        "status.in_session": ("In session", "開会中"),
+        "status.in_recess": ("In recess", "休憩中"),
+        "status.closed": ("Closed", "閉会"),
+        # sections
+        "section.explanation": ("Explanation", "説明"),
+        "section.discussion": ("Discussion", "質疑"),
+        "section.conclusion": ("Conclusion", "結論"),
+        "section.note": ("Note ※", "※注記"),
+        "section.other": ("Other", "その他"),
+        # outcomes
+        "outcome.approved": ("Approved", "認める"),
+        "outcome.approved_with_conditions": ("Approved with conditions", "認める。ただし…"),
+        "outcome.rejected": ("Rejected", "認めない"),
+        "outcome.continued": ("Continued to a later meeting", "継続審議"),
+        "outcome.no_decision": ("No decision / noted", "結論なし・了承"),
+        # presence
+        "presence.unknown": ("—", "—"),
+        "presence.present": ("Present", "出席"),
+        "presence.absent": ("Absent", "欠席"),
+        "presence.late": ("Late", "遅刻"),
+        "presence.left_early": ("Left early", "早退"),
+        "presence.online": ("Online", "オンライン"),
+        # groups
+        "group.member": ("Members", "委員"),
+        "group.secretariat": ("Secretariat", "事務局"),
+        "group.department": ("Department staff", "担当課職員"),
+        "group.other": ("Others", "その他"),
+    }
+)
