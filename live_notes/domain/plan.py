@@ -145,23 +145,23 @@ def check_references(meeting: Meeting) -> list[str]:
     for index, person in enumerate(meeting.people):
         if person.id in seen:
             problems.append(
-                f"people[{index}].id: {person.id!r} is used twice (also people[{seen[person.id]}])"
+                f'people[{index}].id: "{person.id}" is used twice (also people[{seen[person.id]}])'
             )
         seen.setdefault(person.id, index)
     role_ids: set[str] = set()
     for index, role in enumerate(meeting.role_set.roles):
         if role.id in role_ids:
-            problems.append(f"roles[{index}].id: {role.id!r} is used twice")
+            problems.append(f'roles[{index}].id: "{role.id}" is used twice')
         role_ids.add(role.id)
     item_ids: set[str] = set()
     for path, item in _walk_agenda(meeting.agenda, "agenda"):
         if item.id in item_ids:
-            problems.append(f"{path}.id: {item.id!r} is used twice")
+            problems.append(f'{path}.id: "{item.id}" is used twice')
         item_ids.add(item.id)
         for pos, person_id in enumerate(item.presenters):
             if person_id not in seen:
                 problems.append(
-                    f"{path}.presenters[{pos}]: no one with id {person_id!r} in the roster"
+                    f'{path}.presenters[{pos}]: no one with id "{person_id}" in the roster'
                 )
     return problems
 
@@ -267,4 +267,6 @@ def next_meeting(previous: Meeting, day: date, title: str | None = None) -> Meet
     if title:
         plan["meeting"]["title"] = title
     plan["meeting"]["date"] = day
+    # Keep the body's slug: the date part of the id tells the meetings apart.
+    plan["meeting"]["slug"] = re.sub(r"^(\d{4}-\d{2}-\d{2}|undated)-", "", previous.id)
     return plan_to_meeting(plan, f"copy of {previous.id}")
