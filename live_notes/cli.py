@@ -1,0 +1,298 @@
+"""The command line: ``live-notes [--data-dir DIR] [COMMAND …]``.
+
+Without a command the app opens. Every command exits 0 when it did its work and
+non-zero with a one-line reason otherwise; no traceback reaches the clerk.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from live_notes import __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A command that could not do its work; the message is the one line shown."""
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from live_notes.paths import default_data_dir
+
+    return Path(args.data_dir).expanduser() if args.data_dir else default_data_dir()
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except UnicodeDecodeError:
+        raise CliError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read it ({exc.strerror})") from None
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Create a meeting from a plan file and print its id."""
+    from live_notes.domain.plan import parse_plan
+    from live_notes.store import MeetingStore
+
+    plan = Path(args.plan)
+    meeting = parse_plan(_read_text(plan), str(plan))
+    with MeetingStore.create(_data_dir(args), meeting) as store:
+        print(store.meeting.id)
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """One line per meeting: id, date, status, lines, body and title."""
+    from live_notes.store import list_meetings
+
+    meetings = list_meetings(_data_dir(args))
+    shown = [m for m in meetings if args.all or not m.archived]
+    if not shown:
+        print("No meetings yet. Create one: live-notes new PLAN.toml")
+        return EXIT_OK
+    for m in shown:
+        if m.error:
+            print(f"{m.id}  DAMAGED: {m.error}")
+            continue
+        archived = "  [archived]" if m.archived else ""
+        print(f"{m.id}  {m.status:<10} {m.lines:>6} lines  {m.body} {m.title}{archived}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """A text summary of one meeting."""
+    from live_notes.store import MeetingStore
+    from live_notes.summary import summary_text
+
+    with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
+        print(summary_text(store.meeting))
+        for note in store.recovered:
+            print(f"note: {note}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Verify every file and journal (or one meeting's); repair on request."""
+    from live_notes.store import check
+
+    reports = check(_data_dir(args), args.id, repair=args.repair)
+    if not reports:
+        print("No meetings to check.")
+        return EXIT_OK
+    bad = 0
+    for report in reports:
+        state = "ok" if report.ok else "PROBLEM"
+        print(f"{report.meeting_id}: {state}")
+        for finding in report.findings:
+            print(f"  found: {finding}")
+        for repaired in report.repaired:
+            print(f"  repaired: {repaired}")
+        if not report.ok and not report.repaired:
+            bad += 1
+    if bad and not args.repair:
+        print(
+            f"{bad} meeting(s) need attention: run `live-notes check --repair` to save what can be saved."
+        )
+    return EXIT_FAILED if bad else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the draft minutes of one meeting."""
+    from live_notes.export import ExportOptions, default_filename, export
+    from live_notes.store import MeetingStore
+
+    options = ExportOptions(lang=args.lang, edition=args.edition, with_names=args.names)
+    template_dir = _user_templates()
+    if template_dir is not None:
+        options.template_dir = template_dir
+    with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
+        meeting = store.meeting
+    out = Path(args.out) if args.out else Path.cwd()
+    if out.is_dir():
+        out = out / default_filename(meeting, args.format, options)
+    result = export(meeting, out, args.format, options)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(result.path)
+    return EXIT_OK
+
+
+def _user_templates() -> Path | None:
+    from live_notes.paths import config_dir
+
+    folder = config_dir() / "templates"
+    return folder if folder.is_dir() else None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Bring a JSON archive back as a meeting."""
+    from live_notes.export import import_archive
+    from live_notes.store import MeetingStore
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read it ({exc.strerror})") from None
+    meeting = import_archive(data, str(path))
+    with MeetingStore.create(_data_dir(args), meeting) as store:
+        print(store.meeting.id)
+    return EXIT_OK
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Remove a meeting with its journal, lock, draft and backups."""
+    from live_notes.store import MeetingStore, purge
+
+    data_dir = _data_dir(args)
+    with MeetingStore.open(data_dir, args.id, readonly=True) as store:
+        title = f"{store.meeting.header.body} {store.meeting.header.title}"
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError("purge needs a confirmation: run it in a terminal, or add --yes")
+        answer = input(f"Remove {args.id} ({title}) and all its files for good? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing removed.")
+            return EXIT_FAILED
+    removed = purge(data_dir, args.id)
+    for path in removed:
+        print(f"removed {path}")
+    print(
+        "The files are deleted. Copies an SSD, a backup or a synced folder may still keep "
+        "cannot be reached from here."
+    )
+    return EXIT_OK
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open one meeting straight on its live screen."""
+    return _run_app(args, args.id)
+
+
+def _run_app(args: argparse.Namespace, meeting_id: str | None) -> int:
+    from live_notes.tui.app import LiveNotesApp
+
+    data_dir = _data_dir(args)
+    _check_data_dir(data_dir)
+    if meeting_id is not None:
+        from live_notes.store import meeting_ids
+
+        if meeting_id not in meeting_ids(data_dir):
+            raise CliError(f"no meeting {meeting_id!r} in {data_dir} (see `live-notes list`)")
+    app = LiveNotesApp(data_dir, meeting_id)
+    app.run()
+    return int(app.return_code or 0)
+
+
+def _check_data_dir(data_dir: Path) -> None:
+    """Refuse a data folder the app could not save into, before the screen opens."""
+    from live_notes.paths import ensure_private_dir
+
+    try:
+        ensure_private_dir(data_dir)
+    except OSError as exc:
+        raise CliError(
+            f"cannot use the data folder {data_dir}: {exc.strerror or exc}. "
+            "Choose another with --data-dir or LIVE_NOTES_DATA_DIR."
+        ) from None
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise CliError(
+            f"the data folder {data_dir} is not writable: nothing could be saved. "
+            "Choose another with --data-dir or LIVE_NOTES_DATA_DIR."
+        )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for the help screen and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="live-notes",
+        description="Take council and committee minutes live; export draft minutes.",
+    )
+    parser.add_argument("--version", action="version", version=f"live-notes {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        help="folder of the meetings (default: $LIVE_NOTES_DATA_DIR or the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help_: str
+    ) -> argparse.ArgumentParser:
+        command = sub.add_parser(name, help=help_, description=help_)
+        command.set_defaults(func=func)
+        return command
+
+    add("open", cmd_open, "open one meeting on its live screen").add_argument("id")
+    add("new", cmd_new, "create a meeting from a plan file (TOML); prints its id").add_argument(
+        "plan"
+    )
+    add("list", cmd_list, "list the meetings").add_argument(
+        "--all", action="store_true", help="archived ones too"
+    )
+    add("show", cmd_show, "a text summary of one meeting").add_argument("id")
+    check = add("check", cmd_check, "verify the meetings' files and journals")
+    check.add_argument("id", nargs="?")
+    check.add_argument(
+        "--repair",
+        action="store_true",
+        help="save what can be saved into a new file; the original is kept beside it, renamed",
+    )
+    exp = add("export", cmd_export, "write the draft minutes of a meeting")
+    exp.add_argument("id")
+    exp.add_argument(
+        "--format", default="docx", choices=["docx", "md", "html", "txt", "csv", "json"]
+    )
+    exp.add_argument("--lang", choices=["ja", "en"], help="default: the meeting's language")
+    exp.add_argument("--edition", default="public", choices=["public", "internal"])
+    exp.add_argument("--names", action="store_true", help="speaker labels with names")
+    exp.add_argument("--out", help="file or folder to write (default: the current folder)")
+    add("import", cmd_import, "bring back a meeting from a JSON archive").add_argument("file")
+    purge = add("purge", cmd_purge, "remove a meeting and all its files")
+    purge.add_argument("id")
+    purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args, None)
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        print("Interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # every error becomes one line for the clerk
+        print(f"live-notes: {_one_line(exc)}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def _one_line(exc: Exception) -> str:
+    from live_notes.domain.errors import CommandError
+    from live_notes.domain.plan import PlanError
+
+    if isinstance(exc, PlanError):
+        return exc.describe().replace("\n", "; ")
+    if isinstance(exc, CommandError):
+        return exc.message("en")
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    text = str(exc).strip() or type(exc).__name__
+    return text.replace("\n", "; ")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
