@@ -317,6 +317,29 @@ class Session:
             self.role_id = self._follow_up(item_id, line.role_id)
         return line
 
+    def add_note(self, item_id: str, text: str) -> Utterance:
+        """Add a ※ note (section "note") to any item, e.g. from review after closing.
+
+        Unlike switching to the item and committing, this leaves the current item,
+        section, role and the items' time counts as they are.
+        """
+        meeting = self.meeting
+        text = clean_line(text)
+        if not text:
+            raise CommandError("empty_line")
+        if meeting.item(item_id) is None:
+            raise CommandError("unknown_item", item=item_id)
+        line = Utterance(
+            id=meeting.next_seq,
+            item_id=item_id,
+            section=Section.NOTE,
+            role_id="",
+            text=text,
+            created_at=self.now(),
+        )
+        self._do("line", LineAdded(line=line), [LineDeleted(id=line.id)])
+        return line
+
     def last_line(self) -> Utterance:
         """The most recent line."""
         if not self.meeting.utterances:
