@@ -1,1 +1,64 @@
-"""live_notes.store."""
+"""The store: every change on disk before it is shown, and every file that opens again.
+
+Design. Per meeting, in the data directory:
+
+- ``<id>.json`` — the snapshot: a TinyDB document (table ``meeting``, doc 1) with
+  ``schema_version``, ``journal_base`` and the whole Meeting as JSON, UTF-8 with
+  Japanese left readable. It is only ever replaced whole (temporary file, fsync,
+  rename, fsync of the directory), so a crash leaves the old or the new one.
+  The previous one stays as ``<id>.json.bak`` (a hard link).
+- ``<id>.journal`` — append-only, one line per change after ``journal_base``,
+  each with a sequence number and a CRC-32. Committing a line is one write and
+  one fsync of about 300 bytes, whatever the size of the meeting: that is what
+  keeps commits under 5 ms at 10,000 lines, where TinyDB's own storage rewrites
+  the whole file on every insert (tens of milliseconds) and can leave it cut
+  in half by a kill. On load the snapshot is read and the journal replayed;
+  a damaged last line is a change that was never acknowledged and is dropped
+  (its bytes kept aside), while damage before sound lines is refused.
+- Compaction folds the journal into a new snapshot when a meeting is closed,
+  and when one is opened with a long journal; never on the commit path.
+- ``<id>.lock`` — one writer: O_EXCL creation plus flock, so a lock left by a
+  killed process is taken over and a live holder is named in the refusal.
+- ``<id>.draft`` — the line being typed, replaced atomically on keystrokes.
+
+Files are 0600 and directories the store creates 0700. A file from a newer
+schema or a damaged one is refused and never written; `check` reports, and
+``check(repair=True)`` saves what can be read into a new file, keeping the
+damaged one beside it, renamed.
+"""
+
+from live_notes.store.admin import (
+    CheckReport,
+    MeetingSummary,
+    check,
+    list_meetings,
+    meeting_ids,
+    purge,
+    salvage,
+)
+from live_notes.store.errors import (
+    CorruptError,
+    LockedError,
+    LockInfo,
+    NewerSchemaError,
+    StoreError,
+)
+from live_notes.store.meeting_store import COMPACT_ON_OPEN, MeetingStore, load
+
+__all__ = [
+    "COMPACT_ON_OPEN",
+    "CheckReport",
+    "CorruptError",
+    "LockInfo",
+    "LockedError",
+    "MeetingStore",
+    "MeetingSummary",
+    "NewerSchemaError",
+    "StoreError",
+    "check",
+    "list_meetings",
+    "load",
+    "meeting_ids",
+    "purge",
+    "salvage",
+]

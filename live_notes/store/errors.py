@@ -1,0 +1,89 @@
+"""What the store refuses or fails at, in words a clerk can act on.
+
+Every `StoreError` reads as one line: what went wrong, what was kept, what to
+do next. The command line prints it as is; the app shows it in a banner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+class StoreError(Exception):
+    """Base of the store's errors; ``str(exc)`` is the one-line message for the clerk."""
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    """Who holds a meeting open for writing.
+
+    Attributes:
+        pid: Process id of the holder.
+        host: Host name of the holder's computer.
+        since: When the holder took the lock (local time), or None if unknown.
+    """
+
+    pid: int
+    host: str
+    since: datetime | None
+
+    def describe(self) -> str:
+        """``process 1234 on host-a since 2024-11-12 09:31``."""
+        when = f" since {self.since:%Y-%m-%d %H:%M}" if self.since else ""
+        return f"process {self.pid} on {self.host or 'an unknown host'}{when}"
+
+
+class LockedError(StoreError):
+    """Another live-notes is writing this meeting.
+
+    Attributes:
+        meeting_id: The meeting asked for.
+        holder: Who holds it.
+    """
+
+    def __init__(self, meeting_id: str, holder: LockInfo) -> None:
+        self.meeting_id = meeting_id
+        self.holder = holder
+        super().__init__(
+            f"Meeting {meeting_id} is already open for writing in another live-notes "
+            f"({holder.describe()}). Nothing was changed: close it there, "
+            "or open this meeting read-only."
+        )
+
+
+class NewerSchemaError(StoreError):
+    """The file was written by a newer live-notes; it is refused and never rewritten.
+
+    Attributes:
+        path: The file.
+        found: The schema version in the file.
+        known: The newest version this program reads.
+    """
+
+    def __init__(self, path: str, found: int, known: int) -> None:
+        self.path = path
+        self.found = found
+        self.known = known
+        super().__init__(
+            f"{path} was written by a newer version of live-notes (format {found}; "
+            f"this one reads up to {known}). The file was left untouched: "
+            "open it with the newer version."
+        )
+
+
+class CorruptError(StoreError):
+    """A file cannot be read; it is never overwritten.
+
+    Attributes:
+        path: The damaged file.
+        reason: What is wrong with it, in plain words.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(
+            f"{path} cannot be read: {reason}. The file was left untouched: "
+            "run `live-notes check --repair` to save what can be saved into a new file."
+        )

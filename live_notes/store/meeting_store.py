@@ -1,0 +1,415 @@
+"""`MeetingStore`: one meeting on disk, a snapshot plus a journal, one writer at a time."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from pydantic import ValidationError
+
+from live_notes.domain.events import CHANGE_ADAPTER, Change, apply
+from live_notes.domain.models import Meeting
+from live_notes.store import files
+from live_notes.store.errors import CorruptError, StoreError
+from live_notes.store.journal import Scan, encode_line, scan
+from live_notes.store.lock import MeetingLock
+from live_notes.store.snapshot import describe_validation, read_snapshot, write_snapshot
+
+COMPACT_ON_OPEN = 2000
+"""Journal lines beyond which opening folds the journal into the snapshot."""
+
+
+@dataclass
+class Loaded:
+    """A meeting read back from its files (see `load`).
+
+    Attributes:
+        meeting: The meeting: the snapshot with the journal replayed.
+        base: The snapshot's journal base.
+        last_seq: The last sequence number on disk (the next append is +1).
+        pending: Journal lines beyond the snapshot (what a compaction would fold).
+        scan: The journal as read.
+        recovered: What had to be dropped or skipped, in words.
+    """
+
+    meeting: Meeting
+    base: int
+    last_seq: int
+    pending: int
+    scan: Scan
+    recovered: list[str] = field(default_factory=list)
+
+
+def paths_of(data_dir: Path, meeting_id: str) -> dict[str, Path]:
+    """The files of a meeting by role: snapshot, journal, lock, draft, backup."""
+    suffixes = {
+        "snapshot": files.SNAPSHOT,
+        "journal": files.JOURNAL,
+        "lock": files.LOCK,
+        "draft": files.DRAFT,
+        "backup": files.BACKUP,
+    }
+    return {role: data_dir / f"{meeting_id}{suffix}" for role, suffix in suffixes.items()}
+
+
+def load(data_dir: Path, meeting_id: str) -> Loaded:
+    """Read a meeting: the snapshot, then every journal change after its base.
+
+    A damaged tail of the journal (a change cut short by a crash, never
+    acknowledged) is left out and reported; damage before sound lines, a gap in
+    the sequence or a line this version cannot read raises CorruptError. Nothing
+    is written.
+    """
+    paths = paths_of(data_dir, files.check_id(meeting_id))
+    if not paths["snapshot"].exists():
+        raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
+    meeting, base = read_snapshot(paths["snapshot"])
+    try:
+        raw = paths["journal"].read_bytes()
+    except FileNotFoundError:
+        raw = b""
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot read {paths['journal']}: {files.describe_os_error(exc)}."
+        ) from exc
+    journal = scan(raw)
+    where = str(paths["journal"])
+    if journal.damaged:
+        number, offset = journal.damaged[0]
+        raise CorruptError(
+            where, f"line {number} (byte {offset}) is damaged, with changes after it"
+        )
+    loaded = Loaded(meeting, base, base, 0, journal)
+    previous: int | None = None
+    for entry in journal.entries:
+        if previous is not None and entry.seq != previous + 1:
+            raise CorruptError(where, f"changes #{previous + 1} to #{entry.seq - 1} are missing")
+        previous = entry.seq
+        if entry.seq <= base:
+            continue  # already in the snapshot (a compaction was cut short)
+        if loaded.pending == 0 and entry.seq != base + 1:
+            raise CorruptError(where, f"changes #{base + 1} to #{entry.seq - 1} are missing")
+        try:
+            change = CHANGE_ADAPTER.validate_json(entry.payload)
+        except ValidationError as exc:
+            raise CorruptError(
+                where,
+                f"change #{entry.seq} is not one this version knows "
+                f"({describe_validation(exc)}); it may come from a newer version",
+            ) from None
+        try:
+            apply(meeting, change)
+        except (ValueError, ValidationError) as exc:
+            # The live session could not apply it either, so leaving it out
+            # gives back exactly what the clerk saw.
+            loaded.recovered.append(f"skipped change #{entry.seq}: it does not fit ({exc})")
+        loaded.pending += 1
+        loaded.last_seq = entry.seq
+    if journal.tail_offset is not None:
+        loaded.recovered.append(
+            f"dropped a torn journal line at byte {journal.tail_offset} "
+            f"({len(journal.tail)} bytes of a change that was never saved whole)"
+        )
+    return loaded
+
+
+class MeetingStore:
+    """One meeting on disk: the snapshot, the journal, the write lock and the draft line.
+
+    Use it with a live session so every change is durable before it is shown::
+
+        store = MeetingStore.open(data_dir, meeting_id)
+        session = Session(store.meeting, sink=store.append)
+
+    The session applies each change to ``store.meeting`` after `append` returns;
+    the store itself never applies changes (see `record` for callers without a
+    session). Call `compact` and `close` from the thread that applies changes.
+
+    Attributes:
+        meeting: The loaded, current meeting.
+        recovered: What loading had to drop or skip; empty normally.
+        readonly: Opened without the lock; `append` is refused.
+        data_dir: The directory of the meeting's files.
+    """
+
+    def __init__(self, data_dir: Path, loaded: Loaded, lock: MeetingLock | None) -> None:
+        self.data_dir = data_dir
+        self.meeting = loaded.meeting
+        self.recovered = list(loaded.recovered)
+        self.readonly = lock is None
+        self._lock = lock
+        self._paths = paths_of(data_dir, loaded.meeting.id)
+        self._seq = loaded.last_seq
+        self._pending = loaded.pending
+        self._size = loaded.scan.good_end
+        self._fd: int | None = None
+        self._dirty_tail = False
+        self._mutex = threading.Lock()
+
+    # -- opening -------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, data_dir: Path, meeting: Meeting) -> MeetingStore:
+        """Save a new meeting and open it for writing.
+
+        If a meeting with ``meeting.id`` exists, the id gets a suffix (-2, -3, …)
+        and ``meeting.id`` is updated.
+        """
+        data_dir = Path(data_dir)
+        base_id = files.check_id(meeting.id)
+        _prepare_dir(data_dir)
+        for number in range(1, 1000):
+            candidate = base_id if number == 1 else f"{base_id}-{number}"
+            paths = paths_of(data_dir, candidate)
+            if paths["snapshot"].exists() or paths["journal"].exists():
+                continue
+            lock = MeetingLock(paths["lock"], candidate)
+            try:
+                lock.acquire()
+            except StoreError:
+                continue  # someone is creating this one right now
+            if paths["snapshot"].exists():
+                lock.release()
+                continue
+            try:
+                meeting.id = candidate
+                write_snapshot(paths["snapshot"], meeting, 0)
+                loaded = Loaded(meeting, 0, 0, 0, Scan())
+                store = cls(data_dir, loaded, lock)
+                store._open_journal()
+            except OSError as exc:
+                lock.release()
+                raise StoreError(
+                    f"The meeting could not be saved in {data_dir}: "
+                    f"{files.describe_os_error(exc)}. Nothing was created."
+                ) from exc
+            return store
+        raise StoreError(f"Too many meetings named {base_id} in {data_dir}.")
+
+    @classmethod
+    def open(cls, data_dir: Path, meeting_id: str, readonly: bool = False) -> MeetingStore:
+        """Open a meeting; for writing unless ``readonly``.
+
+        Raises:
+            LockedError: another process writes it.
+            NewerSchemaError: a newer version wrote it (nothing is written).
+            CorruptError: it cannot be read (nothing is written).
+            StoreError: it does not exist, or the directory cannot be used.
+        """
+        data_dir = Path(data_dir)
+        files.check_id(meeting_id)
+        if readonly:
+            return cls(data_dir, load(data_dir, meeting_id), None)
+        if not paths_of(data_dir, meeting_id)["snapshot"].exists():
+            raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
+        lock = MeetingLock(paths_of(data_dir, meeting_id)["lock"], meeting_id)
+        lock.acquire()
+        try:
+            loaded = load(data_dir, meeting_id)
+            store = cls(data_dir, loaded, lock)
+            store._cut_torn_tail(loaded.scan)
+            store._open_journal()
+            if loaded.pending > COMPACT_ON_OPEN:
+                with contextlib.suppress(StoreError):
+                    store.compact()  # a failure leaves the journal whole: still safe
+        except OSError as exc:
+            lock.release()
+            raise StoreError(
+                f"Meeting {meeting_id} could not be opened for writing: "
+                f"{files.describe_os_error(exc)}. Nothing was changed."
+            ) from exc
+        except BaseException:
+            lock.release()
+            raise
+        return store
+
+    def _cut_torn_tail(self, journal: Scan) -> None:
+        """Keep a torn tail aside (never thrown away), then cut it off the journal."""
+        if journal.tail_offset is None:
+            return
+        aside = self._paths["journal"].with_name(
+            f"{self._paths['journal'].name}.torn-{files.stamp()}"
+        )
+        files.write_atomic(aside, journal.tail)
+        fd = os.open(self._paths["journal"], os.O_WRONLY)
+        try:
+            os.ftruncate(fd, journal.tail_offset)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        self.recovered[-1] += f"; the bytes are kept in {aside.name}"
+
+    def _open_journal(self) -> None:
+        fd = files.open_private(self._paths["journal"], os.O_WRONLY | os.O_APPEND)
+        self._size = os.fstat(fd).st_size
+        self._fd = fd
+        files.fsync_dir(self.data_dir)
+
+    # -- writing -------------------------------------------------------------------
+
+    @property
+    def last_seq(self) -> int:
+        """Sequence number of the last saved change."""
+        return self._seq
+
+    @property
+    def pending(self) -> int:
+        """Journal lines not yet folded into the snapshot."""
+        return self._pending
+
+    def _writable(self) -> int:
+        if self.readonly:
+            raise StoreError(
+                f"Meeting {self.meeting.id} is open read-only: nothing can be saved. "
+                "Open it for writing to change it."
+            )
+        if self._fd is None:
+            raise StoreError(f"Meeting {self.meeting.id} is closed: open it again to write.")
+        return self._fd
+
+    def append(self, change: Change) -> None:
+        """Save one change: written and fsynced before this returns.
+
+        Raises:
+            StoreError: it could not be saved (disk full, …). The journal is left
+                as it was, so calling again once there is room succeeds.
+        """
+        payload = CHANGE_ADAPTER.dump_json(change, by_alias=True)
+        with self._mutex:
+            fd = self._writable()
+            line = encode_line(self._seq + 1, payload)
+            try:
+                if self._dirty_tail:
+                    os.ftruncate(fd, self._size)
+                    self._dirty_tail = False
+                files.write_all(fd, line)
+                os.fsync(fd)
+            except OSError as exc:
+                self._undo_partial(fd)
+                raise StoreError(
+                    f"The change was not saved: {files.describe_os_error(exc)}. "
+                    "Everything before it is safe and the line stays in the entry: "
+                    "free some space, then commit it again."
+                ) from exc
+            self._size += len(line)
+            self._seq += 1
+            self._pending += 1
+
+    def _undo_partial(self, fd: int) -> None:
+        """Cut a partly written line off, so the journal ends cleanly (else: next append)."""
+        try:
+            os.ftruncate(fd, self._size)
+            os.fsync(fd)
+            self._dirty_tail = False
+        except OSError:
+            self._dirty_tail = True
+
+    def record(self, change: Change) -> None:
+        """Save a change and apply it to `meeting` (for callers without a Session)."""
+        self.append(change)
+        apply(self.meeting, change)
+
+    def compact(self) -> None:
+        """Fold the journal into the snapshot (written atomically), then empty the journal.
+
+        A crash at any point leaves a meeting that opens whole: the new snapshot
+        records which changes it holds, and older journal lines are skipped.
+        """
+        with self._mutex:
+            fd = self._writable()
+            snapshot = self._paths["snapshot"]
+            try:
+                self._keep_backup(snapshot)
+                write_snapshot(snapshot, self.meeting, self._seq)
+                os.ftruncate(fd, 0)
+                os.fsync(fd)
+            except OSError as exc:
+                raise StoreError(
+                    f"The meeting could not be compacted: {files.describe_os_error(exc)}. "
+                    "Nothing was lost: every change is still in the journal."
+                ) from exc
+            self._size = 0
+            self._pending = 0
+            self._dirty_tail = False
+
+    def _keep_backup(self, snapshot: Path) -> None:
+        """The previous snapshot stays as ``<id>.json.bak`` (a hard link: no copy)."""
+        backup = self._paths["backup"]
+        tmp = backup.with_name(f"{snapshot.name}.tmp-{os.getpid()}-1")
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        try:
+            os.link(snapshot, tmp)
+            os.replace(tmp, backup)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+    # -- the line being typed ------------------------------------------------------
+
+    def save_draft(self, text: str) -> None:
+        """Keep the line being typed, so a crash offers it back; "" clears it."""
+        self._writable()
+        path = self._paths["draft"]
+        try:
+            if text:
+                files.write_atomic(path, text.encode("utf-8"))
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(path)
+        except OSError as exc:
+            raise StoreError(
+                f"The line being typed could not be kept: {files.describe_os_error(exc)}."
+            ) from exc
+
+    def load_draft(self) -> str:
+        """The line that was being typed, or "" when none."""
+        try:
+            return self._paths["draft"].read_bytes().decode("utf-8", errors="replace")
+        except FileNotFoundError:
+            return ""
+        except OSError as exc:
+            raise StoreError(
+                f"The line being typed could not be read back: {files.describe_os_error(exc)}."
+            ) from exc
+
+    # -- closing -------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Fold the journal into the snapshot if it has anything, and release the lock."""
+        if self._fd is None:
+            return
+        if self._pending:
+            with contextlib.suppress(StoreError):
+                self.compact()  # on failure the journal still holds everything
+        with self._mutex:
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
+            self._fd = None
+        if self._lock is not None:
+            self._lock.release()
+
+    def __enter__(self) -> MeetingStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _prepare_dir(data_dir: Path) -> None:
+    try:
+        files.ensure_dir(data_dir)
+    except OSError as exc:
+        raise StoreError(
+            f"The data directory {data_dir} cannot be created: {files.describe_os_error(exc)}. "
+            "Choose another with --data-dir."
+        ) from exc
