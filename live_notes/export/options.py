@@ -1,0 +1,75 @@
+"""What the clerk chooses when exporting, and what an export reports back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from live_notes.domain.models import LabelStyle, Lang, Meeting
+from live_notes.export.jadate import Era
+
+Edition = Literal["public", "internal"]
+
+FORMATS: tuple[str, ...] = ("docx", "md", "html", "txt", "csv", "json")
+"""Every export format, by its file suffix."""
+
+
+@dataclass
+class ExportOptions:
+    """How to write the minutes.
+
+    Attributes:
+        lang: Language of the minutes; None follows the meeting (``header.lang``).
+        edition: "public" leaves out off-the-record lines and reduces items held in
+            closed session to their title; "internal" keeps everything.
+        with_names: Speaker labels with the person's name (the internal record style)
+            instead of the role alone.
+        label_style: How speaker labels are printed; None follows the meeting.
+        fullwidth: Full-width digits in Japanese dates, times and counts.
+        eras: Era table for Japanese dates (None: the built-in eras).
+        template_dir: A folder whose templates override the shipped ones by file name.
+        final: Leave out the 案 / DRAFT mark.
+    """
+
+    lang: str | None = None
+    edition: Edition = "public"
+    with_names: bool = False
+    label_style: LabelStyle | None = None
+    fullwidth: bool = False
+    eras: list[Era] | None = None
+    template_dir: Path | None = None
+    final: bool = False
+
+    def __post_init__(self) -> None:
+        if self.edition not in ("public", "internal"):
+            raise ValueError(f"edition must be 'public' or 'internal', not {self.edition!r}")
+        if self.lang is not None:
+            Lang(self.lang)  # refuses an unknown language early, with the value in the message
+
+    def lang_for(self, meeting: Meeting) -> Lang:
+        """The language the minutes are written in."""
+        return Lang(self.lang) if self.lang else meeting.header.lang
+
+    def style_for(self, meeting: Meeting) -> LabelStyle:
+        """The speaker label style in use."""
+        return self.label_style or meeting.header.label_style
+
+    @property
+    def public(self) -> bool:
+        """Whether this is the public edition."""
+        return self.edition == "public"
+
+
+@dataclass
+class ExportResult:
+    """A written export.
+
+    Attributes:
+        path: The file written.
+        warnings: What the clerk should look at before publishing (lines still
+            flagged "verify later", items without a conclusion, …).
+    """
+
+    path: Path
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,185 @@
+"""The view model of the minutes: every string composed, ready for any template.
+
+The composers (`compose_ja`, `compose_en`) turn a meeting into a `MinutesView`;
+the text templates, the .docx writer and the tests read only this. Shared here:
+what each edition keeps, where recesses fall, and how speaker labels are made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from live_notes.domain.models import (
+    AgendaItem,
+    LabelStyle,
+    Lang,
+    Meeting,
+    Person,
+    Presence,
+    Publicity,
+    Recess,
+    Utterance,
+)
+from live_notes.export.options import ExportOptions
+
+PRESENT = (Presence.PRESENT, Presence.LATE, Presence.LEFT_EARLY, Presence.ONLINE)
+"""Marks that count as attending."""
+
+
+@dataclass
+class Para:
+    """One paragraph of the minutes.
+
+    Attributes:
+        text: The whole paragraph as printed (label included for inline styles).
+        kind: What it is, for styling: ``p``, ``sub`` (a sub-heading such as
+            (イ)質疑及び意見の概要), ``line`` (an utterance), ``label`` (a speaker label
+            on its own line), ``note`` (※), ``conclusion``, ``recess``, ``closed``.
+        indent: Indentation level (0 at the margin).
+        gap: Whether a blank line follows in the plain-text layout.
+        verify: The line is flagged "verify later".
+        line_id: The utterance it comes from, if any.
+    """
+
+    text: str
+    kind: str = "p"
+    indent: int = 0
+    gap: bool = True
+    verify: bool = False
+    line_id: int | None = None
+
+
+@dataclass
+class Part:
+    """A headed part of the front matter (開催日時, 出席委員, …).
+
+    Attributes:
+        heading: The part's heading.
+        paras: Its paragraphs.
+        listing: Its paragraphs form a (nested, by indent) list: 会議内容, 会議資料.
+    """
+
+    heading: str
+    paras: list[Para] = field(default_factory=list)
+    listing: bool = False
+
+
+@dataclass
+class ItemView:
+    """One agenda item in the record of proceedings.
+
+    Attributes:
+        item_id: The agenda item's id.
+        heading: Its heading as printed (``ア 下水道使用料の…について``).
+        depth: Depth in the agenda tree (0 at the top).
+        paras: What is printed under it.
+        gap: Whether a blank line follows the heading in the plain-text layout (the
+            reference runs a deliberation item's (ア)(イ) straight on from its title).
+    """
+
+    item_id: str
+    heading: str
+    depth: int
+    paras: list[Para] = field(default_factory=list)
+    gap: bool = True
+
+
+@dataclass
+class MinutesView:
+    """The whole minutes, composed.
+
+    Attributes:
+        lang: Language code ("ja" or "en").
+        title: The title (body and session).
+        subtitle: A second title line ("Minutes"), or "".
+        draft_mark: 【案】 / DRAFT, with the edition, or "" for final public minutes.
+        parts: The front matter, in order.
+        record_heading: Heading of the record of proceedings.
+        items: The agenda items, in document order.
+        closing: The closing line (正午終了), or "".
+    """
+
+    lang: str
+    title: str
+    subtitle: str
+    draft_mark: str
+    parts: list[Part]
+    record_heading: str
+    items: list[ItemView]
+    closing: str
+
+
+def people_with(meeting: Meeting, group: str, marks: tuple[Presence, ...]) -> list[Person]:
+    """People of a roster group with one of these attendance marks, in roster order."""
+    return [p for p in meeting.people if p.group.value == group and meeting.presence(p.id) in marks]
+
+
+def item_closed(item: AgendaItem, meeting: Meeting) -> bool:
+    """Whether an item was held in closed session (its own publicity, not the meeting's)."""
+    return item.publicity is Publicity.CLOSED
+
+
+def kept_lines(meeting: Meeting, item: AgendaItem, options: ExportOptions) -> list[Utterance]:
+    """The lines of an item that this edition prints, in sequence order."""
+    lines = meeting.lines_of(item.id)
+    if options.public:
+        lines = [line for line in lines if not line.off_record]
+    return lines
+
+
+def recess_places(meeting: Meeting) -> dict[str, list[tuple[int | None, Recess]]]:
+    """Where each recess is printed: item id → [(after line id, or None for the item's end)].
+
+    A recess belongs to the item of the last line typed before it began. If that item
+    has lines typed after the recess, it goes after the last line before it; otherwise at
+    the end of the item, after its conclusion.
+    """
+    places: dict[str, list[tuple[int | None, Recess]]] = {}
+    lines = sorted(meeting.utterances, key=lambda u: u.id)
+    for recess in meeting.recesses:
+        before = [u for u in lines if u.created_at <= recess.start]
+        if not before:
+            first = next(iter(meeting.agenda), None)
+            if first is not None:
+                places.setdefault(first.id, []).append((None, recess))
+            continue
+        last = before[-1]
+        later = any(
+            u.item_id == last.item_id and u.created_at > recess.start and u.id > last.id
+            for u in lines
+        )
+        places.setdefault(last.item_id, []).append((last.id if later else None, recess))
+    return places
+
+
+def speaker_label(
+    meeting: Meeting, line: Utterance, lang: Lang, style: LabelStyle, with_names: bool
+) -> str:
+    """The bare speaker label of a line (委員, 上野健太委員, Member (Yui Tanaka))."""
+    role = meeting.role_set.get(line.role_id)
+    label = role.label(lang) if role else line.role_id
+    person = meeting.person(line.person_id) if with_names and line.person_id else None
+    if person is None:
+        return label
+    if style is LabelStyle.MARK and lang is Lang.JA:
+        return f"{person.name}{label}"
+    return f"{label}({person.name})" if lang is Lang.JA else f"{label} ({person.name})"
+
+
+def labelled(label: str, text: str, style: LabelStyle, lang: Lang) -> list[tuple[str, str]]:
+    """A line in the label style: one or two (kind, text) paragraphs."""
+    if not label:
+        return [("line", text)]
+    if style is LabelStyle.PAREN_LINE:
+        return [("label", f"({label})"), ("line", text)]
+    if style is LabelStyle.BRACKET:
+        return [("line", f"【{label}】{text}" if lang is Lang.JA else f"[{label}] {text}")]
+    if style is LabelStyle.MARK:
+        return [("line", f"○{label} {text}" if lang is Lang.JA else f"○ {label}: {text}")]
+    return [("line", f"{label} {text}" if lang is Lang.JA else f"{label}: {text}")]
+
+
+def time_of(at: datetime | None) -> str:
+    """HH:MM of a datetime, or "" (for the CSV and warnings)."""
+    return at.strftime("%H:%M") if at else ""
