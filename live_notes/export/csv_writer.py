@@ -13,6 +13,14 @@ HEADER = {
     "ja": ["項番", "議題", "区分", "発言者", "氏名", "時刻", "内容", "フラグ"],
     "en": ["item", "title", "section", "role", "name", "time", "text", "flags"],
 }
+SECTION_NAMES = {
+    "explanation": ("explanation", "説明"),
+    "discussion": ("discussion", "質疑"),
+    "conclusion": ("conclusion", "結論"),
+    "note": ("note", "※"),
+    "other": ("other", "その他"),
+}
+_FLAG_NAMES = {"verify": ("verify", "要確認"), "off_record": ("off_record", "記録外")}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -33,11 +41,12 @@ def render_csv(meeting: Meeting, options: ExportOptions) -> bytes:
         for line in kept_lines(meeting, item, options):
             role = meeting.role_set.get(line.role_id)
             person = meeting.person(line.person_id) if line.person_id else None
-            flags = [name for name in ("verify", "off_record") if getattr(line, name)]
+            pick = 1 if lang.value == "ja" else 0
+            flags = [names[pick] for flag, names in _FLAG_NAMES.items() if getattr(line, flag)]
             row = [
                 item.label,
                 item.title,
-                line.section.value,
+                SECTION_NAMES[line.section.value][pick],
                 role.label(lang) if role else line.role_id,
                 person.name if person else "",
                 time_of(line.created_at),

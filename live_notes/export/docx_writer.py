@@ -27,7 +27,8 @@ FONTS = {
 """East Asian and Latin fonts by language; Word falls back to MS Mincho where Yu is missing."""
 
 _XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_INDENT = Mm(7)
+_LIST_INDENT = Mm(7)
+_TEXT_INDENT = Pt(10.5)  # one full-width character, as the reference indents the 結論
 
 
 def xml_safe(text: str) -> str:
@@ -40,6 +41,7 @@ def _set_fonts(style: ParagraphStyle, east_asian: str, latin: str, lang: str) ->
     style.font.name = latin
     rpr = style.element.get_or_add_rPr()
     fonts = rpr.get_or_add_rFonts()
+    _drop_theme_fonts(fonts)
     fonts.set(qn("w:eastAsia"), east_asian)
     lang_el = rpr.find(qn("w:lang"))
     if lang_el is None:
@@ -47,6 +49,15 @@ def _set_fonts(style: ParagraphStyle, east_asian: str, latin: str, lang: str) ->
         rpr.append(lang_el)
     lang_el.set(qn("w:eastAsia"), "ja-JP")
     lang_el.set(qn("w:val"), "ja-JP" if lang == "ja" else "en-GB")
+
+
+_THEME_ATTRS = ("w:asciiTheme", "w:eastAsiaTheme", "w:hAnsiTheme", "w:cstheme")
+
+
+def _drop_theme_fonts(fonts: object) -> None:
+    """Remove theme font references: Word prefers them over the named fonts."""
+    for name in _THEME_ATTRS:
+        fonts.attrib.pop(qn(name), None)  # type: ignore[attr-defined]
 
 
 def _page_field(paragraph: Paragraph) -> None:
@@ -76,6 +87,12 @@ def render_docx(view: MinutesView, final: bool = False) -> bytes:
     assert isinstance(normal, ParagraphStyle)
     _set_fonts(normal, fonts["body"], fonts["latin"], view.lang)
     normal.font.size = Pt(10.5)
+    for default_fonts in styles.element.iter(qn("w:rFonts")):
+        if default_fonts.getparent().getparent().tag == qn("w:rPrDefault"):
+            _drop_theme_fonts(default_fonts)
+            default_fonts.set(qn("w:ascii"), fonts["latin"])
+            default_fonts.set(qn("w:hAnsi"), fonts["latin"])
+            default_fonts.set(qn("w:eastAsia"), fonts["body"])
     heads = []
     for level, size in ((1, 16), (2, 13), (3, 11)):
         style = styles[f"Heading {level}"]
@@ -105,12 +122,13 @@ def render_docx(view: MinutesView, final: bool = False) -> bytes:
     for part in view.parts:
         doc.add_paragraph(xml_safe(part.heading), heads[1])
         for para in part.paras:
-            _add(doc, para, indent=para.indent + 1 if part.listing else para.indent)
+            step = _LIST_INDENT if part.listing else _TEXT_INDENT
+            _add(doc, para, step * (para.indent + 1 if part.listing else para.indent))
     doc.add_paragraph(xml_safe(view.record_heading), heads[1])
     for item in view.items:
         doc.add_paragraph(xml_safe(item.heading), heads[2])
         for para in item.paras:
-            _add(doc, para, para.indent)
+            _add(doc, para, _TEXT_INDENT * para.indent)
     if view.closing:
         doc.add_paragraph(xml_safe(view.closing))
     out = io.BytesIO()
@@ -119,9 +137,10 @@ def render_docx(view: MinutesView, final: bool = False) -> bytes:
 
 
 def _add(doc: object, para: Para, indent: int) -> None:
+    """One paragraph; `indent` is the left indent in EMU (0: none)."""
     paragraph: Paragraph = doc.add_paragraph()  # type: ignore[attr-defined]
     run = paragraph.add_run(xml_safe(para.text))
     if para.kind == "sub":
         run.bold = True
     if indent:
-        paragraph.paragraph_format.left_indent = _INDENT * indent
+        paragraph.paragraph_format.left_indent = indent
