@@ -1,0 +1,196 @@
+"""The export dialog: pick a format, a language and an edition; Enter writes the file.
+
+The file goes into the output folder under `default_filename`; the dialog says
+where, and lists the warnings (lines still flagged, items without a
+conclusion, …). Writing runs in a thread so a large Word file never freezes
+the screen.
+
+| key | action |
+|---|---|
+| Up / Down | choose in the focused list |
+| Tab / Shift+Tab | next / previous list |
+| Enter | write the file |
+| Escape | close |
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from live_notes.domain.models import Meeting
+from live_notes.export import FORMATS, ExportOptions, ExportResult, default_filename, export
+from live_notes.export.options import Edition
+from live_notes.tui.commands import Command
+from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings
+
+add_messages(
+    {
+        "group.export": ("Export dialog", "書き出し"),
+        "export.title": ("Export the minutes of {title}", "{title} の会議録を書き出す"),
+        "export.format": ("Format", "形式"),
+        "export.lang": ("Language", "言語"),
+        "export.edition": ("Edition", "版"),
+        "export.fmt.docx": ("Word (.docx)", "Word (.docx)"),
+        "export.fmt.md": ("Markdown (.md)", "Markdown (.md)"),
+        "export.fmt.html": ("HTML (.html)", "HTML (.html)"),
+        "export.fmt.txt": ("Plain text (.txt)", "テキスト (.txt)"),
+        "export.fmt.csv": ("CSV of the lines (.csv)", "発言の CSV (.csv)"),
+        "export.fmt.json": ("Complete archive (.json)", "完全な保存用 (.json)"),
+        "export.lang.ja": ("Japanese", "日本語"),
+        "export.lang.en": ("English", "英語"),
+        "export.edition.public": ("Public (off-record left out)", "公開用(記録外を除く)"),
+        "export.edition.internal": ("Internal (everything)", "内部用(すべて)"),
+        "export.target": ("Will write: {path}", "書き出し先: {path}"),
+        "export.writing": ("Writing {path} …", "{path} を書き出しています…"),
+        "export.written": ("Written: {path}", "書き出しました: {path}"),
+        "export.warnings": ("Check before publishing:", "公開前に確認してください:"),
+        "export.failed": ("Not written: {reason}", "書き出せませんでした: {reason}"),
+    }
+)
+
+EXPORT: tuple[Command, ...] = (
+    Command("export.write", "enter", "write", "Write the file", "書き出す", "group.export"),
+    Command("export.close", "escape", "close", "Close", "閉じる", "group.export"),
+)
+"""The export dialog's keys (Tab and the arrows choose)."""
+
+EDITIONS = ("public", "internal")
+
+
+class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
+    """Write the minutes of a meeting in a chosen format, language and edition.
+
+    Dismissed with the path of the last file written (None when nothing was).
+
+    Attributes:
+        meeting: The meeting to export.
+        out_dir: The folder the file goes into.
+        written: The last file written.
+    """
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > #export { width: 100; max-width: 96%; height: auto; max-height: 90%;
+        border: thick $primary; background: $surface; padding: 0 1; }
+    ExportScreen #export-title { text-style: bold; width: 1fr; padding: 0 0 1 0; }
+    ExportScreen #export-choices { height: auto; }
+    ExportScreen .export-col { width: 1fr; height: auto; padding: 0 1 0 0; }
+    ExportScreen .export-col OptionList { height: auto; max-height: 8; }
+    ExportScreen #export-target { width: 1fr; height: auto; padding: 1 0 0 0; }
+    ExportScreen #export-message { width: 1fr; height: auto; padding: 1 0 0 0; }
+    ExportScreen #export-message.-error { color: $error; }
+    """
+
+    BINDINGS = lang_bindings(EXPORT, priority=True)
+
+    def __init__(self, meeting: Meeting, out_dir: Path) -> None:
+        super().__init__()
+        self.meeting = meeting
+        self.out_dir = Path(out_dir)
+        self.written: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        """The three lists side by side, the target path and the message."""
+        lang = self.lang
+        title = f"{self.meeting.header.body} {self.meeting.header.title}"
+        with Vertical(id="export"):
+            yield Label(t("export.title", lang, title=title), id="export-title", markup=False)
+            with Horizontal(id="export-choices"):
+                yield self._column("format", [(f, t(f"export.fmt.{f}", lang)) for f in FORMATS])
+                yield self._column(
+                    "lang", [(code, t(f"export.lang.{code}", lang)) for code in ("ja", "en")]
+                )
+                yield self._column(
+                    "edition", [(e, t(f"export.edition.{e}", lang)) for e in EDITIONS]
+                )
+            yield Static("", id="export-target", markup=False)
+            yield Static("", id="export-message", markup=False)
+
+    def _column(self, name: str, choices: list[tuple[str, str]]) -> Vertical:
+        options = [Option(label, id=value) for value, label in choices]
+        return Vertical(
+            Label(t(f"export.{name}", self.lang)),
+            OptionList(*options, id=f"export-{name}"),
+            classes="export-col",
+        )
+
+    def on_mount(self) -> None:
+        """Start on Word, the meeting's language, the public edition."""
+        self._choose("lang", self.meeting.header.lang.value)
+        for name in ("format", "edition"):
+            self.query_one(f"#export-{name}", OptionList).highlighted = 0
+        self.query_one("#export-format", OptionList).focus()
+        self._show_target()
+
+    def _choose(self, name: str, value: str) -> None:
+        option_list = self.query_one(f"#export-{name}", OptionList)
+        option_list.highlighted = option_list.get_option_index(value)
+
+    def choice(self, name: str) -> str:
+        """The value highlighted in one of the lists (format, lang, edition)."""
+        option = self.query_one(f"#export-{name}", OptionList).highlighted_option
+        return option.id if option is not None and option.id else ""
+
+    def options(self) -> ExportOptions:
+        """The export options chosen."""
+        edition: Edition = "internal" if self.choice("edition") == "internal" else "public"
+        return ExportOptions(lang=self.choice("lang") or None, edition=edition)
+
+    def target(self) -> Path:
+        """Where the file will be written."""
+        fmt = self.choice("format") or FORMATS[0]
+        return self.out_dir / default_filename(self.meeting, fmt, self.options())
+
+    def _show_target(self) -> None:
+        text = t("export.target", self.lang, path=self.target())
+        self.query_one("#export-target", Static).update(text)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The file name follows the choices."""
+        if self.is_mounted:
+            self._show_target()
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show the result (or the problem) under the choices."""
+        message = self.query_one("#export-message", Static)
+        message.update(text)
+        message.set_class(error, "-error")
+
+    def action_write(self, _lang: str = "") -> None:
+        """Write the file with the chosen options."""
+        path = self.target()
+        self.say(t("export.writing", self.lang, path=path))
+        self._write(path, self.choice("format"), self.options())
+
+    @work(thread=True, exclusive=True, group="export")
+    def _write(self, path: Path, fmt: str, options: ExportOptions) -> None:
+        try:
+            result = export(self.meeting, path, fmt, options)
+        except Exception as exc:  # shown to the clerk as it is: a disk, template or data problem
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.app.call_from_thread(self._failed, reason)
+            return
+        self.app.call_from_thread(self._done, result)
+
+    def _done(self, result: ExportResult) -> None:
+        self.written = result.path
+        lines = [t("export.written", self.lang, path=result.path)]
+        if result.warnings:
+            lines.append(t("export.warnings", self.lang))
+            lines += [f"  • {warning}" for warning in result.warnings]
+        self.say("\n".join(lines))
+
+    def _failed(self, reason: str) -> None:
+        self.say(t("export.failed", self.lang, reason=reason), error=True)
+
+    def action_close(self, _lang: str = "") -> None:
+        """Close the dialog."""
+        self.dismiss(self.written)

@@ -1,0 +1,361 @@
+"""The meetings screen: what `live-notes` opens on.
+
+A table of the meetings in the data directory (date, body, title, status,
+lines); damaged files are listed with what is wrong with them. From here the
+clerk opens a meeting, creates one from a plan file, copies one as the next
+meeting of the same body, archives one, or opens its setup.
+
+| key | action |
+|---|---|
+| Enter | open the selected meeting |
+| n | new meeting from a plan file (empty path: the sample) |
+| c | copy as the next meeting (asks the date and the title) |
+| a | archive / unarchive |
+| s | setup of the selected meeting |
+| h | show / hide archived meetings |
+"""
+
+from __future__ import annotations
+
+import inspect
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Label, Static
+
+from live_notes.domain.events import MarkSet
+from live_notes.domain.plan import PlanError, next_meeting, parse_plan
+from live_notes.resources import sample_plan
+from live_notes.store import MeetingStore, StoreError, list_meetings
+from live_notes.tui.commands import Command
+from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.screens.screen_kit import (
+    DialogError,
+    Field,
+    FormDialog,
+    LangKeysMixin,
+    lang_bindings,
+)
+
+add_messages(
+    {
+        "group.meetings": ("Meetings screen", "会議一覧"),
+        "meetings.title": ("Meetings — {path}", "会議一覧 — {path}"),
+        "meetings.col.date": ("Date", "日付"),
+        "meetings.col.body": ("Body", "会議体"),
+        "meetings.col.title": ("Session", "会議名"),
+        "meetings.col.status": ("Status", "状態"),
+        "meetings.col.lines": ("Lines", "行数"),
+        "meetings.damaged": ("damaged", "破損"),
+        "meetings.archived": ("archived", "保管"),
+        "meetings.empty": (
+            "No meetings yet: press n to create one from a plan file (or the sample).",
+            "会議がありません。n で計画ファイル(またはサンプル)から作成できます。",
+        ),
+        "meetings.hidden": (
+            "{count} archived meeting(s) hidden (h shows them).",
+            "保管した会議 {count} 件は非表示です(h で表示)。",
+        ),
+        "meetings.none_selected": ("No meeting is selected.", "会議が選ばれていません。"),
+        "meetings.cannot_open_damaged": (
+            "This file is damaged and cannot be opened: {error}",
+            "このファイルは破損しているため開けません: {error}",
+        ),
+        "meetings.no_opener": ("This app cannot open meetings.", "会議を開けません。"),
+        "meetings.new.title": ("New meeting from a plan file", "計画ファイルから新しい会議"),
+        "meetings.new.path": ("Plan file", "計画ファイル"),
+        "meetings.new.placeholder": (
+            "path of a .toml plan (empty: the sample meeting)",
+            ".toml の計画ファイルのパス(空欄: サンプル会議)",
+        ),
+        "meetings.read_error": ("Cannot read {path}: {reason}", "{path} を読めません: {reason}"),
+        "meetings.created": ("Created {id}.", "{id} を作成しました。"),
+        "meetings.copy.title": (
+            "Next meeting of {body}: roster, roles, agenda and materials come along",
+            "{body} の次回: 名簿・発言者区分・議題・資料を引き継ぎます",
+        ),
+        "meetings.copy.date": ("Date", "開催日"),
+        "meetings.copy.session": ("Session title", "会議名"),
+        "meetings.bad_date": (
+            "Not a date: write it as 2025-04-21.",
+            "日付として読めません。2025-04-21 のように入力してください。",
+        ),
+        "meetings.title_needed": ("The session title is needed.", "会議名を入力してください。"),
+        "meetings.archived_now": ("{id} archived.", "{id} を保管しました。"),
+        "meetings.unarchived_now": ("{id} is back in the list.", "{id} を一覧に戻しました。"),
+        "meetings.showing_archived": (
+            "Archived meetings are shown.",
+            "保管した会議も表示しています。",
+        ),
+    }
+)
+
+MEETINGS: tuple[Command, ...] = (
+    Command("meetings.open", "enter", "open", "Open", "開く", "group.meetings"),
+    Command("meetings.new", "n", "new", "New from plan", "計画から新規", "group.meetings"),
+    Command("meetings.copy", "c", "copy", "Copy as next", "次回として複製", "group.meetings"),
+    Command("meetings.archive", "a", "archive", "Archive", "保管/戻す", "group.meetings"),
+    Command("meetings.setup", "s", "setup", "Setup", "準備", "group.meetings"),
+    Command("meetings.show_archived", "h", "show_archived", "Archived", "保管分", "group.meetings"),
+)
+"""The meetings screen's keys (its own group in the help screen)."""
+
+
+def parse_day(text: str) -> date | None:
+    """A date typed as 2025-04-21, 2025/4/21 or 2025.4.21; None when it is not one."""
+    parts = text.strip().replace("/", "-").replace(".", "-").split("-")
+    if len(parts) != 3 or not all(part.isdigit() for part in parts):
+        return None
+    try:
+        return date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError:
+        return None
+
+
+class MeetingsScreen(LangKeysMixin, Screen[None]):
+    """The meetings of a data directory, and what can be done with them.
+
+    Attributes:
+        data_dir: The directory the meetings are kept in.
+        show_archived: Whether archived meetings are listed.
+    """
+
+    DEFAULT_CSS = """
+    MeetingsScreen #meetings-title { text-style: bold; padding: 0 1; background: $panel;
+        width: 1fr; }
+    MeetingsScreen #meetings-table { height: 1fr; }
+    MeetingsScreen #meetings-message { height: auto; padding: 0 1; width: 1fr; }
+    MeetingsScreen #meetings-hint { height: auto; padding: 0 1; width: 1fr;
+        color: $foreground-muted; }
+    MeetingsScreen #meetings-message.-error { color: $error; }
+    """
+
+    BINDINGS = lang_bindings(MEETINGS, priority=True)
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.show_archived = False
+        self._rows: dict[str, Any] = {}
+
+    def compose(self) -> ComposeResult:
+        """Title, the table, a message line and the footer."""
+        yield Label(
+            t("meetings.title", self.lang, path=self.data_dir), id="meetings-title", markup=False
+        )
+        table: DataTable[str] = DataTable(
+            id="meetings-table", cursor_type="row", zebra_stripes=True
+        )
+        yield table
+        yield Static("", id="meetings-hint", markup=False)
+        yield Static("", id="meetings-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        table = self.query_one(DataTable)
+        for key in ("date", "body", "title", "status", "lines"):
+            table.add_column(t(f"meetings.col.{key}", self.lang), key=key)
+        self.refresh_list()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        """Coming back from a meeting: its line count and status may have changed."""
+        if self.is_mounted:
+            self.refresh_list()
+
+    # -- the list ------------------------------------------------------------------
+
+    def refresh_list(self, select: str | None = None) -> None:
+        """Read the data directory again; keep (or move) the cursor on a meeting."""
+        table: DataTable[str] = self.query_one(DataTable)
+        current = select or self.selected_id()
+        summaries = list_meetings(self.data_dir)
+        shown = [s for s in summaries if self.show_archived or not s.archived or s.error]
+        table.clear()
+        self._rows = {}
+        lang = self.lang
+        for summary in shown:
+            self._rows[summary.id] = summary
+            if summary.error:
+                status = t("meetings.damaged", lang)
+                cells = ["—", summary.id, str(summary.error), status, ""]
+            else:
+                status = t(f"status.{summary.status.value if summary.status else 'planned'}", lang)
+                if summary.archived:
+                    status += f" · {t('meetings.archived', lang)}"
+                day = summary.date.isoformat() if summary.date else "—"
+                cells = [day, summary.body, summary.title, status, str(summary.lines)]
+            table.add_row(*cells, key=summary.id)
+        if current in self._rows:
+            table.move_cursor(row=table.get_row_index(current))
+        hidden = len(summaries) - len(shown)
+        hint = ""
+        if not summaries:
+            hint = t("meetings.empty", lang)
+        elif hidden:
+            hint = t("meetings.hidden", lang, count=hidden)
+        self.query_one("#meetings-hint", Static).update(hint)
+
+    def selected_id(self) -> str | None:
+        """The id of the meeting under the cursor."""
+        table: DataTable[str] = self.query_one(DataTable)
+        if not self._rows or table.cursor_row < 0 or table.cursor_row >= table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return key if key in self._rows else None
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show a message under the table."""
+        message = self.query_one("#meetings-message", Static)
+        message.update(text)
+        message.set_class(error, "-error")
+
+    def _selected(self, openable: bool = True) -> Any | None:
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            self.say(t("meetings.none_selected", self.lang), error=True)
+            return None
+        summary = self._rows[meeting_id]
+        if openable and summary.error:
+            self.say(t("meetings.cannot_open_damaged", self.lang, error=summary.error), True)
+            return None
+        return summary
+
+    # -- actions ---------------------------------------------------------------------
+
+    async def action_open(self, _lang: str = "") -> None:
+        """Open the selected meeting on the live screen."""
+        summary = self._selected()
+        if summary is not None:
+            await self._open(summary.id)
+
+    async def _open(self, meeting_id: str) -> bool:
+        opener = getattr(self.app, "open_meeting", None)
+        if opener is None:
+            self.say(t("meetings.no_opener", self.lang), error=True)
+            return False
+        try:
+            result = opener(meeting_id)
+            if inspect.isawaitable(result):
+                await result
+        except StoreError as exc:
+            self.say(str(exc), error=True)
+            return False
+        return True
+
+    async def action_setup(self, _lang: str = "") -> None:
+        """Open the selected meeting, then its setup."""
+        from live_notes.tui.screens.setup import SetupScreen
+
+        summary = self._selected()
+        if summary is None or not await self._open(summary.id):
+            return
+        session = getattr(self.app, "session", None)
+        if session is not None and session.meeting.id == summary.id:
+            await self.app.push_screen(SetupScreen(session))
+
+    def action_new(self, _lang: str = "") -> None:
+        """Ask for a plan file and create a meeting from it."""
+        lang = self.lang
+        fields = [
+            Field("path", t("meetings.new.path", lang), "", [], t("meetings.new.placeholder", lang))
+        ]
+        dialog = FormDialog(t("meetings.new.title", lang), fields, self._create_from_plan)
+        self.app.push_screen(dialog, self._created)
+
+    def _create_from_plan(self, values: dict[str, str]) -> str:
+        lang = self.lang
+        raw = values["path"].strip()
+        try:
+            if raw:
+                path = Path(raw).expanduser()
+                text, source = path.read_text(encoding="utf-8"), str(path)
+            else:
+                plan = sample_plan(lang)
+                text, source = plan.read_text(encoding="utf-8"), plan.name
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            problem = t("meetings.read_error", lang, path=raw, reason=reason)
+            raise DialogError(fields={"path": problem}) from None
+        try:
+            meeting = parse_plan(text, source)
+        except PlanError as exc:
+            raise DialogError(exc.describe()) from None
+        return self._save_new(meeting)
+
+    def _save_new(self, meeting: Any) -> str:
+        try:
+            store = MeetingStore.create(self.data_dir, meeting)
+        except StoreError as exc:
+            raise DialogError(str(exc)) from None
+        store.close()
+        return store.meeting.id
+
+    def _created(self, meeting_id: Any) -> None:
+        if meeting_id:
+            self.refresh_list(select=meeting_id)
+            self.say(t("meetings.created", self.lang, id=meeting_id))
+
+    def action_copy(self, _lang: str = "") -> None:
+        """Ask the date and title of the next meeting, and create it from the selected one."""
+        summary = self._selected()
+        if summary is None:
+            return
+        lang = self.lang
+        fields = [
+            Field("date", t("meetings.copy.date", lang), "", [], "YYYY-MM-DD"),
+            Field("title", t("meetings.copy.session", lang), summary.title),
+        ]
+        title = t("meetings.copy.title", lang, body=summary.body)
+
+        def submit(values: dict[str, str]) -> str:
+            day = parse_day(values["date"])
+            problems = {}
+            if day is None:
+                problems["date"] = t("meetings.bad_date", lang)
+            if not values["title"].strip():
+                problems["title"] = t("meetings.title_needed", lang)
+            if problems or day is None:
+                raise DialogError(fields=problems)
+            try:
+                with MeetingStore.open(self.data_dir, summary.id, readonly=True) as store:
+                    previous = store.meeting
+                meeting = next_meeting(previous, day, values["title"].strip())
+            except StoreError as exc:
+                raise DialogError(str(exc)) from None
+            except PlanError as exc:
+                raise DialogError(exc.describe()) from None
+            return self._save_new(meeting)
+
+        self.app.push_screen(FormDialog(title, fields, submit), self._created)
+
+    def action_archive(self, _lang: str = "") -> None:
+        """Archive the selected meeting (hidden from the list), or bring it back."""
+        summary = self._selected()
+        if summary is None:
+            return
+        change = MarkSet(name="archived", value=not summary.archived)
+        open_store = getattr(self.app, "store", None)
+        try:
+            if open_store is not None and open_store.meeting.id == summary.id:
+                open_store.record(change)  # the app holds it open: write through its store
+            else:
+                with MeetingStore.open(self.data_dir, summary.id) as store:
+                    store.record(change)
+        except StoreError as exc:
+            self.say(str(exc), error=True)
+            return
+        self.refresh_list()
+        key = "meetings.archived_now" if change.value else "meetings.unarchived_now"
+        self.say(t(key, self.lang, id=summary.id))
+
+    def action_show_archived(self, _lang: str = "") -> None:
+        """Show or hide archived meetings."""
+        self.show_archived = not self.show_archived
+        self.refresh_list()
+        if self.show_archived:
+            self.say(t("meetings.showing_archived", self.lang))

@@ -1,0 +1,438 @@
+"""The review screen: every item with its lines, to fix them after (or during) the meeting.
+
+The lines sit in an `OptionList` (one option per line, headings for items and
+sections), which stays quick at 10,000 lines: edits that do not move a line
+replace one prompt; moves, deletions and notes rebuild the list.
+
+| key | action |
+|---|---|
+| Enter | edit the line (text and role) |
+| m | move the line to another item or section |
+| d | delete the line (Ctrl+Z puts it back) |
+| o | off the record / on the record again |
+| f | flag "verify later" / unflag |
+| v | jump to the next flagged line |
+| n | add a ※ note to the item |
+| r | mark the minutes "draft ready" (closed, nothing flagged) |
+| Ctrl+Z | undo |
+| Escape | back |
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from live_notes.domain.errors import CommandError
+from live_notes.domain.models import AgendaItem, Section, Utterance
+from live_notes.domain.session import Session
+from live_notes.store import StoreError
+from live_notes.tui.commands import Command
+from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.screens.screen_kit import (
+    DialogError,
+    Field,
+    FormDialog,
+    LangKeysMixin,
+    lang_bindings,
+)
+
+add_messages(
+    {
+        "group.review": ("Review screen", "確認・修正"),
+        "review.head": (
+            "{body} {title} — {status} · {lines} lines · {flagged} flagged{ready}",
+            "{body} {title} — {status}・{lines} 行・要確認 {flagged} 件{ready}",
+        ),
+        "review.ready": (" · draft ready", "・案完成"),
+        "review.flag": ("verify", "要確認"),
+        "review.off": ("off the record", "記録外"),
+        "review.no_line": ("Select a line first.", "先に行を選んでください。"),
+        "review.no_lines": ("({count} lines)", "({count} 行)"),
+        "review.edit.title": ("Edit line #{id}", "{id} 番の行を修正"),
+        "review.edit.text": ("Text", "発言"),
+        "review.edit.role": ("Speaker role", "発言者区分"),
+        "review.move.title": ("Move line #{id}", "{id} 番の行を移動"),
+        "review.move.item": ("Agenda item", "議題"),
+        "review.move.section": ("Section", "区分"),
+        "review.note.title": ("※ note on {item}", "{item} に ※ 注記"),
+        "review.note.text": ("Note", "注記"),
+        "review.saved": ("Line #{id} saved.", "{id} 番の行を保存しました。"),
+        "review.moved": ("Line #{id} moved.", "{id} 番の行を移動しました。"),
+        "review.deleted": (
+            "Line #{id} deleted (Ctrl+Z puts it back).",
+            "{id} 番の行を削除しました(Ctrl+Z で元に戻せます)。",
+        ),
+        "review.flagged": ("Line #{id} flagged “verify later”.", "{id} 番の行を要確認にしました。"),
+        "review.unflagged": ("Line #{id} checked.", "{id} 番の行の要確認を解除しました。"),
+        "review.off_now": ("Line #{id} is off the record.", "{id} 番の行を記録外にしました。"),
+        "review.on_now": ("Line #{id} is on the record.", "{id} 番の行を記録に戻しました。"),
+        "review.none_flagged": ("Nothing is flagged.", "要確認の行はありません。"),
+        "review.noted": ("※ note added to {item}.", "{item} に ※ 注記を追加しました。"),
+        "review.undone": ("Undone: {what}.", "元に戻しました: {what}"),
+        "review.draft_ready": (
+            "The minutes are marked “draft ready”.",
+            "会議録を「案完成」にしました。",
+        ),
+    }
+)
+
+REVIEW: tuple[Command, ...] = (
+    Command("review.edit", "enter", "edit", "Edit", "修正", "group.review"),
+    Command("review.move", "m", "move", "Move", "移動", "group.review"),
+    Command("review.delete", "d", "delete", "Delete", "削除", "group.review"),
+    Command("review.off_record", "o", "off_record", "Off record", "記録外", "group.review"),
+    Command("review.flag", "f", "flag", "Flag", "要確認", "group.review"),
+    Command("review.next_flag", "v", "next_flagged", "Next flagged", "次の要確認", "group.review"),
+    Command("review.note", "n", "note", "※ note", "※注記", "group.review"),
+    Command("review.draft", "r", "draft_ready", "Draft ready", "案完成", "group.review"),
+    Command("review.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.review"),
+    Command("review.back", "escape", "back", "Back", "戻る", "group.review"),
+)
+"""The review screen's keys."""
+
+_SECTION_ORDER = {section: n for n, section in enumerate(Section)}
+
+
+def line_option_id(line_id: int) -> str:
+    """The option id of a line in the review list."""
+    return f"line:{line_id}"
+
+
+class ReviewScreen(LangKeysMixin, Screen[None]):
+    """Every agenda item with its lines, and the keys to fix them.
+
+    Attributes:
+        session: The session of the open meeting; every change goes through it.
+    """
+
+    DEFAULT_CSS = """
+    ReviewScreen #review-head { text-style: bold; background: $panel; padding: 0 1;
+        width: 1fr; }
+    ReviewScreen #review-lines { height: 1fr; border: none; }
+    ReviewScreen #review-message { height: auto; padding: 0 1; width: 1fr; }
+    ReviewScreen #review-message.-error { color: $error; }
+    """
+
+    BINDINGS = lang_bindings(REVIEW, priority=True)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        """Head line, the list, a message line and the footer."""
+        yield Static("", id="review-head", markup=False)
+        yield OptionList(id="review-lines")
+        yield Static("", id="review-message", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill the list and put the cursor on the first line."""
+        self.rebuild()
+        self.query_one(OptionList).focus()
+
+    # -- showing -----------------------------------------------------------------------
+
+    def _role_label(self, role_id: str) -> str:
+        role = self.session.meeting.role_set.get(role_id)
+        return role.label(self.session.lang) if role else ""
+
+    def line_prompt(self, line: Utterance) -> Text:
+        """One line as the list shows it: time, role, text and its marks."""
+        prompt = Text("    ")
+        prompt.append(line.created_at.strftime("%H:%M"), style="dim")
+        prompt.append(f" {self._role_label(line.role_id) or '※':<5} ", style="bold")
+        prompt.append(line.text)
+        if line.verify:
+            prompt.append(f"  ⚑{t('review.flag', self.lang)}", style="bold reverse")
+        if line.off_record:
+            prompt.append(f"  〔{t('review.off', self.lang)}〕", style="italic")
+        return prompt
+
+    def _item_prompt(self, item: AgendaItem, depth: int, count: int) -> Text:
+        prompt = Text("  " * depth)
+        prompt.append(f"{item.label} {item.title}".strip(), style="bold underline")
+        if count:
+            prompt.append(" " + t("review.no_lines", self.lang, count=count), style="dim")
+        return prompt
+
+    def rebuild(self, keep: str | None = None) -> None:
+        """Fill the list from the meeting; keep the cursor on option `keep` if given."""
+        option_list = self.query_one(OptionList)
+        keep = keep or self._highlighted_id()
+        meeting = self.session.meeting
+        by_item: dict[str, list[Utterance]] = {}
+        for line in meeting.utterances:
+            by_item.setdefault(line.item_id, []).append(line)
+        options: list[Option] = []
+        known = set()
+        for item, depth in meeting.iter_items():
+            known.add(item.id)
+            lines = by_item.get(item.id, [])
+            options.append(Option(self._item_prompt(item, depth, len(lines)), id=f"item:{item.id}"))
+            options += self._line_options(lines, depth)
+        for item_id, lines in by_item.items():  # lines of an item no longer on the agenda
+            if item_id not in known:
+                options.append(Option(Text(f"? {item_id}", style="bold"), id=f"item:{item_id}"))
+                options += self._line_options(lines, 0)
+        option_list.set_options(options)
+        if keep is not None:
+            try:
+                option_list.highlighted = option_list.get_option_index(keep)
+            except Exception:  # the option is gone (deleted line): stay near the top
+                option_list.highlighted = 0 if options else None
+        self.update_head()
+
+    def _line_options(self, lines: list[Utterance], depth: int) -> list[Option]:
+        options: list[Option] = []
+        section: Section | None = None
+        for line in sorted(lines, key=lambda u: (_SECTION_ORDER[u.section], u.id)):
+            if line.section is not section:
+                section = line.section
+                heading = Text("  " * depth + "  " + t(f"section.{section.value}", self.lang))
+                heading.stylize("italic")
+                options.append(Option(heading, disabled=True))
+            options.append(Option(self.line_prompt(line), id=line_option_id(line.id)))
+        return options
+
+    def update_head(self) -> None:
+        """The head line: meeting, status, counts, draft-ready mark."""
+        meeting = self.session.meeting
+        lang = self.lang
+        head = t(
+            "review.head",
+            lang,
+            body=meeting.header.body,
+            title=meeting.header.title,
+            status=t(f"status.{meeting.status.value}", lang),
+            lines=len(meeting.utterances),
+            flagged=len(self.session.flagged()),
+            ready=t("review.ready", lang) if meeting.draft_ready else "",
+        )
+        self.query_one("#review-head", Static).update(head)
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show a message under the list."""
+        message = self.query_one("#review-message", Static)
+        message.update(text)
+        message.set_class(error, "-error")
+
+    def _highlighted_id(self) -> str | None:
+        option = self.query_one(OptionList).highlighted_option
+        return option.id if option is not None else None
+
+    def current_line(self) -> Utterance | None:
+        """The line under the cursor (None on a heading)."""
+        option_id = self._highlighted_id() or ""
+        if not option_id.startswith("line:"):
+            return None
+        try:
+            return self.session.line(int(option_id.removeprefix("line:")))
+        except CommandError:
+            return None
+
+    def current_item_id(self) -> str | None:
+        """The item of the line or heading under the cursor."""
+        line = self.current_line()
+        if line is not None:
+            return line.item_id
+        option_id = self._highlighted_id() or ""
+        return option_id.removeprefix("item:") if option_id.startswith("item:") else None
+
+    def _refresh_line(self, line: Utterance) -> None:
+        self.query_one(OptionList).replace_option_prompt(
+            line_option_id(line.id), self.line_prompt(line)
+        )
+        self.update_head()
+
+    def _run(self, command: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run a session command; a refusal or a failed save is shown, not raised."""
+        try:
+            return command(*args, **kwargs)
+        except CommandError as exc:
+            self.say(exc.message(self.lang), error=True)
+        except StoreError as exc:
+            self.say(str(exc), error=True)
+        return None
+
+    def _need_line(self) -> Utterance | None:
+        line = self.current_line()
+        if line is None:
+            self.say(t("review.no_line", self.lang), error=True)
+        return line
+
+    def _submit(self, command: Any, *args: Any, **kwargs: Any) -> Any:
+        """Run a session command for a dialog: a refusal keeps the dialog open."""
+        try:
+            return command(*args, **kwargs)
+        except CommandError as exc:
+            raise DialogError(exc.message(self.lang)) from None
+        except StoreError as exc:
+            raise DialogError(str(exc)) from None
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_edit(self, _lang: str = "") -> None:
+        """Edit the text and role of the line under the cursor."""
+        line = self._need_line()
+        if line is None:
+            return
+        lang = self.lang
+        roles = [(r.id, r.label(self.session.lang)) for r in self.session.meeting.role_set.roles]
+        if line.role_id not in {r for r, _ in roles}:
+            roles.insert(0, (line.role_id, line.role_id or "※"))
+        fields = [
+            Field("text", t("review.edit.text", lang), line.text),
+            Field("role", t("review.edit.role", lang), line.role_id, roles),
+        ]
+
+        def submit(values: dict[str, str]) -> Utterance:
+            changes: dict[str, Any] = {"text": values["text"]}
+            if values["role"] != line.role_id:
+                changes["role_id"] = values["role"]
+            return self._submit(self.session.update_line, line.id, **changes)  # type: ignore[no-any-return]
+
+        def done(saved: Utterance | None) -> None:
+            if saved is not None:
+                self._refresh_line(saved)
+                self.say(t("review.saved", lang, id=saved.id))
+
+        dialog = FormDialog(t("review.edit.title", lang, id=line.id), fields, submit)
+        self.app.push_screen(dialog, done)
+
+    def action_move(self, _lang: str = "") -> None:
+        """Move the line under the cursor to another item or section."""
+        line = self._need_line()
+        if line is None:
+            return
+        lang = self.lang
+        items = [
+            (item.id, ("  " * depth + f"{item.label} {item.title}".strip())[:60])
+            for item, depth in self.session.meeting.iter_items()
+        ]
+        sections = [(s.value, t(f"section.{s.value}", lang)) for s in Section]
+        fields = [
+            Field("item", t("review.move.item", lang), line.item_id, items),
+            Field("section", t("review.move.section", lang), line.section.value, sections),
+        ]
+
+        def submit(values: dict[str, str]) -> Utterance:
+            moved = self._submit(
+                self.session.update_line, line.id, item_id=values["item"], section=values["section"]
+            )
+            return moved  # type: ignore[no-any-return]
+
+        def done(moved: Utterance | None) -> None:
+            if moved is not None:
+                self.rebuild(keep=line_option_id(moved.id))
+                self.say(t("review.moved", lang, id=moved.id))
+
+        dialog = FormDialog(t("review.move.title", lang, id=line.id), fields, submit)
+        self.app.push_screen(dialog, done)
+
+    def action_delete(self, _lang: str = "") -> None:
+        """Delete the line under the cursor."""
+        line = self._need_line()
+        if line is None:
+            return
+        option_list = self.query_one(OptionList)
+        index = option_list.highlighted or 0
+        if self._run(self.session.delete_line, line.id) is None and self._still(line.id):
+            return
+        self.rebuild()
+        option_list.highlighted = min(index, option_list.option_count - 1)
+        self.say(t("review.deleted", self.lang, id=line.id))
+
+    def _still(self, line_id: int) -> bool:
+        return any(u.id == line_id for u in reversed(self.session.meeting.utterances))
+
+    def action_off_record(self, _lang: str = "") -> None:
+        """Leave the line out of the public edition, or put it back."""
+        line = self._need_line()
+        if line is None:
+            return
+        updated = self._run(self.session.update_line, line.id, off_record=not line.off_record)
+        if updated is not None:
+            self._refresh_line(updated)
+            key = "review.off_now" if updated.off_record else "review.on_now"
+            self.say(t(key, self.lang, id=line.id))
+
+    def action_flag(self, _lang: str = "") -> None:
+        """Flag the line "verify later", or mark it checked."""
+        line = self._need_line()
+        if line is None:
+            return
+        flag = self._run(self.session.toggle_flag, line.id)
+        if flag is None:
+            return
+        self._refresh_line(self.session.line(line.id))
+        self.say(t("review.flagged" if flag else "review.unflagged", self.lang, id=line.id))
+
+    def action_next_flagged(self, _lang: str = "") -> None:
+        """Move the cursor to the next flagged line, wrapping round."""
+        flagged = {line_option_id(line.id) for line in self.session.flagged()}
+        if not flagged:
+            self.say(t("review.none_flagged", self.lang))
+            return
+        option_list = self.query_one(OptionList)
+        count = option_list.option_count
+        start = option_list.highlighted if option_list.highlighted is not None else -1
+        for step in range(1, count + 1):
+            index = (start + step) % count
+            if option_list.get_option_at_index(index).id in flagged:
+                option_list.highlighted = index
+                self.say("")
+                return
+
+    def action_note(self, _lang: str = "") -> None:
+        """Add a ※ note to the item of the line (or heading) under the cursor."""
+        item_id = self.current_item_id()
+        item = self.session.meeting.item(item_id) if item_id else None
+        lang = self.lang
+        if item is None:
+            self.say(t("review.no_line", lang), error=True)
+            return
+        name = f"{item.label} {item.title}".strip()
+
+        def submit(values: dict[str, str]) -> Utterance:
+            return self._submit(self.session.add_note, item.id, values["text"])  # type: ignore[no-any-return]
+
+        def done(note: Utterance | None) -> None:
+            if note is not None:
+                self.rebuild(keep=line_option_id(note.id))
+                self.say(t("review.noted", lang, item=name))
+
+        fields = [Field("text", t("review.note.text", lang))]
+        self.app.push_screen(
+            FormDialog(t("review.note.title", lang, item=name), fields, submit), done
+        )
+
+    def action_draft_ready(self, _lang: str = "") -> None:
+        """Mark the minutes "draft ready" (refused while open or flagged lines remain)."""
+        try:
+            self.session.mark_draft_ready()
+        except CommandError as exc:
+            self.say(exc.message(self.lang), error=True)
+            return
+        except StoreError as exc:
+            self.say(str(exc), error=True)
+            return
+        self.update_head()
+        self.say(t("review.draft_ready", self.lang))
+
+    def action_undo(self, _lang: str = "") -> None:
+        """Undo the last change (of this screen or of the live screen before it)."""
+        what = self._run(self.session.undo)
+        if what is not None:
+            self.rebuild()
+            self.say(t("review.undone", self.lang, what=what))
+
+    def action_back(self, _lang: str = "") -> None:
+        """Back to the screen below."""
+        self.app.pop_screen()
