@@ -46,6 +46,9 @@ class ExportOptions:
             raise ValueError(f"edition must be 'public' or 'internal', not {self.edition!r}")
         if self.lang is not None:
             Lang(self.lang)  # refuses an unknown language early, with the value in the message
+        if self.label_style is not None:
+            # Accept the plain name ("mark") from the command line or the config file.
+            self.label_style = LabelStyle(self.label_style)
 
     def lang_for(self, meeting: Meeting) -> Lang:
         """The language the minutes are written in."""
