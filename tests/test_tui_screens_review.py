@@ -1,0 +1,228 @@
+"""The review screen and the export dialog, driven by keys, checked in the store and on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_tui_screens_support import ScreensApp, reopen, screen_text, stored_sample
+from textual.widgets import Input, OptionList
+
+from live_notes.domain.models import Section
+from live_notes.tui.screens.export import ExportScreen
+from live_notes.tui.screens.review import ReviewScreen, line_option_id
+from live_notes.tui.screens.screen_kit import Choice, FormDialog
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
+
+
+class ReviewApp(ScreensApp):
+    """Opens the stored meeting, then shows its review."""
+
+    def __init__(self, data_dir: Path, meeting_id: str, lang: str = "ja") -> None:
+        def first(app: ScreensApp) -> ReviewScreen:
+            app.open_meeting(meeting_id)
+            assert app.session is not None
+            return ReviewScreen(app.session)
+
+        super().__init__(data_dir, first, ui_lang=lang)
+
+
+def _goto(app: ScreensApp, line_id: int) -> None:
+    option_list = app.screen.query_one(OptionList)
+    option_list.highlighted = option_list.get_option_index(line_option_id(line_id))
+
+
+def _line_with(meeting, text: str):  # type: ignore[no-untyped-def]
+    return next(line for line in meeting.utterances if text in line.text)
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> tuple[Path, str]:
+    data = tmp_path / "data"
+    data.mkdir()
+    return data, stored_sample(data)
+
+
+async def test_edit_a_line(sample: tuple[Path, str]) -> None:
+    data, meeting_id = sample
+    target = _line_with(reopen(data, meeting_id), "専用回線を使用し")
+    app = ReviewApp(data, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _goto(app, target.id)
+        await pilot.press("enter")
+        assert isinstance(app.screen, FormDialog)
+        field = app.screen.query_one("#f-text", Input)
+        assert field.value == target.text
+        field.value = "専用回線を使用し、送信データも暗号化する。"
+        await pilot.press("tab", "right")  # role: the next one in the role set
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen)
+        assert f"{target.id} 番の行を保存しました" in screen_text(app)
+        shown = str(app.screen.query_one(OptionList).get_option(line_option_id(target.id)).prompt)
+        assert "送信データも暗号化する" in shown
+    line = reopen(data, meeting_id).utterances[target.id - 1]
+    assert line.text == "専用回線を使用し、送信データも暗号化する。"
+    assert line.role_id == "secretariat"  # department → secretariat in the ja-council order
+    assert line.edited_at is not None
+
+
+async def test_an_empty_edit_is_refused_in_the_dialog(sample: tuple[Path, str]) -> None:
+    data, meeting_id = sample
+    target = _line_with(reopen(data, meeting_id), "専用回線を使用し")
+    app = ReviewApp(data, meeting_id, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        _goto(app, target.id)
+        await pilot.press("enter")
+        app.screen.query_one("#f-text", Input).value = "   "
+        await pilot.press("enter")
+        assert isinstance(app.screen, FormDialog)
+        assert "the line is empty" in screen_text(app)
+    assert reopen(data, meeting_id).utterances[target.id - 1].text == target.text
+
+
+async def test_move_delete_and_undo(sample: tuple[Path, str]) -> None:
+    data, meeting_id = sample
+    meeting = reopen(data, meeting_id)
+    moved = _line_with(meeting, "研修は、会計年度任用職員")
+    deleted = _line_with(meeting, "承知した。")
+    undone = _line_with(meeting, "監査結果は、市のホームページ")
+    app = ReviewApp(data, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _goto(app, moved.id)
+        await pilot.press("m")
+        assert app.screen.query_one("#f-item", Choice).value == "other"
+        app.screen.query_one("#f-item", Choice).value = "tablet"
+        app.screen.query_one("#f-section", Choice).value = "conclusion"
+        await pilot.press("enter")
+        assert f"{moved.id} 番の行を移動しました" in screen_text(app)
+        _goto(app, deleted.id)
+        await pilot.press("d")
+        assert f"{deleted.id} 番の行を削除しました" in screen_text(app)
+        option_list = app.screen.query_one(OptionList)
+        assert line_option_id(deleted.id) not in {o.id for o in option_list.options}
+        _goto(app, undone.id)
+        await pilot.press("d", "ctrl+z")
+        assert "元に戻しました" in screen_text(app)
+        assert line_option_id(undone.id) in {o.id for o in option_list.options}
+    after = reopen(data, meeting_id)
+    line = next(u for u in after.utterances if u.id == moved.id)
+    assert (line.item_id, line.section) == ("tablet", Section.CONCLUSION)
+    assert all(u.id != deleted.id for u in after.utterances)
+    assert any(u.id == undone.id for u in after.utterances)
+    app = ReviewApp(data, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+z")  # a new session has nothing to undo: said, not raised
+        assert "取り消す操作がありません" in screen_text(app)
+
+
+async def test_off_record_and_flags_then_draft_ready(sample: tuple[Path, str]) -> None:
+    data, meeting_id = sample
+    meeting = reopen(data, meeting_id)
+    flagged = [line.id for line in meeting.utterances if line.verify]
+    assert len(flagged) == 1
+    plain = _line_with(meeting, "監査で指摘された事項")
+    app = ReviewApp(data, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "要確認 1 件" in screen_text(app)
+        await pilot.press("r")
+        assert "「要確認」の行が 1 件残っています" in screen_text(app)
+        _goto(app, plain.id)
+        await pilot.press("o")
+        assert f"{plain.id} 番の行を記録外にしました" in screen_text(app)
+        await pilot.press("v")
+        option = app.screen.query_one(OptionList).highlighted_option
+        assert option is not None and option.id == line_option_id(flagged[0])
+        assert "要確認" in str(option.prompt)
+        await pilot.press("f")
+        assert "要確認 0 件" in screen_text(app)
+        await pilot.press("v")
+        assert "要確認の行はありません" in screen_text(app)
+        await pilot.press("r")
+        assert "案完成" in screen_text(app)
+    after = reopen(data, meeting_id)
+    assert after.draft_ready is True
+    assert not any(line.verify for line in after.utterances)
+    assert next(u for u in after.utterances if u.id == plain.id).off_record is True
+
+
+async def test_draft_ready_is_refused_before_closing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    meeting_id = stored_sample(data, "en", driven=False)
+    app = ReviewApp(data, meeting_id, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("r")
+        assert "The meeting is not closed." in screen_text(app)
+    assert reopen(data, meeting_id).draft_ready is False
+
+
+async def test_a_note_on_an_item(sample: tuple[Path, str]) -> None:
+    data, meeting_id = sample
+    before = reopen(data, meeting_id)
+    target = _line_with(before, "端末を更新した後")
+    app = ReviewApp(data, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _goto(app, target.id)
+        await pilot.press("n")
+        app.screen.query_one("#f-text", Input).value = "会議後、消去証明書の様式を確認した。"
+        await pilot.press("enter")
+        assert "に ※ 注記を追加しました" in screen_text(app)
+        option = app.screen.query_one(OptionList).highlighted_option
+        assert option is not None and "消去証明書の様式" in str(option.prompt)
+    after = reopen(data, meeting_id)
+    note = after.utterances[-1]
+    assert (note.item_id, note.section, note.text) == (
+        "tablet",
+        Section.NOTE,
+        "会議後、消去証明書の様式を確認した。",
+    )
+    # the live state is left as it was: current item, section and the items' times
+    assert after.current_item_id == before.current_item_id
+    assert after.current_section == before.current_section
+    assert after.item_seconds == before.item_seconds
+
+
+async def test_export_dialog_writes_the_file_and_says_where(
+    sample: tuple[Path, str], tmp_path: Path
+) -> None:
+    data, meeting_id = sample
+    out = tmp_path / "out"
+    meeting = reopen(data, meeting_id)
+
+    def first(app: ScreensApp) -> ExportScreen:
+        return ExportScreen(meeting, out)
+
+    app = ScreensApp(data, first, ui_lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("down")  # docx → md
+        await pilot.press("tab", "tab", "down")  # edition: internal
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+    path = out / f"{meeting_id}.ja.internal.md"
+    assert path.exists()
+    written = path.read_text(encoding="utf-8")
+    assert "若葉野市情報公開・個人情報保護審議会" in written
+    off_record = [line.text for line in meeting.utterances if line.off_record]
+    assert off_record and all(text in written for text in off_record)  # internal: kept
+    assert f"Written: {path}" in text
+    assert "Check before publishing" in text  # one line is still flagged
+
+
+async def test_export_failure_is_shown_plainly(sample: tuple[Path, str], tmp_path: Path) -> None:
+    data, meeting_id = sample
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    meeting = reopen(data, meeting_id)
+    app = ScreensApp(data, lambda app: ExportScreen(meeting, blocker), ui_lang="ja")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "書き出せませんでした" in screen_text(app)
