@@ -210,6 +210,8 @@ def _one_round(
 
     def take(line: str) -> None:
         nonlocal pending, last_seq
+        if not line.endswith("\n"):
+            return  # cut short by the kill: not an acknowledgement
         tag, _, rest = line.rstrip("\n").partition(" ")
         if tag == "T":
             pending = json.loads(rest)
