@@ -21,8 +21,18 @@ from docx.text.paragraph import Paragraph
 from live_notes.export.view import MinutesView, Para
 
 FONTS = {
-    "ja": {"body": "Yu Mincho", "heading": "Yu Gothic", "latin": "Yu Mincho"},
-    "en": {"body": "Yu Mincho", "heading": "Yu Gothic", "latin": "Times New Roman"},
+    "ja": {
+        "body": "Yu Mincho",
+        "heading": "Yu Gothic",
+        "latin": "Yu Mincho",
+        "head_latin": "Yu Gothic",
+    },
+    "en": {
+        "body": "Yu Mincho",
+        "heading": "Yu Gothic",
+        "latin": "Times New Roman",
+        "head_latin": "Arial",
+    },
 }
 """East Asian and Latin fonts by language; Word falls back to MS Mincho where Yu is missing."""
 
@@ -97,7 +107,7 @@ def render_docx(view: MinutesView, final: bool = False) -> bytes:
     for level, size in ((1, 16), (2, 13), (3, 11)):
         style = styles[f"Heading {level}"]
         assert isinstance(style, ParagraphStyle)
-        _set_fonts(style, fonts["heading"], fonts["heading"], view.lang)
+        _set_fonts(style, fonts["heading"], fonts["head_latin"], view.lang)
         style.font.size = Pt(size)
         style.font.color.rgb = RGBColor(0, 0, 0)  # minutes are printed in black
         heads.append(style)
