@@ -184,3 +184,21 @@ def test_default_filename(ja: Meeting) -> None:
     internal = ExportOptions(edition="internal", lang="en")
     assert default_filename(ja, "md", internal) == "2024-11-11-wakabano-joho-2.en.internal.md"
     assert default_filename(ja, "json") == "2024-11-11-wakabano-joho-2.archive.json"
+
+
+def test_exported_file_is_readable_by_others(ja: Meeting, tmp_path: Path) -> None:
+    path = export(ja, tmp_path / "minutes.md").path
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_markdown_shows_typed_markup_as_text(ja: Meeting) -> None:
+    ja.utterances[1].text = "# 見出し *強調* [リンク](http://x) <i>"
+    md = render(ja, "md").decode()
+    assert "委員 \\# 見出し \\*強調\\* \\[リンク\\](http://x) \\<i\\>" in md
+    assert "\n- 1\\. 開会\n" in md  # the agenda number does not start a numbered list
+
+
+def test_english_html_has_lang_en() -> None:
+    parser = _Tags()
+    parser.feed(render(driven_sample("en"), "html").decode())
+    assert parser.tags[0] == ("html", {"lang": "en"})

@@ -191,3 +191,18 @@ def test_members_who_left_early_are_listed_with_the_time(ja: Meeting) -> None:
     text = _txt(ja)
     assert "早退委員 岡田真理(午前11時30分退席)" in text
     assert "岡田真理" in text.split("出席委員\n\n")[1].split("\n")[0]
+
+
+def test_warnings_before_the_meeting_is_done() -> None:
+    from live_notes.export.checks import export_warnings
+
+    meeting = sample_meeting("ja")
+    warnings = export_warnings(meeting, ExportOptions())
+    assert warnings == [
+        "結論が記録されていない議題: ア、イ",
+        "出欠が未入力の委員: 青木一郎、石田和美、上野健太、岡田真理、加藤良平、木村さやか、"
+        "斉藤信也、田辺由紀",
+        "閉会していないため、予定の時刻で記載しています。",
+    ]
+    english = export_warnings(driven_sample("en"), ExportOptions())
+    assert english == ["1 line is still flagged verify later: #8 (3.)"]

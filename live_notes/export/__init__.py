@@ -83,8 +83,12 @@ def export(
     options = options or ExportOptions()
     data = render(meeting, fmt, options)
     path.parent.mkdir(parents=True, exist_ok=True)
+    # mkstemp makes the file private (0600); minutes are shared documents, so take the
+    # mode of the file being replaced, or the usual 0644.
+    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
