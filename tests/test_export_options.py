@@ -206,3 +206,19 @@ def test_warnings_before_the_meeting_is_done() -> None:
     ]
     english = export_warnings(driven_sample("en"), ExportOptions())
     assert english == ["1 line is still flagged verify later: #8 (3.)"]
+
+
+def test_recess_after_an_off_record_line_is_kept_in_the_public_edition() -> None:
+    meeting = sample_meeting("ja")
+    session = Session(meeting, clock=FakeClock(datetime(2024, 11, 11, 9, 0)))
+    steps = [("at", "09:30"), ("open",), ("item", "sewer"), ("section", "discussion")]
+    steps += [("line", "質問する。"), ("line", "記録に残さない。"), ("off_record",)]
+    steps += [("at", "10:00"), ("recess",), ("at", "10:15"), ("resume",)]
+    steps += [("line", "再び質問する。"), ("at", "11:00"), ("close",)]
+    run_steps(session, steps)
+    text = _txt(meeting)
+    assert "委員 質問する。\n\n午前10時から午前10時15分まで休憩\n\n委員 再び質問する。" in text
+    item = meeting.item("sewer")
+    assert item is not None
+    item.publicity = Publicity.CLOSED
+    assert "非公開\n\n午前10時から午前10時15分まで休憩\n" in _txt(meeting)

@@ -87,7 +87,7 @@ class _En:
         self.m = meeting
         self.o = options
         self.style = options.style_for(meeting)
-        self.recesses = recess_places(meeting)
+        self.recesses = recess_places(meeting, options)
 
     def front(self) -> list[Part]:
         m, h = self.m, self.m.header
@@ -140,6 +140,8 @@ class _En:
         if self.o.public and item_closed(item, self.m):
             reason = f" ({item.closed_reason})" if item.closed_reason else ""
             paras.append(Para(f"Held in closed session{reason}.", "closed"))
+            for anchor in dict.fromkeys(a for a, _ in self.recesses.get(item.id, [])):
+                view.paras.extend(self.recess(anchor, item.id))  # the recess still happened
             return view
         if item.kind is ItemKind.OPENING and self.m.opened_at:
             paras.append(Para(_stop(f"The meeting was called to order at {_t(self.m.opened_at)}")))

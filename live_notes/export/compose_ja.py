@@ -48,7 +48,7 @@ class _Ja:
         self.m = meeting
         self.o = options
         self.style = options.style_for(meeting)
-        self.recesses = recess_places(meeting)
+        self.recesses = recess_places(meeting, options)
 
     def digits(self, text: str) -> str:
         return to_fullwidth(text) if self.o.fullwidth else text
@@ -143,6 +143,8 @@ class _Ja:
         if self.o.public and item_closed(item, self.m):
             reason = f"({item.closed_reason})" if item.closed_reason else ""
             view.paras.append(Para(f"非公開{reason}", "closed"))
+            for anchor in dict.fromkeys(a for a, _ in self.recesses.get(item.id, [])):
+                view.paras.extend(self.recess(anchor, item.id))  # the recess still happened
             return view
         lines = kept_lines(self.m, item, self.o)
         if item.takes_decision:

@@ -128,15 +128,20 @@ def kept_lines(meeting: Meeting, item: AgendaItem, options: ExportOptions) -> li
     return lines
 
 
-def recess_places(meeting: Meeting) -> dict[str, list[tuple[int | None, Recess]]]:
+def recess_places(
+    meeting: Meeting, options: ExportOptions
+) -> dict[str, list[tuple[int | None, Recess]]]:
     """Where each recess is printed: item id → [(after line id, or None for the item's end)].
 
     A recess belongs to the item of the last line typed before it began. If that item
     has lines typed after the recess, it goes after the last line before it; otherwise at
-    the end of the item, after its conclusion.
+    the end of the item, after its conclusion. Only lines this edition prints are
+    anchors, so a recess is never lost with an off-the-record line.
     """
     places: dict[str, list[tuple[int | None, Recess]]] = {}
     lines = sorted(meeting.utterances, key=lambda u: u.id)
+    if options.public:
+        lines = [u for u in lines if not u.off_record]
     for recess in meeting.recesses:
         before = [u for u in lines if u.created_at <= recess.start]
         if not before:
