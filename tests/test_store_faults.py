@@ -1,0 +1,376 @@
+"""Power cuts, damaged files and a full disk: what opens, what is kept, what the clerk is told."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import random
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from live_notes.domain.plan import parse_plan
+from live_notes.domain.session import Session
+from live_notes.resources import sample_plan
+from live_notes.store import CorruptError, MeetingStore, StoreError, check, list_meetings
+
+TEXTS = ["委員 一行目の発言", "担当課 二行目の回答", "委員 三行目の質問"]
+
+
+def crash(store: MeetingStore) -> None:
+    """Stop a writer the way a kill does: no compaction, no cleanup (the lock file stays)."""
+    assert store._fd is not None and store._lock is not None
+    os.close(store._fd)
+    store._fd = None
+    os.close(store._lock._fd or -1)
+    store._lock._fd = None
+
+
+def meeting_with_lines(data_dir: Path) -> str:
+    """A meeting whose journal holds: open, switch, three lines (the last one last)."""
+    meeting = parse_plan(sample_plan("ja").read_text(encoding="utf-8"), "sample")
+    store = MeetingStore.create(data_dir, meeting)
+    session = Session(store.meeting, sink=store.append)
+    session.open()
+    for text in TEXTS:
+        session.commit_line(text)
+    crash(store)
+    return meeting.id
+
+
+def texts(store: MeetingStore) -> list[str]:
+    return [line.text for line in store.meeting.utterances]
+
+
+def snapshot_files(data_dir: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(data_dir.iterdir()) if p.is_file()}
+
+
+# -- power cut: the last write cut at every byte, or with a flipped byte ------------------------
+
+
+def test_journal_cut_at_every_byte_of_the_last_change(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    journal = data_dir / f"{meeting_id}.journal"
+    data = journal.read_bytes()
+    last = data.rstrip(b"\n").rfind(b"\n") + 1
+    for cut in range(last, len(data) + 1):
+        journal.write_bytes(data[:cut])
+        store = MeetingStore.open(data_dir, meeting_id, readonly=True)
+        if cut == len(data):
+            assert texts(store) == TEXTS and store.recovered == []
+        elif cut == last:
+            assert texts(store) == TEXTS[:2] and store.recovered == []
+        else:
+            assert texts(store) == TEXTS[:2], cut
+            assert store.recovered == [
+                f"dropped a torn journal line at byte {last} ({cut - last} bytes of a change "
+                "that was never saved whole)"
+            ]
+
+
+def test_flipped_bytes_in_the_last_change_drop_only_that_change(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    journal = data_dir / f"{meeting_id}.journal"
+    data = journal.read_bytes()
+    last = data.rstrip(b"\n").rfind(b"\n") + 1
+    for index in range(last, len(data)):
+        for mask in (0x01, 0x80, 0xFF):
+            damaged = bytearray(data)
+            damaged[index] ^= mask
+            journal.write_bytes(bytes(damaged))
+            store = MeetingStore.open(data_dir, meeting_id, readonly=True)
+            assert texts(store) == TEXTS[:2], (index, mask)
+            assert "torn journal line" in store.recovered[0]
+
+
+def test_writer_keeps_the_torn_bytes_aside_and_goes_on(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    journal = data_dir / f"{meeting_id}.journal"
+    data = journal.read_bytes()
+    last = data.rstrip(b"\n").rfind(b"\n") + 1
+    journal.write_bytes(data[: last + 40])
+    store = MeetingStore.open(data_dir, meeting_id)
+    assert "kept in" in store.recovered[0]
+    [aside] = [p for p in data_dir.iterdir() if ".journal.torn-" in p.name]
+    assert aside.read_bytes() == data[last : last + 40]
+    assert journal.stat().st_size == last
+    Session(store.meeting, sink=store.append).commit_line("委員 再開後の発言")
+    crash(store)
+    again = MeetingStore.open(data_dir, meeting_id, readonly=True)
+    assert texts(again) == [*TEXTS[:2], "委員 再開後の発言"]
+    assert again.recovered == []
+
+
+def test_damage_before_sound_lines_is_refused_then_repaired(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    journal = data_dir / f"{meeting_id}.journal"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    second = next(i for i, line in enumerate(lines) if TEXTS[1].encode() in line)
+    lines[second] = lines[second].replace("二行目".encode(), "三行目".encode())
+    journal.write_bytes(b"".join(lines))
+    (data_dir / f"{meeting_id}.lock").unlink()
+    before = snapshot_files(data_dir)
+    for readonly in (True, False):
+        with pytest.raises(CorruptError, match=r"is damaged, with changes after it") as caught:
+            MeetingStore.open(data_dir, meeting_id, readonly=readonly)
+        assert "check --repair" in str(caught.value) and "\n" not in str(caught.value)
+    assert snapshot_files(data_dir) == before
+    [report] = check(data_dir)
+    assert not report.ok and "damaged" in report.findings[0]
+    assert snapshot_files(data_dir) == before
+    [repaired] = check(data_dir, repair=True)
+    kept = [p for p in data_dir.iterdir() if ".journal.damaged-" in p.name]
+    assert len(kept) == 1 and kept[0].read_bytes() == before[journal.name]
+    assert any("saved 2 lines into a new" in note for note in repaired.repaired)
+    with MeetingStore.open(data_dir, meeting_id) as store:
+        assert texts(store) == [TEXTS[0], TEXTS[2]]
+    [after] = check(data_dir)
+    assert after.ok
+
+
+def test_gap_in_the_journal_is_refused(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    journal = data_dir / f"{meeting_id}.journal"
+    lines = journal.read_bytes().splitlines(keepends=True)
+    journal.write_bytes(b"".join(lines[:2] + lines[3:]))
+    with pytest.raises(CorruptError, match="are missing"):
+        MeetingStore.open(data_dir, meeting_id, readonly=True)
+
+
+# -- a damaged snapshot ---------------------------------------------------------------
+
+
+def _wrong_types(raw: bytes) -> bytes:
+    data = json.loads(raw)
+    meeting = data["meeting"]["1"]["meeting"]
+    meeting["utterances"][1]["created_at"] = "yesterday afternoon"
+    meeting["audience"] = "many"
+    return json.dumps(data, ensure_ascii=False).encode()
+
+
+DAMAGE = {
+    "empty": (lambda raw: b"", "the file is empty"),
+    "truncated": (lambda raw: raw[: len(raw) // 2], "not valid JSON"),
+    "random bytes": (lambda raw: random.Random(5).randbytes(3000), "cannot be read"),
+    "not a record": (lambda raw: b"[1, 2, 3]", "does not hold a meeting record"),
+    "wrong types": (_wrong_types, "utterances.1.created_at"),
+}
+
+
+@pytest.mark.parametrize("kind", list(DAMAGE))
+def test_damaged_snapshot_is_refused_untouched_and_reported(tmp_path: Path, kind: str) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    with MeetingStore.open(data_dir, meeting_id):
+        pass  # folds the three lines into the snapshot
+    snapshot = data_dir / f"{meeting_id}.json"
+    damage, words = DAMAGE[kind]
+    snapshot.write_bytes(damage(snapshot.read_bytes()))
+    before = snapshot_files(data_dir)
+    for readonly in (True, False):
+        with pytest.raises(CorruptError) as caught:
+            MeetingStore.open(data_dir, meeting_id, readonly=readonly)
+        assert words in str(caught.value) and "left untouched" in str(caught.value)
+    assert snapshot_files(data_dir) == before
+    [summary] = list_meetings(data_dir)
+    assert summary.error is not None and "cannot be read" in summary.error
+    [report] = check(data_dir)
+    assert not report.ok and "cannot be read" in report.findings[0]
+    assert snapshot_files(data_dir) == before
+
+
+def test_repair_of_wrong_types_keeps_the_good_lines(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    with MeetingStore.open(data_dir, meeting_id):
+        pass
+    snapshot = data_dir / f"{meeting_id}.json"
+    snapshot.write_bytes(_wrong_types(snapshot.read_bytes()))
+    damaged = snapshot.read_bytes()
+    [report] = check(data_dir, repair=True)
+    [kept] = [p for p in data_dir.iterdir() if ".json.damaged-" in p.name]
+    assert kept.read_bytes() == damaged
+    assert any("left out 1 unreadable line" in note for note in report.repaired)
+    assert any("reset audience" in note for note in report.repaired)
+    with MeetingStore.open(data_dir, meeting_id) as store:
+        assert texts(store) == [TEXTS[0], TEXTS[2]]
+        assert store.meeting.audience == 0
+
+
+def test_repair_of_random_bytes_falls_back_to_the_previous_snapshot(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    with MeetingStore.open(data_dir, meeting_id):
+        pass  # snapshot with three lines
+    with MeetingStore.open(data_dir, meeting_id) as store:
+        Session(store.meeting, sink=store.append).commit_line("委員 四行目")
+    # Closing compacted again: the .bak holds the three lines, the snapshot four.
+    snapshot = data_dir / f"{meeting_id}.json"
+    snapshot.write_bytes(random.Random(9).randbytes(500))
+    [report] = check(data_dir, repair=True)
+    assert any("previous snapshot" in note for note in report.repaired)
+    with MeetingStore.open(data_dir, meeting_id) as store:
+        assert texts(store) == TEXTS
+
+
+def test_nothing_to_save_leaves_the_files_as_they_are(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    (data_dir / f"{meeting_id}.lock").unlink()
+    (data_dir / f"{meeting_id}.json").write_bytes(b"")
+    before = snapshot_files(data_dir)
+    [report] = check(data_dir, repair=True)
+    assert not report.ok and report.repaired == []
+    assert "nothing could be saved" in report.findings[-1]
+    assert snapshot_files(data_dir) == before
+
+
+def test_leftover_temporary_file_is_ignored_and_cleaned_by_repair(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    leftover = data_dir / f"{meeting_id}.json.tmp-4242"
+    leftover.write_bytes(b'{"half a snap')
+    with MeetingStore.open(data_dir, meeting_id) as store:
+        assert texts(store) == TEXTS
+    [report] = check(data_dir)
+    assert not report.ok and "interrupted save" in report.findings[0]
+    check(data_dir, repair=True)
+    assert not leftover.exists()
+
+
+# -- a full disk ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def live(tmp_path: Path):
+    data_dir = tmp_path / "data"
+    meeting = parse_plan(sample_plan("ja").read_text(encoding="utf-8"), "sample")
+    store = MeetingStore.create(data_dir, meeting)
+    session = Session(store.meeting, sink=store.append)
+    session.open()
+    session.commit_line(TEXTS[0])
+    yield data_dir, store, session
+    store.close()
+
+
+def test_disk_full_refuses_the_line_and_a_retry_succeeds(live, monkeypatch) -> None:
+    data_dir, store, session = live
+    journal = data_dir / f"{store.meeting.id}.journal"
+    size = journal.stat().st_size
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(StoreError) as caught:
+        session.commit_line(TEXTS[1])
+    message = str(caught.value)
+    assert "not saved" in message and "disk is full" in message and "commit it again" in message
+    assert texts(store) == TEXTS[:1]  # not shown as done
+    assert journal.stat().st_size == size
+    monkeypatch.undo()
+    session.commit_line(TEXTS[1])
+    reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
+    assert texts(reader) == TEXTS[:2] and reader.recovered == []
+
+
+def test_half_written_line_is_cut_back_before_the_retry(live, monkeypatch) -> None:
+    data_dir, store, session = live
+    journal = data_dir / f"{store.meeting.id}.journal"
+    size = journal.stat().st_size
+    real_write = os.write
+    calls = []
+
+    def half_then_full(fd: int, data: bytes) -> int:
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", half_then_full)
+    with pytest.raises(StoreError, match="disk is full"):
+        session.commit_line(TEXTS[1])
+    assert len(calls) == 2 and journal.stat().st_size == size
+    monkeypatch.undo()
+    session.commit_line(TEXTS[1])
+    reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
+    assert texts(reader) == TEXTS[:2] and reader.recovered == []
+
+
+def test_failed_fsync_is_reported_and_cut_back(live, monkeypatch) -> None:
+    data_dir, store, session = live
+    journal = data_dir / f"{store.meeting.id}.journal"
+    size = journal.stat().st_size
+    real_fsync = os.fsync
+    failures = [OSError(errno.EIO, "Input/output error")]
+
+    def flaky(fd: int) -> None:
+        if failures:
+            raise failures.pop()
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", flaky)
+    with pytest.raises(StoreError, match="input/output error"):
+        session.commit_line(TEXTS[1])
+    assert journal.stat().st_size == size
+    session.commit_line(TEXTS[1])
+    assert texts(MeetingStore.open(data_dir, store.meeting.id, readonly=True)) == TEXTS[:2]
+
+
+def test_real_full_filesystem(tmp_path: Path) -> None:
+    """A 256 KB tmpfs of its own, filled up for real (needs root to mount; skipped otherwise)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs: {done.stderr.decode().strip()}")
+    store = None
+    try:
+        data_dir = mount / "data"
+        meeting = parse_plan(sample_plan("ja").read_text(encoding="utf-8"), "sample")
+        store = MeetingStore.create(data_dir, meeting)
+        session = Session(store.meeting, sink=store.append)
+        session.open()
+        filler = mount / "filler"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+        try:
+            while True:
+                os.write(fd, b"\0" * 1024)
+        except OSError as exc:
+            assert exc.errno == errno.ENOSPC
+        finally:
+            os.close(fd)
+        committed: list[str] = []
+        failure: StoreError | None = None
+        for number in range(2000):
+            text = f"委員 満杯のディスクに向けた発言その{number}"
+            try:
+                session.commit_line(text)
+            except StoreError as exc:
+                failure = exc
+                break
+            committed.append(text)
+        assert failure is not None and "disk is full" in str(failure)
+        assert texts(store) == committed
+        filler.unlink()
+        session.commit_line(text)
+        store.close()
+        with MeetingStore.open(data_dir, meeting.id, readonly=True) as again:
+            assert texts(again) == [*committed, text]
+            assert again.recovered == []
+    finally:
+        if store is not None:
+            store.close()
+        subprocess.run(["umount", str(mount)], check=False)
