@@ -1,0 +1,142 @@
+"""The clerk's settings: ``config.toml`` in the user config directory.
+
+Everything has a default, so a clerk who never writes the file gets a working
+app. A broken file never stops the app: `load_config` returns the defaults and
+says what was wrong in `Config.problems`, which the app shows once. Saving (the
+theme chosen from the palette) keeps every other setting the clerk wrote.
+
+Example::
+
+    theme = "live-light"
+    ui_lang = "ja"            # auto | ja | en
+    default_role_set = "ja-council"
+    label_style = "inline"
+
+    [keys]                    # binding id = key (see the help screen, F1)
+    "live.flag" = "ctrl+y"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from live_notes.paths import config_dir
+
+CONFIG_FILE = "config.toml"
+
+
+class Config(BaseModel):
+    """The clerk's settings.
+
+    Attributes:
+        theme: Name of the Textual theme (live-dark, live-light, live-contrast).
+        ui_lang: Language of the screens; "auto" follows the meeting's language.
+        default_role_set: Built-in role set for new meetings.
+        keys: Key overrides, binding id → key (``"live.flag" = "ctrl+y"``).
+        eras: Extra Japanese eras for dates (passed to the export's era parser).
+        label_style: How speaker labels are printed in exports by default.
+        problems: What was wrong with the file, if anything (not saved).
+    """
+
+    model_config = ConfigDict(extra="ignore")
+
+    theme: str = "live-dark"
+    ui_lang: Literal["auto", "ja", "en"] = "auto"
+    default_role_set: str = "ja-council"
+    keys: dict[str, str] = Field(default_factory=dict)
+    eras: list[Any] = Field(default_factory=list)
+    label_style: str = "inline"
+    problems: list[str] = Field(default_factory=list, exclude=True)
+
+
+def config_path() -> Path:
+    """Where the config file lives (``$LIVE_NOTES_CONFIG_DIR/config.toml`` or the platform's)."""
+    return config_dir() / CONFIG_FILE
+
+
+def _read_table(path: Path) -> tuple[dict[str, Any], str | None]:
+    """The file's TOML table, or ({}, the problem)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, None
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, f"{path}: cannot be read ({exc})"
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as exc:
+        return {}, f"{path}: not valid TOML ({exc}); using the defaults"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """The settings from `path` (default: the user's config file), or defaults.
+
+    A bad value keeps the other settings: each field that fails is reported in
+    `Config.problems` and falls back to its default.
+    """
+    path = path or config_path()
+    data, problem = _read_table(path)
+    problems = [problem] if problem else []
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+        for err in exc.errors():
+            where = ".".join(str(part) for part in err["loc"])
+            problems.append(f"{path}: {where}: {err['msg']}; using the default")
+        kept = {key: value for key, value in data.items() if key not in bad}
+        try:
+            config = Config.model_validate(kept)
+        except ValidationError:
+            config = Config()
+    config.problems = problems
+    return config
+
+
+def save_config(config: Config, path: Path | None = None) -> None:
+    """Write the settings, keeping whatever else the clerk wrote in the file."""
+    path = path or config_path()
+    data, problem = _read_table(path)
+    if problem:
+        data = {}  # an unreadable file cannot be merged; it is replaced
+    data.update(config.model_dump(exclude_defaults=False, exclude={"problems"}))
+    if not data.get("eras"):
+        data.pop("eras", None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".toml.tmp")
+    tmp.write_text(dumps_toml(data), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(item) for item in value) + "]"
+    if isinstance(value, dict):
+        inner = ", ".join(f"{_key(k)} = {_value(v)}" for k, v in value.items())
+        return "{" + inner + "}"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def _key(key: str) -> str:
+    bare = key.replace("_", "").replace("-", "").isalnum() and key.isascii()
+    return key if bare else _value(key)
+
+
+def dumps_toml(data: dict[str, Any]) -> str:
+    """A small TOML writer for the config: scalars, lists, then one level of tables."""
+    plain = [(k, v) for k, v in data.items() if not isinstance(v, dict)]
+    tables = [(k, v) for k, v in data.items() if isinstance(v, dict)]
+    lines = [f"{_key(k)} = {_value(v)}" for k, v in plain]
+    for name, table in tables:
+        lines += ["", f"[{_key(name)}]"]
+        lines += [f"{_key(k)} = {_value(v)}" for k, v in table.items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,342 @@
+"""The application: opens a meeting's store, builds the live session, switches screens.
+
+Start-up: with a meeting id, that meeting opens on the live screen. Without
+one, an empty data directory gets the Japanese sample meeting (so a first run
+shows something real); otherwise the meetings screen lists what is there.
+
+Run it with ``python -m live_notes.tui.app [MEETING_ID]`` (``live-notes`` does
+the same through the command line).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from live_notes.abbrev import Abbreviations, load_abbreviations
+from live_notes.config import Config, load_config, save_config
+from live_notes.domain.plan import PlanError, parse_plan
+from live_notes.domain.session import Session
+from live_notes.paths import default_data_dir
+from live_notes.resources import sample_plan
+from live_notes.store import MeetingStore, StoreError, meeting_ids
+from live_notes.tui.commands import APP, IDS, CommandsProvider, bindings, format_key, localized
+from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.screens.help import HelpScreen
+from live_notes.tui.screens.live import LiveScreen
+
+add_messages(
+    {
+        "app.cannot_open": (
+            "The meeting could not be opened: {detail}",
+            "会議を開けません: {detail}",
+        ),
+        "app.recovered": ("When opening: {detail}", "開くときの処理: {detail}"),
+        "app.config_problem": ("Settings: {detail}", "設定: {detail}"),
+        "app.unknown_key_ids": (
+            "Settings: no such key binding id(s): {ids} (see F1 for the ids).",
+            "設定: キーの id が見つかりません: {ids}(F1 で確認できます)。",
+        ),
+        "app.no_meeting": ("No meeting is open.", "会議が開かれていません。"),
+        "app.unavailable": ("{what} is not available yet.", "{what} はまだ使えません。"),
+        "app.sample_created": (
+            "A sample meeting was created to try things out: {id}",
+            "試用のためのサンプル会議を作成しました: {id}",
+        ),
+        "app.setup": (
+            "Set up the meeting (header, roster, agenda)",
+            "会議の準備(概要・名簿・議題)",
+        ),
+        "app.theme": ("Theme: {name}", "テーマ: {name}"),
+    }
+)
+
+Clock = Callable[[], datetime]
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _optional(module: str, name: str) -> Any:
+    """A screen or function another part of the app provides, or None while it is missing."""
+    try:
+        imported = __import__(module, fromlist=[name])
+    except ImportError:
+        return None
+    return getattr(imported, name, None)
+
+
+class LiveNotesApp(App[None]):
+    """live-notes: take a meeting's minutes live from the keyboard.
+
+    Attributes:
+        data_dir: Where the meetings are.
+        config: The clerk's settings.
+        store: The open meeting's store, or None.
+        session: The live session on the open meeting, or None.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "live-notes"
+    BINDINGS = bindings(APP)
+    COMMANDS = App.COMMANDS | {CommandsProvider}
+
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        meeting_id: str | None = None,
+        config: Config | None = None,
+        clock: Clock | None = None,
+    ) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        self.meeting_id = meeting_id
+        self.config = config if config is not None else load_config()
+        self.clock: Clock = clock or _now
+        self.store: MeetingStore | None = None
+        self.session: Session | None = None
+        self.key_overrides: dict[str, str] = dict(self.config.keys)
+        self.abbreviations: Abbreviations = {}
+        self._theme_ready = False
+
+    # -- language, themes, keys ---------------------------------------------------------
+
+    @property
+    def ui_lang(self) -> str:
+        """The UI's language: the config's, else the open meeting's, else Japanese."""
+        if self.config.ui_lang != "auto":
+            return self.config.ui_lang
+        if self.session is not None:
+            return self.session.lang
+        return "ja"
+
+    def _setup_themes(self) -> None:
+        load_themes = _optional("live_notes.tui.themes", "load_themes")
+        themes: list[Theme] = []
+        if load_themes is not None:
+            try:
+                themes = load_themes()
+            except Exception as exc:  # a broken theme file must not stop the clerk
+                self.notify(str(exc), severity="error")
+        for theme in themes:
+            self.register_theme(theme)
+        if self.config.theme in self.available_themes:
+            self.theme = self.config.theme
+        elif "live-dark" in self.available_themes:
+            self.theme = "live-dark"
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._theme_ready = True
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme chosen from the palette is kept in the config file."""
+        if not self._theme_ready or theme.name == self.config.theme:
+            return
+        self.config.theme = theme.name
+        try:
+            save_config(self.config)
+        except OSError as exc:
+            self.notify(t("app.config_problem", self.ui_lang, detail=str(exc)), severity="error")
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys in the footer and the help: function keys as printed on the keyboard (F9)."""
+        return format_key(binding.key, super().get_key_display(binding))
+
+    def _setup_keys(self) -> None:
+        unknown = sorted(set(self.key_overrides) - IDS)
+        if unknown:
+            self.notify(t("app.unknown_key_ids", self.ui_lang, ids=", ".join(unknown)))
+        self.set_keymap({k: v for k, v in self.key_overrides.items() if k in IDS})
+
+    def on_mount(self) -> None:
+        """Themes, keys, abbreviations, then the first screen."""
+        self._setup_themes()
+        self._setup_keys()
+        self.abbreviations, problems = load_abbreviations()
+        for problem in [*self.config.problems, *problems]:
+            self.notify(t("app.config_problem", self.ui_lang, detail=problem), severity="warning")
+        self.start()
+
+    def start(self) -> None:
+        """The first screen: the meeting asked for, the sample, or the meetings list."""
+        if self.meeting_id:
+            self.open_meeting(self.meeting_id)
+            return
+        try:
+            ids = meeting_ids(self.data_dir)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        if not ids:
+            self.create_sample()
+            return
+        if _optional("live_notes.tui.screens.meetings", "MeetingsScreen") is not None:
+            self.show_meetings()
+            return
+        self.open_meeting(self._most_recent(ids))
+
+    def _most_recent(self, ids: list[str]) -> str:
+        def mtime(meeting_id: str) -> float:
+            times = [
+                path.stat().st_mtime
+                for path in self.data_dir.glob(f"{meeting_id}.*")
+                if path.is_file()
+            ]
+            return max(times, default=0.0)
+
+        return max(ids, key=mtime)
+
+    def create_sample(self) -> None:
+        """Create the Japanese sample meeting in the data directory and open it."""
+        plan = sample_plan("ja")
+        try:
+            meeting = parse_plan(plan.read_text(encoding="utf-8"), source=plan.name)
+            store = MeetingStore.create(self.data_dir, meeting)
+        except (PlanError, StoreError) as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.notify(t("app.sample_created", "ja", id=meeting.id))
+        self._show_live(store)
+
+    # -- opening and closing meetings ------------------------------------------------------
+
+    def open_meeting(self, meeting_id: str) -> None:
+        """Open a meeting for writing and show it on the live screen.
+
+        A refusal (another live-notes holds it, a damaged or newer file) is said
+        in a notification; whatever was open stays open.
+        """
+        if self.store is not None and self.store.meeting.id == meeting_id:
+            self._show_live(self.store)
+            return
+        try:
+            store = MeetingStore.open(self.data_dir, meeting_id)
+        except StoreError as exc:
+            self.notify(t("app.cannot_open", self.ui_lang, detail=str(exc)), severity="error")
+            return
+        self._show_live(store)
+
+    def _show_live(self, store: MeetingStore) -> None:
+        self.close_meeting()
+        self.store = store
+        self.session = Session(store.meeting, sink=store.append, clock=self.clock)
+        for note in store.recovered:
+            self.notify(t("app.recovered", self.ui_lang, detail=note), severity="warning")
+        screen = LiveScreen.create(
+            self.session,
+            store,
+            lang=self.ui_lang,
+            clock=self.clock,
+            abbreviations=self.abbreviations,
+        )
+        self._replace_top(screen)
+
+    def _replace_top(self, screen: Any) -> None:
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def close_meeting(self) -> None:
+        """Save the line being typed and release the open meeting, if any."""
+        live = self.screen if isinstance(self.screen, LiveScreen) else None
+        if live is not None:
+            live.save_draft()
+        if self.store is not None:
+            try:
+                self.store.close()
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+        self.store = None
+        self.session = None
+
+    def show_meetings(self) -> None:
+        """Switch to the meetings screen (the open meeting is saved and released)."""
+        screen_class = _optional("live_notes.tui.screens.meetings", "MeetingsScreen")
+        if screen_class is None:
+            self.notify(t("app.unavailable", self.ui_lang, what="Meetings"))
+            return
+        self.close_meeting()
+        self._replace_top(screen_class(self.data_dir))
+
+    # -- app-wide actions ----------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        """F1: every key, grouped."""
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        role_set = self.session.meeting.role_set if self.session else None
+        self.push_screen(localized(HelpScreen, self.ui_lang)(self.ui_lang, role_set))
+
+    def action_meetings(self) -> None:
+        """Ctrl+L: the meetings list."""
+        self.show_meetings()
+
+    def _push_with_session(self, module: str, name: str, make: Callable[[Any], Any]) -> None:
+        screen_class = _optional(module, name)
+        if screen_class is None:
+            self.notify(t("app.unavailable", self.ui_lang, what=name))
+            return
+        if self.session is None:
+            self.notify(t("app.no_meeting", self.ui_lang), severity="warning")
+            return
+        self.push_screen(make(screen_class))
+
+    def action_review(self) -> None:
+        """F10: the review screen."""
+        self._push_with_session(
+            "live_notes.tui.screens.review", "ReviewScreen", lambda cls: cls(self.session)
+        )
+
+    def action_export(self) -> None:
+        """F12: the export dialog."""
+        self._push_with_session(
+            "live_notes.tui.screens.export",
+            "ExportScreen",
+            lambda cls: cls(self.session.meeting, self.data_dir / "exports"),  # type: ignore[union-attr]
+        )
+
+    def action_setup(self) -> None:
+        """The setup screen (from the palette)."""
+        self._push_with_session(
+            "live_notes.tui.screens.setup", "SetupScreen", lambda cls: cls(self.session)
+        )
+
+    def get_system_commands(self, screen: Any) -> Any:
+        """The palette's extra entries: the setup screen and the themes."""
+        from textual.app import SystemCommand
+
+        yield from super().get_system_commands(screen)
+        lang = self.ui_lang
+        yield SystemCommand(t("app.setup", lang), "", self.action_setup)
+        for name in sorted(self.available_themes):
+            if name.startswith("live-"):
+                yield SystemCommand(
+                    t("app.theme", lang, name=name), "", lambda n=name: setattr(self, "theme", n)
+                )
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: nothing to save (it is saved already); the draft and the lock are released."""
+        self.close_meeting()
+        self.exit()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app on the default data directory, optionally on one meeting."""
+    args = sys.argv[1:] if argv is None else argv
+    LiveNotesApp(default_data_dir(), args[0] if args else None).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

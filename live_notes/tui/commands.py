@@ -1,0 +1,336 @@
+"""Every key of the app, defined once: the bindings, the footer, the help screen and the palette.
+
+A `Command` is one thing the clerk can do: a stable id (the name used in the
+config's ``[keys]`` table, applied with `App.set_keymap`), the default key, the
+action it runs, a description in English and Japanese and a group for the help
+screen. Screens build their ``BINDINGS`` from these tables with `bindings`;
+the help screen lists the same tables; the palette's `CommandsProvider`
+searches them. Nothing else names a key, so the four cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.binding import Binding, BindingType
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from live_notes.tui.i18n import add_messages, t
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+
+@dataclass(frozen=True)
+class Command:
+    """One thing the clerk can do from the keyboard.
+
+    Attributes:
+        id: Stable id, the key of the config's ``[keys]`` table (``live.flag``).
+        key: Default key(s), Textual's key names, comma separated.
+        action: The Textual action the key runs on its screen.
+        en: What it does, in English (footer, help, palette).
+        ja: What it does, in Japanese.
+        group: Help-screen group (a message key: ``group.lines`` …).
+        show: Whether the footer shows it.
+        palette: Whether the command palette offers it.
+    """
+
+    id: str
+    key: str
+    action: str
+    en: str
+    ja: str
+    group: str
+    show: bool = True
+    palette: bool = True
+    priority: bool | None = None
+    """Reach the screen before the focused widget; None: by group (see `bindings`)."""
+
+    def description(self, lang: str) -> str:
+        """The description in the clerk's language."""
+        return self.ja if lang == "ja" else self.en
+
+
+add_messages(
+    {
+        "group.lines": ("Lines", "発言の入力"),
+        "group.roles": ("Speaker roles", "発言者区分"),
+        "group.agenda": ("Agenda", "議題"),
+        "group.meeting": ("Meeting", "会議"),
+        "group.app": ("Application", "アプリ"),
+        "group.attendance": ("Attendance (F9)", "出欠 (F9)"),
+        "group.decision": ("Decision dialog (Ctrl+N)", "結論 (Ctrl+N)"),
+        "group.dialog": ("Dialogs", "確認・入力"),
+    }
+)
+
+_ROLES = tuple(
+    Command(
+        f"live.role{n}",
+        f"f{n + 1}",
+        f"role({n})",
+        f"Speaker role {n}",
+        f"発言者区分 {n}",
+        "group.roles",
+        show=False,
+    )
+    for n in range(1, 8)
+)
+
+LIVE: tuple[Command, ...] = (
+    Command(
+        "live.commit", "enter", "commit", "Commit the line", "行を確定", "group.lines", show=False
+    ),
+    Command(
+        "live.take_back",
+        "up",
+        "take_back",
+        "Correct the last line (entry empty)",
+        "直前の行を修正(入力欄が空のとき)",
+        "group.lines",
+        show=False,
+    ),
+    Command(
+        "live.cancel",
+        "escape",
+        "cancel",
+        "Cancel the correction",
+        "修正を取り消す",
+        "group.lines",
+        show=False,
+        palette=False,
+    ),
+    Command("live.flag", "ctrl+f", "flag", "Flag verify later", "要確認", "group.lines"),
+    Command("live.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.lines", show=False),
+    *_ROLES,
+    Command(
+        "live.next_item", "ctrl+down,alt+down", "next_item", "Next item", "次の議題", "group.agenda"
+    ),
+    Command(
+        "live.prev_item",
+        "ctrl+up,alt+up",
+        "prev_item",
+        "Previous item",
+        "前の議題",
+        "group.agenda",
+        show=False,
+    ),
+    Command("live.goto", "ctrl+g", "goto", "Go to item", "議題へ", "group.agenda"),
+    Command("live.section", "ctrl+t", "next_section", "Next section", "次の区分", "group.agenda"),
+    Command("live.decision", "ctrl+n", "decision", "Decision", "結論", "group.agenda"),
+    Command("live.attendance", "f9", "attendance", "Attendance", "出欠", "group.meeting"),
+    Command(
+        "live.open_close", "ctrl+o", "open_close", "Open / close", "開会/閉会", "group.meeting"
+    ),
+    Command("live.recess", "ctrl+r", "recess", "Recess / resume", "休憩/再開", "group.meeting"),
+    Command("app.review", "f10", "app.review", "Review", "確認・修正", "group.meeting"),
+    Command("app.export", "f12", "app.export", "Export", "書き出し", "group.meeting", show=False),
+)
+"""The live screen's keys (keys.md, "Live screen")."""
+
+APP: tuple[Command, ...] = (
+    Command("app.help", "f1", "app.help", "Help (all keys)", "ヘルプ", "group.app"),
+    Command(
+        "app.palette",
+        "ctrl+p",
+        "app.command_palette",
+        "Commands",
+        "コマンド",
+        "group.app",
+        palette=False,
+    ),
+    Command(
+        "app.meetings", "ctrl+l", "app.meetings", "Meetings", "会議一覧", "group.app", show=False
+    ),
+    Command("app.quit", "ctrl+q", "app.quit", "Quit", "終了", "group.app"),
+)
+"""Keys that work on every screen."""
+
+ATTENDANCE: tuple[Command, ...] = (
+    Command("att.up", "up", "cursor(-1)", "Previous person", "前の人", "group.attendance", False),
+    Command("att.down", "down", "cursor(1)", "Next person", "次の人", "group.attendance", False),
+    Command("att.present", "p", "mark('present')", "Present", "出席", "group.attendance"),
+    Command("att.absent", "a", "mark('absent')", "Absent", "欠席", "group.attendance"),
+    Command("att.late", "l", "mark('late')", "Late (from now)", "遅刻(今から)", "group.attendance"),
+    Command(
+        "att.left", "e", "mark('left_early')", "Left early (now)", "早退(今)", "group.attendance"
+    ),
+    Command("att.time", "t", "edit_time", "Edit the time", "時刻を修正", "group.attendance"),
+    Command("att.more", "plus", "audience(1)", "Audience +1", "傍聴者 +1", "group.attendance"),
+    Command("att.less", "minus", "audience(-1)", "Audience −1", "傍聴者 −1", "group.attendance"),
+    Command("att.close", "escape", "close", "Back", "戻る", "group.attendance"),
+)
+"""The attendance screen's keys (keys.md, "Attendance")."""
+
+DECISION: tuple[Command, ...] = (
+    *(
+        Command(
+            f"dec.outcome{n}",
+            str(n),
+            f"outcome({n})",
+            f"Outcome {n}",
+            f"結論 {n}",
+            "group.decision",
+            show=False,
+            palette=False,
+        )
+        for n in range(1, 6)
+    ),
+    Command(
+        "dec.conditions",
+        "tab",
+        "conditions",
+        "To the conditions",
+        "条件の入力へ",
+        "group.decision",
+        palette=False,
+        priority=True,
+    ),
+    Command(
+        "dec.save", "enter", "save", "Save", "保存", "group.decision", palette=False, priority=True
+    ),
+    Command(
+        "dec.cancel",
+        "escape",
+        "cancel",
+        "Cancel",
+        "取消",
+        "group.decision",
+        palette=False,
+        priority=True,
+    ),
+)
+"""The decision dialog's keys (keys.md, "Decision dialog")."""
+
+DIALOG: tuple[Command, ...] = (
+    Command("dialog.yes", "y", "answer(True)", "Yes", "はい", "group.dialog", palette=False),
+    Command("dialog.no", "n", "answer(False)", "No", "いいえ", "group.dialog", palette=False),
+    Command("dialog.ok", "enter", "ok", "OK", "決定", "group.dialog", palette=False, priority=True),
+    Command(
+        "dialog.cancel",
+        "escape",
+        "cancel",
+        "Cancel",
+        "取消",
+        "group.dialog",
+        palette=False,
+        priority=True,
+    ),
+    Command("dialog.close", "escape,f1", "close", "Close", "閉じる", "group.dialog", palette=False),
+)
+"""Keys of the small dialogs: the y/n confirmation, go to item, time, help."""
+
+ALL: tuple[Command, ...] = (*LIVE, *APP, *ATTENDANCE, *DECISION, *DIALOG)
+"""Every command; the help screen lists them by group."""
+
+IDS: frozenset[str] = frozenset(command.id for command in ALL)
+"""Every binding id a config's ``[keys]`` table may name."""
+
+_PRIORITY_GROUPS = {"group.lines", "group.roles", "group.agenda", "group.meeting", "group.app"}
+
+
+def bindings(commands: tuple[Command, ...], lang: str = "en") -> list[BindingType]:
+    """Textual bindings for a table of commands, described in `lang`.
+
+    Live-screen keys are priority bindings: they reach the screen before the
+    focused entry line sees them, so Enter commits (synchronously, before the
+    next key is read) rather than submitting the Input.
+    """
+    return [
+        Binding(
+            command.key,
+            command.action,
+            command.description(lang),
+            show=command.show,
+            priority=(
+                command.priority
+                if command.priority is not None
+                else command.group in _PRIORITY_GROUPS
+            ),
+            id=command.id,
+        )
+        for command in commands
+    ]
+
+
+N = TypeVar("N", bound="type[DOMNode]")
+
+
+@cache
+def localized(cls: N, lang: str) -> N:
+    """A subclass of a screen whose bindings are described in `lang`.
+
+    Bindings are class attributes, built before any instance knows the clerk's
+    language; one subclass per language (cached) keeps the footer in the
+    clerk's language without touching Textual's private binding tables. The
+    class must name its table in ``COMMANDS_TABLE``.
+    """
+    table: tuple[Command, ...] = cls.COMMANDS_TABLE  # type: ignore[attr-defined]
+    return type(cls.__name__, (cls,), {"BINDINGS": bindings(table, lang)})  # type: ignore[return-value]
+
+
+def key_display(app: Any, command: Command) -> str:
+    """The key(s) of a command as the footer shows them, after the clerk's overrides."""
+    overrides: dict[str, str] = getattr(app, "key_overrides", {})
+    keys = overrides.get(command.id, command.key)
+    shown = []
+    for key in keys.split(","):
+        shown.append(app.get_key_display(Binding(key.strip(), command.action)))
+    return " / ".join(shown)
+
+
+def format_key(key: str, default: str) -> str:
+    """Function keys as the keyboard prints them (F9), others as Textual shows them."""
+    name = key.strip()
+    if len(name) >= 2 and name[0] == "f" and name[1:].isdigit():
+        return name.upper()
+    return default
+
+
+def commands_for(screen_name: str) -> tuple[Command, ...]:
+    """The commands the palette offers on a screen (its own, then the app's)."""
+    own = {"LiveScreen": LIVE, "AttendanceScreen": ATTENDANCE}.get(screen_name, ())
+    return (*own, *APP)
+
+
+class CommandsProvider(Provider):
+    """The command palette: every command of the current screen and the app, by name."""
+
+    def _candidates(self) -> Iterator[tuple[str, str, Command]]:
+        lang = getattr(self.app, "ui_lang", "en")
+        screen = self.screen
+        for command in commands_for(type(screen).__name__):
+            if not command.palette:
+                continue
+            label = command.description(lang)
+            yield label, f"{key_display(self.app, command)}", command
+
+    def _runner(self, command: Command) -> Any:
+        screen = self.screen
+
+        async def run() -> None:
+            await screen.run_action(command.action)
+
+        return run
+
+    async def discover(self) -> Hits:
+        """All commands, when nothing is typed yet."""
+        for label, keys, command in self._candidates():
+            yield DiscoveryHit(label, self._runner(command), help=keys)
+
+    async def search(self, query: str) -> Hits:
+        """Commands whose description (or id) matches what the clerk typed."""
+        matcher = self.matcher(query)
+        for label, keys, command in self._candidates():
+            score = max(matcher.match(label), matcher.match(command.id))
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), self._runner(command), help=keys)
+
+
+def group_title(group: str, lang: str) -> str:
+    """The help-screen title of a group."""
+    return t(group, lang)

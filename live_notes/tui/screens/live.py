@@ -1,0 +1,468 @@
+"""The live screen: the clerk types the meeting here, one key per command.
+
+Each key calls one `Session` method, synchronously: the session hands the
+change to the store (written and fsynced) before it applies it, so what the
+screen shows is on disk. A refusal (`CommandError`) is said in the clerk's
+language; a store failure (`StoreError`, e.g. a full disk) raises a banner that
+says the line was not saved and stays in the entry.
+
+Typing touches only the entry line: the lines view, agenda and status bar are
+redrawn after commands and by a once-a-second clock tick, never per key, and
+the draft is saved 0.5 s after the last keystroke.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static
+
+from live_notes.abbrev import Abbreviations
+from live_notes.domain.errors import CommandError
+from live_notes.domain.models import AgendaItem, MeetingStatus, Outcome, Section
+from live_notes.domain.session import Session
+from live_notes.domain.text import MAX_LINE
+from live_notes.store import StoreError
+from live_notes.tui.commands import APP, LIVE, Command, localized
+from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.screens.attendance import AttendanceScreen
+from live_notes.tui.screens.confirm import ConfirmScreen
+from live_notes.tui.screens.decision import DecisionScreen
+from live_notes.tui.screens.goto import GotoScreen
+from live_notes.tui.widgets.agenda_view import AgendaView
+from live_notes.tui.widgets.entry import Chip, EntryLine
+from live_notes.tui.widgets.lines_view import LinesView
+from live_notes.tui.widgets.status_bar import StatusBar
+
+if TYPE_CHECKING:
+    from live_notes.store import MeetingStore
+
+add_messages(
+    {
+        "live.not_saved": (
+            "NOT SAVED: {detail} The line is kept in the entry; press Enter again once "
+            "the problem is solved.",
+            "保存できませんでした: {detail} 入力中の行はそのまま残っています。"
+            "解決したら、もう一度 Enter を押してください。",
+        ),
+        "live.draft_back": (
+            "The line you were typing before has been put back in the entry.",
+            "前回入力中だった行を入力欄に戻しました。",
+        ),
+        "live.draft_failed": (
+            "The line being typed could not be kept: {detail}",
+            "入力中の行を保存できませんでした: {detail}",
+        ),
+        "live.correcting": ("✎ #{id}", "✎ #{id}"),
+        "live.corrected": ("Line #{id} corrected.", "#{id} の行を修正しました。"),
+        "live.flagged": ("Line flagged “verify later”.", "行に「要確認」を付けました。"),
+        "live.unflagged": ("Flag removed.", "「要確認」を外しました。"),
+        "live.undone": ("Undone: {what}.", "取り消しました: {what}"),
+        "live.last_item": ("This is the last item.", "最後の議題です。"),
+        "live.first_item": ("This is the first item.", "最初の議題です。"),
+        "live.opened": ("Opened at {time}.", "{time} 開会"),
+        "live.closed": ("Closed at {time}.", "{time} 閉会"),
+        "live.recessed": ("Recess from {time}.", "{time} 休憩"),
+        "live.resumed": ("Resumed at {time}.", "{time} 再開"),
+        "live.close_question": (
+            "Close the meeting now ({time})? y / n",
+            "閉会しますか({time})? y / n",
+        ),
+        "live.decision_saved": ("Decision saved.", "結論を記録しました。"),
+        "live.paste_refused": (
+            "Paste refused: {n:,} characters is more than one line may hold ({max:,}).",
+            "貼り付けを取り消しました: {n:,} 文字は1行の上限({max:,} 文字)を超えています。",
+        ),
+        "live.more": (
+            "… {n:,} earlier lines of this item: see review (F10)",
+            "… この議題の前の {n:,} 行は確認画面 (F10) で",
+        ),
+        "live.no_item": ("no item", "議題なし"),
+    }
+)
+
+Clock = Callable[[], datetime]
+
+DRAFT_DELAY = 0.5
+"""Seconds after the last keystroke before the line being typed is saved."""
+
+
+class LiveScreen(Screen[None]):
+    """Live capture of one meeting. Keys: `live_notes.tui.commands.LIVE` (keys.md)."""
+
+    COMMANDS_TABLE: tuple[Command, ...] = (*LIVE, *APP)
+    AUTO_FOCUS = "EntryLine"
+
+    def __init__(
+        self,
+        session: Session,
+        store: MeetingStore | None,
+        lang: str,
+        clock: Clock,
+        abbreviations: Abbreviations | None = None,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.store = store
+        self.lang = lang
+        """The UI language (messages); role labels follow the meeting's language."""
+        self.clock = clock
+        self.abbreviations = abbreviations or {}
+        self.editing: int | None = None
+        """Id of the line taken back for correction (Up), or None."""
+        self._draft_saved = ""
+        self._draft_timer: Timer | None = None
+        self._shown_item: str | None = None
+
+    @classmethod
+    def create(cls, *args: Any, lang: str, **kwargs: Any) -> LiveScreen:
+        """A live screen whose footer speaks `lang`."""
+        return localized(cls, lang)(*args, lang=lang, **kwargs)
+
+    # -- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Status bar; agenda and lines; banner; role, section and entry; footer."""
+        meeting_lang = self.session.lang
+        role_set = self.session.meeting.role_set
+
+        def role_label(role_id: str) -> str:
+            role = role_set.get(role_id)
+            return role.label(meeting_lang) if role else role_id
+
+        yield StatusBar(id="status")
+        with Horizontal(id="main"):
+            yield AgendaView(id="agenda")
+            with Vertical(id="right"):
+                yield Static("", id="item-title")
+                yield LinesView(
+                    role_label,
+                    lambda section: t(f"section.{section.value}", self.lang),
+                    lambda n: t("live.more", self.lang, n=n),
+                    id="lines",
+                )
+        yield Static("", id="banner")
+        with Horizontal(id="entry-row"):
+            yield Chip("", id="role")
+            yield Chip("", id="section")
+            yield EntryLine(self.abbreviations, id="entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill every part, start the clock, put a kept draft back."""
+        self.query_one("#banner").display = False
+        self.refresh_all()
+        self.set_interval(1.0, self.tick)
+        self._draft_timer = self.set_interval(DRAFT_DELAY, self.save_draft, pause=True)
+        if self.store is not None:
+            try:
+                draft = self.store.load_draft()
+            except StoreError as exc:
+                self.notify(str(exc), severity="error")
+                draft = ""
+            if draft:
+                self.entry.value = draft
+                self._draft_saved = draft
+                self.notify(t("live.draft_back", self.lang))
+
+    def on_screen_resume(self) -> None:
+        """Back from a dialog: the entry has the focus again, and what changed is shown."""
+        self.entry.focus()
+        self.refresh_all()
+
+    @property
+    def entry(self) -> EntryLine:
+        """The entry line."""
+        return self.query_one("#entry", EntryLine)
+
+    @property
+    def lines_view(self) -> LinesView:
+        """The current item's lines."""
+        return self.query_one("#lines", LinesView)
+
+    # -- redrawing -----------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Once a second: the clock, the time since opening and the item times."""
+        now = self.clock()
+        meeting = self.session.meeting
+        self.query_one(StatusBar).show(meeting, now, self.lang)
+        self.query_one(AgendaView).show(meeting, now)
+
+    def refresh_all(self) -> None:
+        """Redraw everything from the meeting (after commands other than a commit)."""
+        self.tick()
+        self.refresh_chips()
+        self.show_item(force=True)
+
+    def show_item(self, force: bool = False) -> None:
+        """Load the current item's lines into the view (on a switch, or when forced)."""
+        meeting = self.session.meeting
+        item_id = meeting.current_item_id
+        if not force and item_id == self._shown_item:
+            return
+        self._shown_item = item_id
+        item = meeting.item(item_id) if item_id else None
+        title = f"{item.label} {item.title}".strip() if item else t("live.no_item", self.lang)
+        self.query_one("#item-title", Static).update(title)
+        self.lines_view.set_lines(meeting.lines_of(item_id) if item_id else [])
+
+    def refresh_chips(self) -> None:
+        """The role the next line gets, and its section (or the line being corrected)."""
+        session = self.session
+        role = session.meeting.role_set.get(session.role_id)
+        label = role.label(session.lang) if role else session.role_id
+        if self.editing is not None:
+            label = t("live.correcting", self.lang, id=self.editing)
+        self.query_one("#role", Chip).update(label)
+        section = session.meeting.current_section
+        self.query_one("#section", Chip).update(t(f"section.{section.value}", self.lang))
+
+    def banner(self, message: str | None) -> None:
+        """Show (or with None, hide) the red banner above the entry."""
+        widget = self.query_one("#banner", Static)
+        widget.update(message or "")
+        widget.display = message is not None
+
+    # -- running commands ------------------------------------------------------------------
+
+    def run_command(self, command: Callable[[], Any], quiet: tuple[str, ...] = ()) -> bool:
+        """Run one session command; say why if refused. True when it was done."""
+        try:
+            command()
+        except CommandError as exc:
+            if exc.code not in quiet:
+                self.notify(exc.message(self.lang), severity="warning")
+            return False
+        except StoreError as exc:
+            self.banner(t("live.not_saved", self.lang, detail=str(exc)))
+            self.notify(t("live.not_saved", self.lang, detail=""), severity="error", timeout=10)
+            return False
+        self.banner(None)
+        return True
+
+    # -- the keys ------------------------------------------------------------------------------
+
+    def action_commit(self) -> None:
+        """Enter: commit the line (or save the correction); on disk before the next key."""
+        entry = self.entry
+        text = entry.expanded_value()
+        session = self.session
+        if self.editing is not None:
+            line_id = self.editing
+            if not self.run_command(lambda: session.update_line(line_id, text=text)):
+                return
+            self.editing = None
+            self.notify(t("live.corrected", self.lang, id=line_id))
+            self._after_line(changed=True)
+            return
+        before = len(session.meeting.utterances)
+        if not self.run_command(lambda: session.commit_line(text), quiet=("empty_line",)):
+            return
+        meeting = session.meeting
+        if len(meeting.utterances) == before + 1 and self._shown_item == meeting.current_item_id:
+            self.lines_view.append(meeting.utterances[-1])
+        else:
+            self.show_item(force=True)
+        self._after_line(changed=False)
+
+    def _after_line(self, changed: bool) -> None:
+        entry = self.entry
+        entry.value = ""
+        if changed:
+            self.show_item(force=True)
+        self.refresh_chips()
+        self._schedule_draft()
+
+    def action_take_back(self) -> None:
+        """Up with an empty entry: the last line comes back for correction."""
+        if self.entry.value or self.editing is not None:
+            return
+        try:
+            line = self.session.last_line()
+        except CommandError as exc:
+            self.notify(exc.message(self.lang), severity="warning")
+            return
+        self.editing = line.id
+        self.entry.value = line.text
+        self.entry.cursor_position = len(line.text)
+        self.refresh_chips()
+
+    def action_cancel(self) -> None:
+        """Escape: drop the correction, the line stays as it was."""
+        if self.editing is None:
+            return
+        self.editing = None
+        self.entry.value = ""
+        self.refresh_chips()
+
+    def action_role(self, number: int) -> None:
+        """F2 … F8: the speaker role of the next line."""
+        if self.run_command(lambda: self.session.role_by_number(number)):
+            self.refresh_chips()
+
+    def _switched(self) -> None:
+        self.show_item()
+        self.tick()
+        self.refresh_chips()
+
+    def action_next_item(self) -> None:
+        """Ctrl+Down: next agenda item."""
+        self._step(1)
+
+    def action_prev_item(self) -> None:
+        """Ctrl+Up: previous agenda item."""
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        moved: list[AgendaItem | None] = []
+        if self.run_command(lambda: moved.append(self.session.step_item(step))):
+            if moved and moved[0] is None:
+                key = "live.last_item" if step > 0 else "live.first_item"
+                self.notify(t(key, self.lang))
+            self._switched()
+
+    def action_goto(self) -> None:
+        """Ctrl+G: go to an item by number or title."""
+
+        def find(query: str) -> AgendaItem | str:
+            try:
+                return self.session.find_item(query)
+            except CommandError as exc:
+                return exc.message(self.lang)
+
+        def done(item_id: str | None) -> None:
+            if item_id is not None and self.run_command(lambda: self.session.switch_item(item_id)):
+                self._switched()
+
+        self.app.push_screen(
+            localized(GotoScreen, self.lang)(self.session.leaf_items(), find, self.lang), done
+        )
+
+    def action_next_section(self) -> None:
+        """Ctrl+T: explanation → discussion → conclusion → note (※)."""
+        if self.run_command(self.session.next_section):
+            self.refresh_chips()
+
+    def action_decision(self) -> None:
+        """Ctrl+N: the decision dialog for the current item."""
+        session = self.session
+        item = session.current_item()
+        if item is None:
+            self.notify(CommandError("no_current_item").message(self.lang), severity="warning")
+            return
+        if not item.takes_decision:
+            label = f"{item.label} {item.title}".strip()
+            message = CommandError("no_decision_item", item=label).message(self.lang)
+            self.notify(message, severity="warning")
+            return
+
+        def save(outcome: Outcome, conditions: str) -> str | None:
+            try:
+                session.record_decision(outcome, conditions)
+            except CommandError as exc:
+                return exc.message(self.lang)
+            except StoreError as exc:
+                return t("live.not_saved", self.lang, detail=str(exc))
+            return None
+
+        def done(saved: bool | None) -> None:
+            if saved:
+                self.notify(t("live.decision_saved", self.lang))
+                self.tick()
+
+        dialog = localized(DecisionScreen, self.lang)(
+            item, session.meeting.decisions.get(item.id), save, self.lang
+        )
+        self.app.push_screen(dialog, done)
+
+    def action_attendance(self) -> None:
+        """F9: the roll call."""
+        self.app.push_screen(localized(AttendanceScreen, self.lang)(self.session, self.lang))
+
+    def action_open_close(self) -> None:
+        """Ctrl+O: open the meeting; once open, close it after a y/n question."""
+        session = self.session
+        status = session.meeting.status
+        if status is MeetingStatus.PLANNED:
+            at: list[datetime] = []
+            if self.run_command(lambda: at.append(session.open())):
+                self.notify(t("live.opened", self.lang, time=at[0].strftime("%H:%M")))
+                self.refresh_all()
+            return
+        if status is MeetingStatus.CLOSED:
+            self.notify(CommandError("already_closed").message(self.lang), severity="warning")
+            return
+
+        def done(yes: bool | None) -> None:
+            closed: list[datetime] = []
+            if yes and self.run_command(lambda: closed.append(session.close())):
+                self.notify(t("live.closed", self.lang, time=closed[0].strftime("%H:%M")))
+                self.refresh_all()
+
+        question = t("live.close_question", self.lang, time=session.now().strftime("%H:%M"))
+        self.app.push_screen(localized(ConfirmScreen, self.lang)(question, self.lang), done)
+
+    def action_recess(self) -> None:
+        """Ctrl+R: recess, or resume."""
+        result: list[tuple[bool, datetime]] = []
+        if self.run_command(lambda: result.append(self.session.toggle_recess())):
+            in_recess, at = result[0]
+            key = "live.recessed" if in_recess else "live.resumed"
+            self.notify(t(key, self.lang, time=at.strftime("%H:%M")))
+            self.tick()
+
+    def action_flag(self) -> None:
+        """Ctrl+F: flag the last line "verify later" (again: unflag)."""
+        flag: list[bool] = []
+        if self.run_command(lambda: flag.append(self.session.toggle_flag())):
+            self.notify(t("live.flagged" if flag[0] else "live.unflagged", self.lang))
+            self.show_item(force=True)
+
+    def action_undo(self) -> None:
+        """Ctrl+Z: undo the last change."""
+        what: list[str] = []
+        if self.run_command(lambda: what.append(self.session.undo())):
+            self.notify(t("live.undone", self.lang, what=what[0]))
+            self.refresh_all()
+
+    # -- the line being typed -----------------------------------------------------------------
+
+    @on(Input.Changed, "#entry")
+    def _typed(self) -> None:
+        self._schedule_draft()
+
+    @on(EntryLine.PasteRefused)
+    def _paste_refused(self, event: EntryLine.PasteRefused) -> None:
+        self.notify(
+            t("live.paste_refused", self.lang, n=event.length, max=MAX_LINE), severity="warning"
+        )
+
+    def _schedule_draft(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.reset()
+
+    def save_draft(self) -> None:
+        """Keep the line being typed (called 0.5 s after the last keystroke)."""
+        if self._draft_timer is not None:
+            self._draft_timer.pause()
+        text = "" if self.editing is not None else self.entry.value
+        if self.store is None or text == self._draft_saved:
+            return
+        try:
+            self.store.save_draft(text)
+        except StoreError as exc:
+            self.notify(t("live.draft_failed", self.lang, detail=str(exc)), severity="error")
+            return
+        self._draft_saved = text
+
+    def section_label(self, section: Section) -> str:
+        """A section's name in the UI language."""
+        return t(f"section.{section.value}", self.lang)

@@ -1,0 +1,86 @@
+"""The entry line, where the clerk types, and the chips beside it.
+
+`EntryLine` is a Textual `Input` with three changes: a paste is cleaned (escape
+sequences and control characters removed, line breaks made spaces) and refused
+whole when it is longer than a line may be; an abbreviation code before the
+cursor is expanded when a space is typed; and it never shows a raw control
+character (Input already inserts printable keys only). Everything else,
+including the Japanese IME's committed text, is the Input's own behaviour.
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from live_notes.abbrev import Abbreviations, expand_at, expand_trailing
+from live_notes.domain.text import MAX_LINE, clean_line
+
+
+class EntryLine(Input):
+    """The line being typed."""
+
+    DEFAULT_CSS = """
+    EntryLine {
+        width: 1fr;
+        border: none;
+        height: 1;
+        padding: 0 1;
+    }
+    EntryLine:focus { border: none; }
+    """
+
+    class PasteRefused(Message):
+        """A paste too long for one line was refused (nothing was inserted)."""
+
+        def __init__(self, length: int) -> None:
+            super().__init__()
+            self.length = length
+
+    def __init__(self, abbreviations: Abbreviations | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.abbreviations: Abbreviations = abbreviations or {}
+        """Code → expansion, applied on space and on commit."""
+
+    def expanded_value(self) -> str:
+        """The value with a trailing abbreviation expanded (what Enter commits)."""
+        return expand_trailing(self.value, self.abbreviations)
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key == "space" and self.abbreviations and self.selection.is_empty:
+            expanded = expand_at(self.value, self.cursor_position, self.abbreviations)
+            if expanded is not None:
+                event.stop()
+                event.prevent_default()
+                self.value, self.cursor_position = expanded
+                return
+        await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        event.prevent_default()
+        if len(event.text) > MAX_LINE:
+            # Checked before cleaning so a huge paste costs one len(), not a scan.
+            self.post_message(self.PasteRefused(len(event.text)))
+            return
+        text = clean_line(event.text)
+        if len(self.value) + len(text) > MAX_LINE:
+            self.post_message(self.PasteRefused(len(self.value) + len(text)))
+            return
+        if text:
+            start, end = sorted(self.selection)
+            self.replace(text, start, end)
+
+
+class Chip(Static):
+    """A short label beside the entry (the role, the section)."""
+
+    DEFAULT_CSS = """
+    Chip {
+        width: auto;
+        height: 1;
+        padding: 0 1;
+        text-style: bold;
+    }
+    """

@@ -1,0 +1,193 @@
+"""The current item's lines, newest at the bottom, each with its time, role and flags.
+
+A line-API `ScrollView`: each utterance is wrapped once into strips (at the
+current width) and kept; `render_line` only looks rows up. Appending a line
+wraps that line alone and extends the row table, so committing costs the same
+with 10 or 10,000 lines in the meeting; nothing here runs on a keystroke.
+Only the latest `MAX_SHOWN` lines of the item are loaded when the item is
+shown: the rest are in the review screen (F10), and a row at the top says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from live_notes.domain.models import Section, Utterance
+
+MAX_SHOWN = 500
+"""Most lines of one item loaded into the view at once."""
+
+RoleLabel = Callable[[str], str]
+"""Role id → the label shown (in the meeting's language)."""
+
+
+class LinesView(ScrollView, can_focus=False):
+    """The lines of the current item.
+
+    Rows: ``HH:MM role  ? text…`` with continuation rows indented under the text,
+    and a section heading row whenever the section changes.
+    """
+
+    COMPONENT_CLASSES = {
+        "lines-view--time",
+        "lines-view--role",
+        "lines-view--flag",
+        "lines-view--section",
+        "lines-view--off-record",
+        "lines-view--more",
+    }
+
+    DEFAULT_CSS = """
+    LinesView {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        scrollbar-size-vertical: 1;
+    }
+    LinesView > .lines-view--time { color: $text-muted; }
+    LinesView > .lines-view--role { color: $accent; text-style: bold; }
+    LinesView > .lines-view--flag { color: $warning; text-style: bold; }
+    LinesView > .lines-view--section { color: $secondary; text-style: italic; }
+    LinesView > .lines-view--off-record { color: $text-disabled; }
+    LinesView > .lines-view--more { color: $text-muted; text-style: italic; }
+    """
+
+    ROLE_CELLS = 8
+    """Width of the role column, in cells (Japanese labels take two cells a character)."""
+
+    def __init__(
+        self,
+        role_label: RoleLabel,
+        section_label: Callable[[Section], str],
+        more_label: Callable[[int], str],
+        *,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(id=id)
+        self._role_label = role_label
+        self._section_label = section_label
+        self._more_label = more_label
+        self._lines: list[Utterance] = []
+        self._hidden = 0
+        self._blocks: list[list[Strip]] = []
+        self._rows: list[tuple[int, int]] = []
+        """Row → (block index, row within the block)."""
+        self._width = 0
+
+    # -- content ---------------------------------------------------------------
+
+    @property
+    def lines(self) -> Sequence[Utterance]:
+        """The lines shown (the latest of the item)."""
+        return self._lines
+
+    def set_lines(self, lines: Sequence[Utterance]) -> None:
+        """Show these lines (an item's), keeping only the latest `MAX_SHOWN`."""
+        self._hidden = max(0, len(lines) - MAX_SHOWN)
+        self._lines = list(lines[self._hidden :])
+        self._rebuild()
+
+    def append(self, line: Utterance) -> None:
+        """Add one line at the bottom: only that line is wrapped and drawn."""
+        previous = self._lines[-1] if self._lines else None
+        self._lines.append(line)
+        if self._width:
+            self._add_block(self._render_line(line, previous))
+            self._update_size(follow=True)
+
+    def plain_rows(self) -> list[str]:
+        """Every row as plain text (what the clerk reads), for tests and the bench."""
+        return [self._strip(y).text.rstrip() for y in range(len(self._rows))]
+
+    # -- rendering ---------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        self._blocks = []
+        self._rows = []
+        if not self._width:
+            self.refresh()
+            return
+        if self._hidden:
+            self._add_block(self._more_rows())
+        previous: Utterance | None = None
+        for line in self._lines:
+            self._add_block(self._render_line(line, previous))
+            previous = line
+        self._update_size(follow=True)
+        self.refresh()
+
+    def _add_block(self, strips: list[Strip]) -> None:
+        index = len(self._blocks)
+        self._blocks.append(strips)
+        self._rows.extend((index, row) for row in range(len(strips)))
+
+    def _update_size(self, follow: bool) -> None:
+        at_bottom = self.scroll_y >= self.max_scroll_y - 1
+        self.virtual_size = Size(self._width, len(self._rows))
+        if follow or at_bottom:
+            self.scroll_end(animate=False, immediate=True, x_axis=False)
+        self.refresh()
+
+    def _more_rows(self) -> list[Strip]:
+        style = self.get_component_rich_style("lines-view--more")
+        return [Strip([Segment(self._more_label(self._hidden), style)])]
+
+    def _render_line(self, line: Utterance, previous: Utterance | None) -> list[Strip]:
+        strips: list[Strip] = []
+        if previous is None or previous.section is not line.section:
+            style = self.get_component_rich_style("lines-view--section")
+            strips.append(Strip([Segment(f"── {self._section_label(line.section)} ──", style)]))
+        role = self._role_label(line.role_id)
+        role_pad = max(0, self.ROLE_CELLS - cell_len(role))
+        flags = ("?" if line.verify else " ") + ("×" if line.off_record else " ")
+        prefix = [
+            Segment(line.created_at.strftime("%H:%M") + " ", self._style("time")),
+            Segment(role + " " * role_pad, self._style("role")),
+            Segment(flags + " ", self._style("flag")),
+        ]
+        indent = 6 + self.ROLE_CELLS + 3
+        text_width = max(10, self._width - indent)
+        text_style = self._style("off-record") if line.off_record else Style()
+        console = self.app.console
+        wrapped = Text(line.text, style=text_style).wrap(console, text_width, overflow="fold")
+        for number, row in enumerate(wrapped):
+            lead = prefix if number == 0 else [Segment(" " * indent)]
+            strips.append(Strip([*lead, *row.render(console)]))
+        return strips
+
+    def _style(self, part: str) -> Style:
+        return self.get_component_rich_style(f"lines-view--{part}")
+
+    def _strip(self, row: int) -> Strip:
+        block, offset = self._rows[row]
+        return self._blocks[block][offset]
+
+    def on_resize(self) -> None:
+        """Wrap again at the new width (only when the width changed)."""
+        width = self.scrollable_content_region.width
+        if width != self._width:
+            self._width = width
+            self._rebuild()
+
+    def notify_style_update(self) -> None:
+        """A theme change restyles the rows."""
+        super().notify_style_update()
+        if self._width:
+            self._rebuild()
+
+    def render_line(self, y: int) -> Strip:
+        """One row of the view, from the kept strips."""
+        row = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if row >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strip(row).crop_extend(0, width, self.rich_style)
+        return strip.apply_style(self.rich_style)

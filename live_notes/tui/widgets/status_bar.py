@@ -1,0 +1,102 @@
+"""The top bar: body and session title, status, time since opening, attendance, wall clock.
+
+A one-row `Static` redrawn by the screen once a second (the clock) and after a
+command; the text is rebuilt only from the header and a few counters, so it
+costs the same whatever the meeting's size.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+from textual.widgets import Static
+
+from live_notes.domain.models import Group, Meeting, MeetingStatus, Presence
+from live_notes.tui.i18n import add_messages, t
+
+add_messages(
+    {
+        "bar.attendance": ("Present {present}/{expected}", "出席 {present}/{expected}"),
+        "bar.quorum_lost": (
+            "below quorum ({quorum})",
+            "定足数({quorum})に足りません",
+        ),
+        "bar.since_open": ("since opening {elapsed}", "開会から {elapsed}"),
+    }
+)
+
+PRESENT = {Presence.PRESENT, Presence.LATE, Presence.ONLINE}
+"""Marks that count as present now."""
+
+
+def attendance_counts(meeting: Meeting) -> tuple[int, int]:
+    """(members present now, members on the roster)."""
+    members = [p for p in meeting.people if p.group is Group.MEMBER]
+    present = sum(1 for p in members if meeting.presence(p.id) in PRESENT)
+    return present, len(members)
+
+
+def quorum_lost(meeting: Meeting) -> bool:
+    """Whether fewer members are present than the body's quorum (once marking has begun)."""
+    quorum = meeting.header.quorum
+    if quorum is None or not meeting.attendance:
+        return False
+    return attendance_counts(meeting)[0] < quorum
+
+
+def elapsed(seconds: float) -> str:
+    """``H:MM:SS`` for a duration."""
+    seconds = max(0, int(seconds))
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def seconds_in_session(meeting: Meeting, now: datetime) -> float:
+    """Time since opening, until closing if closed."""
+    if meeting.opened_at is None:
+        return 0.0
+    end = meeting.closed_at or now
+    return (end - meeting.opened_at).total_seconds()
+
+
+class StatusBar(Static):
+    """Body, title, status, time since opening, attendance, clock."""
+
+    DEFAULT_CSS = """
+    StatusBar {
+        height: 1;
+        width: 1fr;
+        background: $panel;
+        color: $foreground;
+        padding: 0 1;
+    }
+    """
+
+    plain: str = ""
+    """What the bar shows, as plain text."""
+
+    def show(self, meeting: Meeting, now: datetime, lang: str) -> None:
+        """Redraw from the meeting and the clock."""
+        header = meeting.header
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(now.strftime("%H:%M:%S") + "  ", style="bold")
+        text.append(f"{header.body} {header.title}", style="bold")
+        text.append("  ")
+        status = meeting.status
+        status_style = {
+            MeetingStatus.PLANNED: "",
+            MeetingStatus.IN_SESSION: "bold green",
+            MeetingStatus.IN_RECESS: "bold yellow",
+            MeetingStatus.CLOSED: "bold",
+        }[status]
+        text.append(f"[{t('status.' + status.value, lang)}]", style=status_style)
+        if meeting.opened_at is not None:
+            since = elapsed(seconds_in_session(meeting, now))
+            text.append("  " + t("bar.since_open", lang, elapsed=since))
+        present, expected = attendance_counts(meeting)
+        text.append("  " + t("bar.attendance", lang, present=present, expected=expected))
+        if quorum_lost(meeting):
+            text.append(" " + t("bar.quorum_lost", lang, quorum=header.quorum), "bold red")
+        if text.plain != self.plain:
+            self.plain = text.plain
+            self.update(text)

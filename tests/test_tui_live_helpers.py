@@ -1,0 +1,87 @@
+"""Shared set-up for the live screen's Pilot tests (no tests of its own).
+
+Each test gets its own data and config directories (the clerk's own config
+is kept out), the Japanese or English sample meeting in the store, and a
+frozen, settable clock.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+import pytest
+
+from live_notes.config import Config
+from live_notes.domain.models import Meeting
+from live_notes.sample import FakeClock, sample_meeting
+from live_notes.store import MeetingStore
+from live_notes.tui.app import LiveNotesApp
+from live_notes.tui.screens.live import LiveScreen
+from live_notes.tui.widgets.entry import EntryLine
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private data dir and config dir for one test."""
+    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
+    return tmp_path
+
+
+def new_meeting(data_dir: Path, lang: str = "ja") -> str:
+    """Create the sample meeting (nothing recorded) and return its id."""
+    meeting = sample_meeting(lang)
+    store = MeetingStore.create(data_dir, meeting)
+    store.close()
+    return meeting.id
+
+
+def make_app(
+    tmp_path: Path,
+    lang: str = "ja",
+    config: Config | None = None,
+    clock: FakeClock | None = None,
+    meeting_id: str | None = None,
+) -> tuple[LiveNotesApp, FakeClock]:
+    """The app on a fresh sample meeting with a frozen clock (09:30 on the meeting's day)."""
+    data = tmp_path / "data"
+    meeting_id = meeting_id or new_meeting(data, lang)
+    if clock is None:
+        day = sample_meeting(lang).header.date
+        clock = FakeClock(datetime.combine(day, time(9, 30)))
+    app = LiveNotesApp(data, meeting_id, config=config or Config(), clock=clock)
+    return app, clock
+
+
+def stored(app: LiveNotesApp) -> Meeting:
+    """The meeting as a fresh read of the files gives it (not the app's memory)."""
+    assert app.session is not None
+    store = MeetingStore.open(app.data_dir, app.session.meeting.id, readonly=True)
+    return store.meeting
+
+
+def live(app: LiveNotesApp) -> LiveScreen:
+    """The live screen (fails if another screen is on top)."""
+    screen = app.screen
+    assert isinstance(screen, LiveScreen), type(screen).__name__
+    return screen
+
+
+def still(app: LiveNotesApp) -> None:
+    """Stop the cursor blinking, for snapshots."""
+    for entry in app.screen.query(EntryLine):
+        entry.cursor_blink = False
+
+
+def rows(app: LiveNotesApp) -> list[str]:
+    """The lines view's rows as the clerk reads them."""
+    return live(app).lines_view.plain_rows()
+
+
+def text_of(app: LiveNotesApp, selector: str) -> str:
+    """The plain text a Static shows."""
+    widget = app.screen.query_one(selector)
+    return str(widget.render())  # type: ignore[attr-defined]
