@@ -61,13 +61,13 @@ def lang_keys(
 ) -> list[BindingType]:
     """One key, bound once per UI language: ``action('en')`` and ``action('ja')``.
 
-    The action method takes the language as its only argument; `LangKeysMixin`
+    The action method takes the language as its last argument; `LangKeysMixin`
     shows and runs only the binding of the current language.
     """
     return [
         Binding(
             key,
-            f"{action}({lang!r})",
+            _with_lang(action, lang),
             text,
             id=id,
             show=show,
@@ -77,6 +77,13 @@ def lang_keys(
         )
         for lang, text in (("en", en), ("ja", ja))
     ]
+
+
+def _with_lang(action: str, lang: str) -> str:
+    """``open`` → ``open('en')``; ``tab('roles')`` → ``tab('roles', 'en')``."""
+    if action.endswith(")"):
+        return f"{action[:-1]}, {lang!r})"
+    return f"{action}({lang!r})"
 
 
 def lang_bindings(commands: Sequence[Command], priority: bool = False) -> list[BindingType]:
@@ -107,8 +114,8 @@ class LangKeysMixin:
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Only the binding of the current language is shown and run."""
-        if len(parameters) == 1 and parameters[0] in LANGS:
-            return parameters[0] == self.lang
+        if parameters and parameters[-1] in LANGS:
+            return parameters[-1] == self.lang
         return True
 
 

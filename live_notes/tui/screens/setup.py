@@ -1,0 +1,300 @@
+"""The setup screen: prepare a meeting inside the app, without writing TOML.
+
+Five tabs — header, roster, speaker roles, agenda, materials — edited on
+working copies; Ctrl+S checks everything and saves it in one
+`Session.edit_meeting` (so the meeting is never half-edited). Problems are
+shown next to the field, or at the top with the tab they belong to.
+
+| key | action |
+|---|---|
+| F2 … F6 | header, roster, roles, agenda, materials |
+| Ctrl+S | save |
+| Escape | back (asks again when something is unsaved) |
+
+The list keys (a, Enter, d, Shift+arrows) are in setup_lists.py.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
+
+from live_notes.domain.errors import CommandError
+from live_notes.domain.models import AgendaItem, MaterialGroup, Meeting, RoleSet
+from live_notes.domain.session import Session
+from live_notes.store import StoreError
+from live_notes.tui.commands import Command
+from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings
+from live_notes.tui.screens.setup_header import HeaderForm, HeaderProblems
+from live_notes.tui.screens.setup_lists import ListEditor, Row
+from live_notes.tui.screens.setup_specs import AgendaSpec, MaterialsSpec, PeopleSpec, RolesSpec
+
+add_messages(
+    {
+        "group.setup": ("Setup screen", "準備"),
+        "setup.title": ("Setup — {body} {title}", "準備 — {body} {title}"),
+        "setup.tab.header": ("Header", "見出し"),
+        "setup.tab.people": ("Roster", "名簿"),
+        "setup.tab.roles": ("Speaker roles", "発言者区分"),
+        "setup.tab.agenda": ("Agenda", "議題"),
+        "setup.tab.materials": ("Materials", "資料"),
+        "setup.saved": ("Saved.", "保存しました。"),
+        "setup.unsaved": (
+            "Not saved yet: Ctrl+S saves, Escape again leaves without saving.",
+            "未保存の変更があります。Ctrl+S で保存、もう一度 Esc で保存せずに戻ります。",
+        ),
+        "setup.fix_header": (
+            "Not saved: see the header fields.",
+            "保存していません。見出しの欄を確認してください。",
+        ),
+        "setup.no_roles": (
+            "Not saved: at least one speaker role is needed.",
+            "保存していません。発言者区分が1つ以上必要です。",
+        ),
+        "setup.material_first": (
+            "Not saved: the first material must be a group title (not indented).",
+            "保存していません。資料の最初の行はまとまりの見出し(字下げなし)にしてください。",
+        ),
+        "setup.item_has_lines": (
+            "Not saved: agenda item {item} has {count} line(s); move them in review first.",
+            "保存していません。議題 {item} には {count} 行あります。先に確認・修正で移動してください。",
+        ),
+        "setup.role_has_lines": (
+            "Not saved: speaker role {role} tags {count} line(s).",
+            "保存していません。発言者区分 {role} の行が {count} 行あります。",
+        ),
+        "setup.person_marked": (
+            "Not saved: {person} has an attendance mark.",
+            "保存していません。{person} には出欠の記録があります。",
+        ),
+    }
+)
+
+SETUP: tuple[Command, ...] = (
+    Command("setup.header", "f2", "tab('header')", "Header", "見出し", "group.setup"),
+    Command("setup.people", "f3", "tab('people')", "Roster", "名簿", "group.setup"),
+    Command("setup.roles", "f4", "tab('roles')", "Roles", "発言者区分", "group.setup"),
+    Command("setup.agenda", "f5", "tab('agenda')", "Agenda", "議題", "group.setup"),
+    Command("setup.materials", "f6", "tab('materials')", "Materials", "資料", "group.setup"),
+    Command("setup.save", "ctrl+s", "save", "Save", "保存", "group.setup"),
+    Command("setup.back", "escape", "back", "Back", "戻る", "group.setup"),
+)
+"""The setup screen's own keys."""
+
+TABS = ("header", "people", "roles", "agenda", "materials")
+
+
+def agenda_rows(items: list[AgendaItem], depth: int = 0) -> list[Row]:
+    """The agenda tree as indented rows (children left out of each row's value)."""
+    rows: list[Row] = []
+    for item in items:
+        rows.append(Row(depth, item.model_copy(update={"children": []})))
+        rows += agenda_rows(item.children, depth + 1)
+    return rows
+
+
+def agenda_tree(rows: list[Row]) -> list[AgendaItem]:
+    """Indented rows back into a tree (rows are already normalised)."""
+    top: list[AgendaItem] = []
+    stack: list[tuple[int, AgendaItem]] = []
+    for row in rows:
+        item = row.value.model_copy(update={"children": []})
+        while stack and stack[-1][0] >= row.depth:
+            stack.pop()
+        (stack[-1][1].children if stack else top).append(item)
+        stack.append((row.depth, item))
+    return top
+
+
+def material_rows(groups: list[MaterialGroup]) -> list[Row]:
+    """Groups at depth 0, their items at depth 1."""
+    rows: list[Row] = []
+    for group in groups:
+        rows.append(Row(0, group.title))
+        rows += [Row(1, item) for item in group.items]
+    return rows
+
+
+def material_groups(rows: list[Row]) -> list[MaterialGroup] | None:
+    """Rows back into groups; None when the first row is not a group title."""
+    groups: list[MaterialGroup] = []
+    for row in rows:
+        if row.depth == 0:
+            groups.append(MaterialGroup(title=row.value))
+        elif not groups:
+            return None
+        else:
+            groups[-1].items.append(row.value)
+    return groups
+
+
+def _ids(items: list[AgendaItem]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        out.append(item.id)
+        out += _ids(item.children)
+    return out
+
+
+class SetupScreen(LangKeysMixin, Screen[None]):
+    """Edit the prepared parts of the open meeting; Ctrl+S saves them together.
+
+    Attributes:
+        session: The session of the open meeting.
+        dirty: Whether something changed since the last save.
+    """
+
+    DEFAULT_CSS = """
+    SetupScreen #setup-title { text-style: bold; background: $panel; padding: 0 1; width: 1fr; }
+    SetupScreen #setup-message { height: auto; padding: 0 1; width: 1fr; }
+    SetupScreen #setup-message.-error { color: $error; }
+    SetupScreen TabbedContent { height: 1fr; }
+    SetupScreen ListEditor { height: 1fr; }
+    """
+
+    BINDINGS = lang_bindings(SETUP, priority=True)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.dirty = False
+        self._leaving = False
+
+    def compose(self) -> ComposeResult:
+        """Title, message, the five tabs and the footer."""
+        meeting = self.session.meeting
+        lang = self.lang
+        title = t("setup.title", lang, body=meeting.header.body, title=meeting.header.title)
+        yield Label(title, id="setup-title", markup=False)
+        yield Static("", id="setup-message", markup=False)
+        people = ListEditor(PeopleSpec(), [Row(0, p) for p in meeting.people], id="ed-people")
+        with TabbedContent(id="setup-tabs"):
+            with TabPane(t("setup.tab.header", lang), id="tab-header"):
+                yield HeaderForm(meeting.header, id="header-form")
+            with TabPane(t("setup.tab.people", lang), id="tab-people"):
+                yield people
+            with TabPane(t("setup.tab.roles", lang), id="tab-roles"):
+                roles = [Row(0, r) for r in meeting.role_set.roles]
+                yield ListEditor(RolesSpec(), roles, id="ed-roles")
+            with TabPane(t("setup.tab.agenda", lang), id="tab-agenda"):
+                yield ListEditor(AgendaSpec(people), agenda_rows(meeting.agenda), id="ed-agenda")
+            with TabPane(t("setup.tab.materials", lang), id="tab-materials"):
+                rows = material_rows(meeting.materials)
+                yield ListEditor(MaterialsSpec(), rows, id="ed-materials")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start in the header's first field."""
+        self.query_one("#h-body").focus()
+
+    def editor(self, name: str) -> ListEditor:
+        """One of the list editors: people, roles, agenda, materials."""
+        return self.query_one(f"#ed-{name}", ListEditor)
+
+    def say(self, text: str, error: bool = False) -> None:
+        """Show a message at the top."""
+        message = self.query_one("#setup-message", Static)
+        message.update(text)
+        message.set_class(error, "-error")
+
+    def on_list_editor_changed(self, _event: ListEditor.Changed) -> None:
+        """Something changed: unsaved now."""
+        self._touch()
+
+    def on_input_changed(self) -> None:
+        """A header field changed."""
+        self._touch()
+
+    def on_choice_changed(self) -> None:
+        """A header choice changed."""
+        self._touch()
+
+    def _touch(self) -> None:
+        if self.is_mounted:
+            self.dirty = True
+            self._leaving = False
+
+    def action_tab(self, name: str, _lang: str = "") -> None:
+        """Show a tab and focus its first field or list."""
+        self.query_one(TabbedContent).active = f"tab-{name}"
+        if name == "header":
+            self.query_one("#h-body").focus()
+        else:
+            self.editor(name).focus()
+
+    def _refuse(self, message: str, tab: str | None = None) -> None:
+        self.say(message, error=True)
+        if tab is not None:
+            self.action_tab(tab)
+
+    def action_save(self, _lang: str = "") -> None:
+        """Check every tab, then save them all at once."""
+        lang = self.lang
+        form = self.query_one(HeaderForm)
+        try:
+            header = form.header()
+        except HeaderProblems as exc:
+            form.show_problems(exc.problems)
+            self._refuse(t("setup.fix_header", lang))
+            self.query_one(TabbedContent).active = "tab-header"
+            return
+        form.show_problems({})
+        roles = self.editor("roles").values()
+        if not roles:
+            return self._refuse(t("setup.no_roles", lang), "roles")
+        groups = material_groups(self.editor("materials").entries)
+        if groups is None:
+            return self._refuse(t("setup.material_first", lang), "materials")
+        people = self.editor("people").values()
+        agenda = agenda_tree(self.editor("agenda").entries)
+        role_set = RoleSet(id=self.session.meeting.role_set.id, roles=roles)
+        problem = self._orphans(people, role_set, agenda)
+        if problem is not None:
+            return self._refuse(*problem)
+        try:
+            self.session.edit_meeting(
+                header=header, people=people, role_set=role_set, agenda=agenda, materials=groups
+            )
+        except CommandError as exc:
+            text = exc.message(lang)
+            tab = next((n for n in ("people", "roles", "agenda", "materials") if n in text), None)
+            return self._refuse(text, tab)
+        except StoreError as exc:
+            return self._refuse(str(exc))
+        self.dirty = False
+        self.say(t("setup.saved", lang))
+
+    def _orphans(
+        self, people: list[object], role_set: RoleSet, agenda: list[AgendaItem]
+    ) -> tuple[str, str] | None:
+        """A removal that would leave recorded lines or marks pointing at nothing."""
+        lang = self.lang
+        meeting: Meeting = self.session.meeting
+        item_ids = set(_ids(agenda))
+        role_ids = {role.id for role in role_set.roles} | {""}
+        counts_item: dict[str, int] = {}
+        counts_role: dict[str, int] = {}
+        for line in meeting.utterances:
+            if line.item_id not in item_ids:
+                counts_item[line.item_id] = counts_item.get(line.item_id, 0) + 1
+            if line.role_id not in role_ids:
+                counts_role[line.role_id] = counts_role.get(line.role_id, 0) + 1
+        for item_id, count in counts_item.items():
+            return t("setup.item_has_lines", lang, item=item_id, count=count), "agenda"
+        for role_id, count in counts_role.items():
+            return t("setup.role_has_lines", lang, role=role_id, count=count), "roles"
+        person_ids = {getattr(p, "id", None) for p in people}
+        for person_id in meeting.attendance:
+            if person_id not in person_ids:
+                return t("setup.person_marked", lang, person=person_id), "people"
+        return None
+
+    def action_back(self, _lang: str = "") -> None:
+        """Leave; with unsaved changes, only when asked twice."""
+        if self.dirty and not self._leaving:
+            self._leaving = True
+            self.say(t("setup.unsaved", self.lang), error=True)
+            return
+        self.app.pop_screen()
