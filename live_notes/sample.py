@@ -218,7 +218,7 @@ def run_steps(session: Session, steps: list[Step], day: date | None = None) -> N
     The session must have been built with a `FakeClock` (``Session(m, clock=FakeClock(…))``)
     for ("at", …) steps to take effect; `day` moves that clock to another day first.
     """
-    clock = session._clock  # the clock the session was built with
+    clock = session.clock
     if day is not None and isinstance(clock, FakeClock):
         clock.now = datetime.combine(day, clock.now.time())
     for step in steps:

@@ -91,8 +91,13 @@ class Session:
         if inverse is not None:
             self._undo.append(_UndoEntry(label, inverse))
 
+    @property
+    def clock(self) -> Clock:
+        """The clock the session takes its times from (a fake one in tests and replays)."""
+        return self._clock
+
     def now(self) -> datetime:
-        """The session clock (frozen in tests)."""
+        """The session clock's time."""
         return self._clock()
 
     @property
