@@ -34,7 +34,6 @@ from live_notes.store.admin import (
     list_meetings,
     meeting_ids,
     purge,
-    salvage,
 )
 from live_notes.store.errors import (
     CorruptError,
@@ -43,7 +42,9 @@ from live_notes.store.errors import (
     NewerSchemaError,
     StoreError,
 )
-from live_notes.store.meeting_store import COMPACT_ON_OPEN, MeetingStore, load
+from live_notes.store.loader import load
+from live_notes.store.meeting_store import COMPACT_ON_OPEN, MeetingStore
+from live_notes.store.repair import salvage
 
 __all__ = [
     "COMPACT_ON_OPEN",

@@ -1,0 +1,109 @@
+"""Reading a meeting back: the snapshot, then the journal changes after it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from live_notes.domain.events import CHANGE_ADAPTER, apply
+from live_notes.domain.models import Meeting
+from live_notes.store import files
+from live_notes.store.errors import CorruptError, StoreError
+from live_notes.store.journal import Scan, scan
+from live_notes.store.snapshot import describe_validation, read_snapshot
+
+
+@dataclass
+class Loaded:
+    """A meeting read back from its files (see `load`).
+
+    Attributes:
+        meeting: The meeting: the snapshot with the journal replayed.
+        base: The snapshot's journal base.
+        last_seq: The last sequence number on disk (the next append is +1).
+        pending: Journal lines beyond the snapshot (what a compaction would fold).
+        scan: The journal as read.
+        recovered: What had to be dropped or skipped, in words.
+    """
+
+    meeting: Meeting
+    base: int
+    last_seq: int
+    pending: int
+    scan: Scan
+    recovered: list[str] = field(default_factory=list)
+
+
+def paths_of(data_dir: Path, meeting_id: str) -> dict[str, Path]:
+    """The files of a meeting by role: snapshot, journal, lock, draft, backup."""
+    suffixes = {
+        "snapshot": files.SNAPSHOT,
+        "journal": files.JOURNAL,
+        "lock": files.LOCK,
+        "draft": files.DRAFT,
+        "backup": files.BACKUP,
+    }
+    return {role: data_dir / f"{meeting_id}{suffix}" for role, suffix in suffixes.items()}
+
+
+def load(data_dir: Path, meeting_id: str) -> Loaded:
+    """Read a meeting: the snapshot, then every journal change after its base.
+
+    A damaged tail of the journal (a change cut short by a crash, never
+    acknowledged) is left out and reported; damage before sound lines, a gap in
+    the sequence or a line this version cannot read raises CorruptError. Nothing
+    is written.
+    """
+    paths = paths_of(data_dir, files.check_id(meeting_id))
+    if not paths["snapshot"].exists():
+        raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
+    meeting, base = read_snapshot(paths["snapshot"])
+    try:
+        raw = paths["journal"].read_bytes()
+    except FileNotFoundError:
+        raw = b""
+    except OSError as exc:
+        raise StoreError(
+            f"Cannot read {paths['journal']}: {files.describe_os_error(exc)}."
+        ) from exc
+    journal = scan(raw)
+    where = str(paths["journal"])
+    if journal.damaged:
+        number, offset = journal.damaged[0]
+        raise CorruptError(
+            where, f"line {number} (byte {offset}) is damaged, with changes after it"
+        )
+    loaded = Loaded(meeting, base, base, 0, journal)
+    previous: int | None = None
+    for entry in journal.entries:
+        if previous is not None and entry.seq != previous + 1:
+            raise CorruptError(where, f"changes #{previous + 1} to #{entry.seq - 1} are missing")
+        previous = entry.seq
+        if entry.seq <= base:
+            continue  # already in the snapshot (a compaction was cut short)
+        if loaded.pending == 0 and entry.seq != base + 1:
+            raise CorruptError(where, f"changes #{base + 1} to #{entry.seq - 1} are missing")
+        try:
+            change = CHANGE_ADAPTER.validate_json(entry.payload)
+        except ValidationError as exc:
+            raise CorruptError(
+                where,
+                f"change #{entry.seq} is not one this version knows "
+                f"({describe_validation(exc)}); it may come from a newer version",
+            ) from None
+        try:
+            apply(meeting, change)
+        except (ValueError, ValidationError) as exc:
+            # The live session could not apply it either, so leaving it out
+            # gives back exactly what the clerk saw.
+            loaded.recovered.append(f"skipped change #{entry.seq}: it does not fit ({exc})")
+        loaded.pending += 1
+        loaded.last_seq = entry.seq
+    if journal.tail_offset is not None:
+        loaded.recovered.append(
+            f"dropped a torn journal line at byte {journal.tail_offset} "
+            f"({len(journal.tail)} bytes of a change that was never saved whole)"
+        )
+    return loaded

@@ -1,0 +1,132 @@
+"""Saving what can be read from a damaged meeting, into a new file beside the old one."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from live_notes.domain.events import CHANGE_ADAPTER, apply
+from live_notes.domain.models import Meeting
+from live_notes.store import files
+from live_notes.store.errors import NewerSchemaError, StoreError
+from live_notes.store.journal import scan
+from live_notes.store.loader import paths_of
+from live_notes.store.lock import MeetingLock
+from live_notes.store.snapshot import read_record, read_snapshot, write_snapshot
+
+
+def repair(data_dir: Path, meeting_id: str) -> tuple[list[str], list[str]]:
+    """Save what can be read into a new snapshot, the damaged files kept renamed beside it.
+
+    Returns:
+        (findings, repaired): what could not be done, and what was done.
+    """
+    meeting, notes = salvage(data_dir, meeting_id)
+    if meeting is None:
+        return [
+            *notes,
+            "nothing could be saved automatically; the files were left as they are",
+        ], []
+    done: list[str] = []
+    paths = paths_of(data_dir, meeting_id)
+    lock = MeetingLock(paths["lock"], meeting_id)
+    lock.acquire()
+    try:
+        suffix = files.stamp()
+        for role in ("snapshot", "journal"):
+            if paths[role].exists():
+                kept = paths[role].with_name(f"{paths[role].name}.damaged-{suffix}")
+                os.rename(paths[role], kept)
+                done.append(f"kept the original {paths[role].name} as {kept.name}")
+        files.fsync_dir(data_dir)
+        meeting.id = meeting_id
+        write_snapshot(paths["snapshot"], meeting, 0)
+    finally:
+        lock.release()
+    return [], [
+        *done,
+        *notes,
+        f"saved {len(meeting.utterances)} lines into a new {paths['snapshot'].name}",
+    ]
+
+
+def salvage(data_dir: Path, meeting_id: str) -> tuple[Meeting | None, list[str]]:
+    """The most of a damaged meeting that can be read, and what was left out (nothing written)."""
+    paths = paths_of(data_dir, meeting_id)
+    notes: list[str] = []
+    meeting: Meeting | None = None
+    base = 0
+    for role in ("snapshot", "backup"):
+        try:
+            meeting, base = read_snapshot(paths[role])
+        except NewerSchemaError:
+            return None, ["a newer version wrote it"]
+        except (StoreError, OSError) as exc:
+            meeting = _partial(paths[role], notes)
+            if meeting is None:
+                notes.append(f"{paths[role].name}: {getattr(exc, 'reason', exc)}")
+                continue
+        if role == "backup":
+            notes.append(
+                f"used the previous snapshot {paths['backup'].name} "
+                "(changes saved after it may be missing)"
+            )
+        break
+    if meeting is None:
+        return None, notes
+    try:
+        raw = paths["journal"].read_bytes()
+    except OSError:
+        raw = b""
+    journal = scan(raw)
+    expected, skipped = base + 1, 0
+    for entry in journal.entries:
+        if entry.seq <= base:
+            continue
+        if entry.seq != expected:
+            notes.append(f"changes #{expected} to #{entry.seq - 1} were missing")
+        expected = entry.seq + 1
+        try:
+            apply(meeting, CHANGE_ADAPTER.validate_json(entry.payload))
+        except (ValueError, ValidationError):
+            skipped += 1
+    if skipped:
+        notes.append(f"left out {skipped} journal change(s) that could not be read or applied")
+    if journal.damaged or journal.tail:
+        bad = len(journal.damaged) + (1 if journal.tail else 0)
+        notes.append(f"left out {bad} damaged journal line(s)")
+    return meeting, notes
+
+
+def _partial(path: Path, notes: list[str]) -> Meeting | None:
+    """A meeting from a snapshot whose JSON reads but whose content is partly wrong."""
+    try:
+        raw: Any = dict(read_record(path)["meeting"])
+    except (StoreError, OSError):
+        return None
+    required = {"id", "header", "role_set", "schema_version"}
+    for _ in range(3):
+        try:
+            return Meeting.model_validate(raw)
+        except ValidationError as exc:
+            bad_lines: set[int] = set()
+            for error in exc.errors():
+                loc = error["loc"]
+                if not loc:
+                    return None
+                if loc[0] == "utterances" and len(loc) > 1 and isinstance(loc[1], int):
+                    bad_lines.add(loc[1])
+                elif loc[0] in required:
+                    return None
+                elif loc[0] in raw:
+                    del raw[loc[0]]
+                    notes.append(f"reset {loc[0]} of {path.name}: {error['msg'].lower()}")
+            if bad_lines:
+                raw["utterances"] = [
+                    line for i, line in enumerate(raw["utterances"]) if i not in bad_lines
+                ]
+                notes.append(f"left out {len(bad_lines)} unreadable line(s) of {path.name}")
+    return None
