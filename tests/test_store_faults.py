@@ -374,3 +374,34 @@ def test_real_full_filesystem(tmp_path: Path) -> None:
         if store is not None:
             store.close()
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_read_only_filesystem_is_refused_plainly_and_still_readable(tmp_path: Path) -> None:
+    """A data directory on a read-only file system (a tmpfs remounted ro; needs root)."""
+    mount = tmp_path / "ro"
+    mount.mkdir()
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)],
+        capture_output=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs: {done.stderr.decode().strip()}")
+    try:
+        data_dir = mount / "data"
+        meeting_id = meeting_with_lines(data_dir)
+        with MeetingStore.open(data_dir, meeting_id):
+            pass
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        with pytest.raises(StoreError) as caught:
+            MeetingStore.open(data_dir, meeting_id)
+        message = str(caught.value)
+        assert "read-only" in message and "\n" not in message
+        with pytest.raises(StoreError, match="read-only"):
+            MeetingStore.create(data_dir, parse_plan(sample_plan("en").read_text(), "sample"))
+        reader = MeetingStore.open(data_dir, meeting_id, readonly=True)
+        assert texts(reader) == TEXTS
+        [summary] = list_meetings(data_dir)
+        assert summary.error is None and summary.lines == 3
+    finally:
+        subprocess.run(["umount", str(mount)], check=False)

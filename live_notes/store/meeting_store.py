@@ -11,7 +11,7 @@ from types import TracebackType
 from live_notes.domain.events import CHANGE_ADAPTER, Change, apply
 from live_notes.domain.models import Meeting
 from live_notes.store import files
-from live_notes.store.errors import StoreError
+from live_notes.store.errors import LockedError, StoreError
 from live_notes.store.journal import Scan, encode_line
 from live_notes.store.loader import Loaded, load, paths_of
 from live_notes.store.lock import MeetingLock
@@ -74,7 +74,7 @@ class MeetingStore:
             lock = MeetingLock(paths["lock"], candidate)
             try:
                 lock.acquire()
-            except StoreError:
+            except LockedError:
                 continue  # someone is creating this one right now
             if paths["snapshot"].exists():
                 lock.release()
