@@ -362,3 +362,28 @@ def test_data_and_config_dirs_follow_the_environment(
     monkeypatch.delenv("LIVE_NOTES_CONFIG_DIR")
     assert paths.default_data_dir().name == "live-notes"
     assert paths.config_dir().name == "live-notes"
+
+
+def test_a_copied_file_opens_as_the_meeting_its_name_says(
+    store: MeetingStore, data_dir: Path
+) -> None:
+    original = store.meeting.id
+    store.close()
+    (data_dir / "2024-11-11-copy.json").write_bytes((data_dir / f"{original}.json").read_bytes())
+    with MeetingStore.open(data_dir, "2024-11-11-copy") as copy:
+        assert copy.meeting.id == "2024-11-11-copy"
+        Session(copy.meeting, sink=copy.append).open()
+    assert MeetingStore.open(data_dir, original, readonly=True).meeting.opened_at is None
+    assert MeetingStore.open(data_dir, "2024-11-11-copy", readonly=True).meeting.opened_at
+
+
+def test_a_journal_without_its_snapshot_is_reported(store: MeetingStore, data_dir: Path) -> None:
+    Session(store.meeting, sink=store.append).open()
+    meeting_id = store.meeting.id
+    store.close()
+    (data_dir / f"{meeting_id}.journal").write_bytes(b"x\n")
+    (data_dir / f"{meeting_id}.json").unlink()
+    with pytest.raises(StoreError, match="only its journal is left"):
+        MeetingStore.open(data_dir, meeting_id)
+    [summary] = list_meetings(data_dir)
+    assert summary.error is not None and "only its journal is left" in summary.error

@@ -58,8 +58,15 @@ def load(data_dir: Path, meeting_id: str) -> Loaded:
     """
     paths = paths_of(data_dir, files.check_id(meeting_id))
     if not paths["snapshot"].exists():
+        if paths["journal"].exists():
+            raise CorruptError(
+                str(paths["snapshot"]), "the file is missing; only its journal is left"
+            )
         raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
     meeting, base = read_snapshot(paths["snapshot"])
+    if meeting.id != meeting_id:
+        # A file copied or renamed by hand: it is the meeting its name says.
+        meeting.id = meeting_id
     try:
         raw = paths["journal"].read_bytes()
     except FileNotFoundError:

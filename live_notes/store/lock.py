@@ -96,7 +96,8 @@ class MeetingLock:
         except OSError as exc:
             raise StoreError(
                 f"Cannot create the lock file {self.path}: {describe_os_error(exc)}. "
-                "Check that the data directory is writable."
+                "Nothing was changed: make the data directory writable, "
+                "or open the meeting read-only."
             ) from exc
         fsync_dir(self.path.parent)
         return fd

@@ -108,9 +108,10 @@ class MeetingStore:
         files.check_id(meeting_id)
         if readonly:
             return cls(data_dir, load(data_dir, meeting_id), None)
-        if not paths_of(data_dir, meeting_id)["snapshot"].exists():
+        paths = paths_of(data_dir, meeting_id)
+        if not paths["snapshot"].exists() and not paths["journal"].exists():
             raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
-        lock = MeetingLock(paths_of(data_dir, meeting_id)["lock"], meeting_id)
+        lock = MeetingLock(paths["lock"], meeting_id)
         lock.acquire()
         try:
             loaded = load(data_dir, meeting_id)
