@@ -18,6 +18,7 @@ from typing import Any
 
 from textual.app import App
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.theme import Theme
 
 from live_notes.abbrev import Abbreviations, load_abbreviations
@@ -106,6 +107,22 @@ class LiveNotesApp(App[None]):
         self.key_overrides: dict[str, str] = dict(self.config.keys)
         self.abbreviations: Abbreviations = {}
         self._theme_ready = False
+        self.said: list[str] = []
+        """The latest messages the clerk was shown (notifications), oldest first."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a message; kept in `said`. Plain text by default: a path with [brackets] stays."""
+        self.said.append(message)
+        del self.said[:-50]
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- language, themes, keys ---------------------------------------------------------
 
@@ -248,9 +265,9 @@ class LiveNotesApp(App[None]):
 
     def close_meeting(self) -> None:
         """Save the line being typed and release the open meeting, if any."""
-        live = self.screen if isinstance(self.screen, LiveScreen) else None
-        if live is not None:
-            live.save_draft()
+        for screen in self.screen_stack:
+            if isinstance(screen, LiveScreen) and screen.store is self.store:
+                screen.save_draft()
         if self.store is not None:
             try:
                 self.store.close()
@@ -324,6 +341,10 @@ class LiveNotesApp(App[None]):
                 yield SystemCommand(
                     t("app.theme", lang, name=name), "", lambda n=name: setattr(self, "theme", n)
                 )
+
+    def on_unmount(self) -> None:
+        """However the app ends, the meeting's journal is folded in and its lock released."""
+        self.close_meeting()
 
     async def action_quit(self) -> None:
         """Ctrl+Q: nothing to save (it is saved already); the draft and the lock are released."""

@@ -8,7 +8,7 @@ says the line was not saved and stays in the entry.
 
 Typing touches only the entry line: the lines view, agenda and status bar are
 redrawn after commands and by a once-a-second clock tick, never per key, and
-the draft is saved 0.5 s after the last keystroke.
+the draft is saved once typing pauses (0.5–1 s after the last keystroke).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from textual.widgets import Footer, Input, Static
 
 from live_notes.abbrev import Abbreviations
 from live_notes.domain.errors import CommandError
-from live_notes.domain.models import AgendaItem, MeetingStatus, Outcome, Section
+from live_notes.domain.models import AgendaItem, MeetingStatus, Outcome
 from live_notes.domain.session import Session
 from live_notes.domain.text import MAX_LINE
 from live_notes.store import StoreError
@@ -91,7 +91,8 @@ add_messages(
 Clock = Callable[[], datetime]
 
 DRAFT_DELAY = 0.5
-"""Seconds after the last keystroke before the line being typed is saved."""
+"""Quiet time before the line being typed is saved: one interval timer, reset by each
+keystroke (cheaper than a new timer per key), fires 0.5–1 s after the last one."""
 
 
 class LiveScreen(Screen[None]):
@@ -120,6 +121,7 @@ class LiveScreen(Screen[None]):
         self._draft_saved = ""
         self._draft_timer: Timer | None = None
         self._shown_item: str | None = None
+        self._entry = EntryLine(abbreviations, id="entry")
 
     @classmethod
     def create(cls, *args: Any, lang: str, **kwargs: Any) -> LiveScreen:
@@ -152,7 +154,7 @@ class LiveScreen(Screen[None]):
         with Horizontal(id="entry-row"):
             yield Chip("", id="role")
             yield Chip("", id="section")
-            yield EntryLine(self.abbreviations, id="entry")
+            yield self._entry
         yield Footer()
 
     def on_mount(self) -> None:
@@ -180,7 +182,7 @@ class LiveScreen(Screen[None]):
     @property
     def entry(self) -> EntryLine:
         """The entry line."""
-        return self.query_one("#entry", EntryLine)
+        return self._entry
 
     @property
     def lines_view(self) -> LinesView:
@@ -450,7 +452,7 @@ class LiveScreen(Screen[None]):
             self._draft_timer.reset()
 
     def save_draft(self) -> None:
-        """Keep the line being typed (called 0.5 s after the last keystroke)."""
+        """Keep the line being typed (called once typing pauses)."""
         if self._draft_timer is not None:
             self._draft_timer.pause()
         text = "" if self.editing is not None else self.entry.value
@@ -463,6 +465,7 @@ class LiveScreen(Screen[None]):
             return
         self._draft_saved = text
 
-    def section_label(self, section: Section) -> str:
-        """A section's name in the UI language."""
-        return t(f"section.{section.value}", self.lang)
+    def on_unmount(self) -> None:
+        """Leaving the screen keeps the line being typed, while the meeting is still open."""
+        if self.store is not None and self.store is getattr(self.app, "store", None):
+            self.save_draft()

@@ -1,0 +1,194 @@
+"""The live screen beyond single keys: drafts, a full disk, pastes, abbreviations, start-up."""
+
+from __future__ import annotations
+
+import errno
+import time
+from pathlib import Path
+
+import pytest
+from rich.cells import cell_len
+from test_tui_live_helpers import SIZE, dirs, live, make_app, new_meeting, rows, stored, text_of
+from textual import events
+
+from live_notes.config import Config, load_config
+from live_notes.domain.text import MAX_LINE
+from live_notes.store import MeetingStore
+from live_notes.tui.app import LiveNotesApp
+from live_notes.tui.screens.live import DRAFT_DELAY
+
+__all__ = ["dirs"]
+
+
+def draft_file(app: LiveNotesApp) -> Path:
+    assert app.session is not None
+    return app.data_dir / f"{app.session.meeting.id}.draft"
+
+
+async def test_the_line_being_typed_is_kept_and_offered_back(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", *"途中まで入力")
+        assert not draft_file(app).exists()  # not per keystroke: after a pause
+        await pilot.pause(2 * DRAFT_DELAY + 0.3)
+        assert draft_file(app).read_text(encoding="utf-8") == "途中まで入力"
+        meeting_id = live(app).session.meeting.id
+    # as after a crash: the next start finds the draft and puts it back
+    again, _ = make_app(dirs, meeting_id=meeting_id)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert live(again).entry.value == "途中まで入力"
+        notes = again.said
+        assert any("前回入力中だった行" in note for note in notes)
+        await pilot.press("enter")
+        assert stored(again).utterances[-1].text == "途中まで入力"
+        await pilot.pause(2 * DRAFT_DELAY + 0.3)
+        assert not draft_file(again).exists()  # committed: nothing left to offer
+
+
+async def test_a_full_disk_keeps_the_line_in_the_entry(
+    dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from live_notes.store import files
+
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", "ctrl+down")
+
+        def full(fd: int, data: bytes) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        real = files.write_all
+        monkeypatch.setattr(files, "write_all", full)
+        await pilot.press(*"大事な発言", "enter")
+        banner = text_of(app, "#banner")
+        assert "保存できませんでした" in banner and "disk is full" in banner
+        assert live(app).entry.value == "大事な発言"
+        assert stored(app).utterances == []
+        assert rows(app) == []
+        monkeypatch.setattr(files, "write_all", real)
+        await pilot.press("enter")
+        assert [u.text for u in stored(app).utterances] == ["大事な発言"]
+        assert live(app).query_one("#banner").display is False
+        assert live(app).entry.value == ""
+
+
+async def test_a_huge_paste_is_refused_without_freezing(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        entry = live(app).entry
+        started = time.perf_counter()
+        entry.post_message(events.Paste("あ" * (MAX_LINE + 1)))
+        await pilot.pause()
+        await pilot.press("x")
+        assert time.perf_counter() - started < 2.0
+        assert entry.value == "x"
+        notes = app.said
+        assert any("貼り付けを取り消しました" in note for note in notes)
+
+
+async def test_a_large_paste_is_taken_and_typing_goes_on(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        entry = live(app).entry
+        big = "議事" * 30_000  # 60,000 characters, 180 KB of UTF-8
+        entry.post_message(events.Paste(big))
+        await pilot.pause()
+        started = time.perf_counter()
+        await pilot.press("x")
+        assert time.perf_counter() - started < 1.0
+        await pilot.press("enter")
+        assert stored(app).utterances[-1].text == big + "x"
+
+
+async def test_escapes_and_control_characters_are_removed_from_a_paste(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        entry = live(app).entry
+        entry.post_message(events.Paste("赤\x1b[31m字\x1b]0;title\x07\x00です\r\n次"))
+        await pilot.pause()
+        assert entry.value == "赤字です  次"
+        await pilot.press("enter")
+        assert stored(app).utterances[-1].text == "赤字です  次"
+        assert "\x1b" not in "".join(rows(app))
+
+
+async def test_an_abbreviation_expands_on_space_and_at_enter(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", *";t", "space")
+        assert live(app).entry.value == "担当課"
+        await pilot.press(*"から;st", "enter")
+        assert stored(app).utterances[-1].text == "担当課から説明した。"
+
+
+async def test_long_japanese_lines_wrap_under_the_text_column(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        long = "外部電子計算組織との結合による個人情報の処理について説明した。" * 4
+        await pilot.press("ctrl+o")
+        live(app).entry.value = long
+        await pilot.press("enter")
+        shown = rows(app)[1:]
+        assert len(shown) > 1
+        assert "".join(row.strip() for row in shown).endswith(long)
+        first, second = shown[0], shown[1]
+        text_column = cell_len(first) - cell_len(first.split(" ")[-1])
+        assert cell_len(second) - cell_len(second.lstrip(" ")) == text_column
+        width = live(app).lines_view.scrollable_content_region.width
+        assert all(cell_len(row) <= width for row in shown)
+
+
+async def test_the_english_sample_speaks_english(dirs: Path) -> None:
+    app, _ = make_app(dirs, lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", "ctrl+down", *"Any questions?", "enter")
+        status = live(app).query_one("#status").plain  # type: ignore[attr-defined]
+        assert "In session" in status
+        assert text_of(app, "#section") == "Explanation"
+        assert "Chair" in rows(app)[-1] or "Member" in rows(app)[-1]
+
+
+async def test_ui_language_from_the_config_wins(dirs: Path) -> None:
+    app, _ = make_app(dirs, config=Config(ui_lang="en"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        assert "In session" in live(app).query_one("#status").plain  # type: ignore[attr-defined]
+        assert text_of(app, "#role") == "委員"  # roles stay in the meeting's language
+
+
+async def test_first_start_creates_the_sample_meeting(dirs: Path) -> None:
+    app = LiveNotesApp(dirs / "data", config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = live(app)
+        assert screen.session.meeting.header.body == "若葉野市情報公開・個人情報保護審議会"
+    assert any(p.suffix == ".json" for p in (dirs / "data").iterdir())
+
+
+async def test_a_meeting_open_elsewhere_is_refused_with_a_message(dirs: Path) -> None:
+    meeting_id = new_meeting(dirs / "data")
+    holder = MeetingStore.open(dirs / "data", meeting_id)
+    try:
+        app = LiveNotesApp(dirs / "data", meeting_id, config=Config())
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.store is None
+            notes = app.said
+            assert any("会議を開けません" in n and "another live-notes" in n for n in notes)
+    finally:
+        holder.close()
+
+
+async def test_a_theme_chosen_is_remembered(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if "live-light" not in app.available_themes:
+            pytest.skip("themes/ not there yet")
+        app.theme = "live-light"
+        await pilot.pause()
+    assert load_config().theme == "live-light"
