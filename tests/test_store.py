@@ -387,3 +387,42 @@ def test_a_journal_without_its_snapshot_is_reported(store: MeetingStore, data_di
         MeetingStore.open(data_dir, meeting_id)
     [summary] = list_meetings(data_dir)
     assert summary.error is not None and "only its journal is left" in summary.error
+
+
+def test_every_kind_of_change_comes_back_identical(store: MeetingStore, data_dir: Path) -> None:
+    from datetime import datetime, timedelta
+
+    from live_notes.domain.models import Outcome, Section, Vote
+
+    now = [datetime(2024, 11, 11, 9, 30)]
+
+    def clock() -> datetime:
+        now[0] += timedelta(minutes=1)
+        return now[0]
+
+    session = Session(store.meeting, sink=store.append, clock=clock)
+    session.mark("aoki", Presence.PRESENT)
+    session.mark("ishida", Presence.LATE)
+    session.set_audience(2)
+    session.open()
+    session.switch_item("sewer")
+    session.commit_line("担当課 下水道台帳の開示について説明")
+    session.set_section(Section.DISCUSSION)
+    first = session.commit_line("委員 開示の範囲は")
+    session.commit_line("担当課 図面は非開示です")
+    session.update_line(first.id, text="委員 開示の範囲はどこまでか", verify=True)
+    session.delete_line(session.last_line().id)
+    session.undo()  # the line comes back
+    session.record_decision(Outcome.APPROVED, vote=Vote.model_validate({"for": 5, "against": 1}))
+    session.toggle_recess()
+    session.toggle_recess()
+    session.add_note("sewer", "※ 会議後に資料を差し替えた")
+    session.edit_meeting(materials=[{"title": "当日配布資料", "items": ["資料1 概要"]}])
+    session.close()
+    live = store.meeting.model_dump(mode="json")
+    replayed = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
+    assert replayed.meeting.model_dump(mode="json") == live  # from the journal
+    store.compact()
+    snapshot = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
+    assert snapshot.meeting.model_dump(mode="json") == live  # from the snapshot alone
+    assert snapshot.meeting.decisions["sewer"].vote == Vote(for_=5, against=1)
