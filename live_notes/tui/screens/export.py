@@ -29,7 +29,7 @@ from live_notes.export import FORMATS, ExportOptions, ExportResult, default_file
 from live_notes.export.options import Edition
 from live_notes.tui.commands import Command
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings
+from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings, show_text
 
 add_messages(
     {
@@ -52,6 +52,10 @@ add_messages(
         "export.writing": ("Writing {path} …", "{path} を書き出しています…"),
         "export.written": ("Written: {path}", "書き出しました: {path}"),
         "export.warnings": ("Check before publishing:", "公開前に確認してください:"),
+        "export.hint": (
+            "↑↓ choose · Tab next list · Enter writes · Esc closes",
+            "↑↓ で選択・Tab で次の一覧・Enter で書き出し・Esc で閉じる",
+        ),
         "export.failed": ("Not written: {reason}", "書き出せませんでした: {reason}"),
     }
 )
@@ -87,6 +91,7 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
     ExportScreen #export-target { width: 1fr; height: auto; padding: 1 0 0 0; }
     ExportScreen #export-message { width: 1fr; height: auto; padding: 1 0 0 0; }
     ExportScreen #export-message.-error { color: $error; }
+    ExportScreen #export-hint { color: $foreground-muted; padding: 1 0 0 0; }
     """
 
     BINDINGS = lang_bindings(EXPORT, priority=True)
@@ -113,6 +118,7 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
                 )
             yield Static("", id="export-target", markup=False)
             yield Static("", id="export-message", markup=False)
+            yield Label(t("export.hint", lang), id="export-hint")
 
     def _column(self, name: str, choices: list[tuple[str, str]]) -> Vertical:
         options = [Option(label, id=value) for value, label in choices]
@@ -129,6 +135,7 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
             self.query_one(f"#export-{name}", OptionList).highlighted = 0
         self.query_one("#export-format", OptionList).focus()
         self._show_target()
+        self.say("")
 
     def _choose(self, name: str, value: str) -> None:
         option_list = self.query_one(f"#export-{name}", OptionList)
@@ -161,7 +168,7 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
     def say(self, text: str, error: bool = False) -> None:
         """Show the result (or the problem) under the choices."""
         message = self.query_one("#export-message", Static)
-        message.update(text)
+        show_text(message, text)
         message.set_class(error, "-error")
 
     def action_write(self, _lang: str = "") -> None:

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
@@ -38,6 +39,7 @@ from live_notes.tui.screens.screen_kit import (
     FormDialog,
     LangKeysMixin,
     lang_bindings,
+    show_text,
 )
 
 add_messages(
@@ -146,7 +148,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         yield Label(
             t("meetings.title", self.lang, path=self.data_dir), id="meetings-title", markup=False
         )
-        table: DataTable[str] = DataTable(
+        table: DataTable[Text] = DataTable(
             id="meetings-table", cursor_type="row", zebra_stripes=True
         )
         yield table
@@ -160,6 +162,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         for key in ("date", "body", "title", "status", "lines"):
             table.add_column(t(f"meetings.col.{key}", self.lang), key=key)
         self.refresh_list()
+        self.say("")
         table.focus()
 
     def on_screen_resume(self) -> None:
@@ -171,7 +174,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
 
     def refresh_list(self, select: str | None = None) -> None:
         """Read the data directory again; keep (or move) the cursor on a meeting."""
-        table: DataTable[str] = self.query_one(DataTable)
+        table: DataTable[Text] = self.query_one(DataTable)
         current = select or self.selected_id()
         summaries = list_meetings(self.data_dir)
         shown = [s for s in summaries if self.show_archived or not s.archived or s.error]
@@ -189,7 +192,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
                     status += f" · {t('meetings.archived', lang)}"
                 day = summary.date.isoformat() if summary.date else "—"
                 cells = [day, summary.body, summary.title, status, str(summary.lines)]
-            table.add_row(*cells, key=summary.id)
+            table.add_row(*(Text(cell) for cell in cells), key=summary.id)  # no markup
         if current in self._rows:
             table.move_cursor(row=table.get_row_index(current))
         hidden = len(summaries) - len(shown)
@@ -198,11 +201,11 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
             hint = t("meetings.empty", lang)
         elif hidden:
             hint = t("meetings.hidden", lang, count=hidden)
-        self.query_one("#meetings-hint", Static).update(hint)
+        show_text(self.query_one("#meetings-hint", Static), hint)
 
     def selected_id(self) -> str | None:
         """The id of the meeting under the cursor."""
-        table: DataTable[str] = self.query_one(DataTable)
+        table: DataTable[Text] = self.query_one(DataTable)
         if not self._rows or table.cursor_row < 0 or table.cursor_row >= table.row_count:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
@@ -211,7 +214,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
     def say(self, text: str, error: bool = False) -> None:
         """Show a message under the table."""
         message = self.query_one("#meetings-message", Static)
-        message.update(text)
+        show_text(message, text)
         message.set_class(error, "-error")
 
     def _selected(self, openable: bool = True) -> Any | None:

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.text import Text
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,12 +34,14 @@ from live_notes.domain.session import Session
 from live_notes.store import StoreError
 from live_notes.tui.commands import Command
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.screens.review_lines import ROLE_CELLS, Hanging, fit
 from live_notes.tui.screens.screen_kit import (
     DialogError,
     Field,
     FormDialog,
     LangKeysMixin,
     lang_bindings,
+    show_text,
 )
 
 add_messages(
@@ -135,6 +137,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
     def on_mount(self) -> None:
         """Fill the list and put the cursor on the first line."""
         self.rebuild()
+        self.say("")
         self.query_one(OptionList).focus()
 
     # -- showing -----------------------------------------------------------------------
@@ -143,24 +146,28 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         role = self.session.meeting.role_set.get(role_id)
         return role.label(self.session.lang) if role else ""
 
-    def line_prompt(self, line: Utterance) -> Text:
-        """One line as the list shows it: time, role, text and its marks."""
-        prompt = Text("    ")
-        prompt.append(line.created_at.strftime("%H:%M"), style="dim")
-        prompt.append(f" {self._role_label(line.role_id) or '※':<5} ", style="bold")
-        prompt.append(line.text)
+    def line_prompt(self, line: Utterance) -> Hanging:
+        """One line as the list shows it: time, role, then the text (wrapped) and its marks."""
+        role = self._role_label(line.role_id) or ("※" if line.section is Section.NOTE else "")
+        prefix = Content.assemble(
+            "    ",
+            (line.created_at.strftime("%H:%M"), "dim"),
+            " ",
+            (fit(role, ROLE_CELLS), "bold"),
+            " ",
+        )
+        body = Content(line.text)
         if line.verify:
-            prompt.append(f"  ⚑{t('review.flag', self.lang)}", style="bold reverse")
+            body += Content.styled(f"  ⚑{t('review.flag', self.lang)}", "bold reverse")
         if line.off_record:
-            prompt.append(f"  〔{t('review.off', self.lang)}〕", style="italic")
-        return prompt
+            body += Content.styled(f"  〔{t('review.off', self.lang)}〕", "italic")
+        return Hanging(prefix, body)
 
-    def _item_prompt(self, item: AgendaItem, depth: int, count: int) -> Text:
-        prompt = Text("  " * depth)
-        prompt.append(f"{item.label} {item.title}".strip(), style="bold underline")
+    def _item_prompt(self, item: AgendaItem, depth: int, count: int) -> Hanging:
+        title = Content.styled(f"{item.label} {item.title}".strip(), "bold underline")
         if count:
-            prompt.append(" " + t("review.no_lines", self.lang, count=count), style="dim")
-        return prompt
+            title += Content.styled(" " + t("review.no_lines", self.lang, count=count), "dim")
+        return Hanging(Content("  " * depth), title)
 
     def rebuild(self, keep: str | None = None) -> None:
         """Fill the list from the meeting; keep the cursor on option `keep` if given."""
@@ -179,7 +186,8 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             options += self._line_options(lines, depth)
         for item_id, lines in by_item.items():  # lines of an item no longer on the agenda
             if item_id not in known:
-                options.append(Option(Text(f"? {item_id}", style="bold"), id=f"item:{item_id}"))
+                orphan = Hanging(Content(""), Content.styled(f"? {item_id}", "bold"))
+                options.append(Option(orphan, id=f"item:{item_id}"))
                 options += self._line_options(lines, 0)
         option_list.set_options(options)
         if keep is not None:
@@ -195,9 +203,8 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         for line in sorted(lines, key=lambda u: (_SECTION_ORDER[u.section], u.id)):
             if line.section is not section:
                 section = line.section
-                heading = Text("  " * depth + "  " + t(f"section.{section.value}", self.lang))
-                heading.stylize("italic")
-                options.append(Option(heading, disabled=True))
+                label = Content.styled(t(f"section.{section.value}", self.lang), "italic")
+                options.append(Option(Hanging(Content("  " * depth + "  "), label), disabled=True))
             options.append(Option(self.line_prompt(line), id=line_option_id(line.id)))
         return options
 
@@ -220,7 +227,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
     def say(self, text: str, error: bool = False) -> None:
         """Show a message under the list."""
         message = self.query_one("#review-message", Static)
-        message.update(text)
+        show_text(message, text)
         message.set_class(error, "-error")
 
     def _highlighted_id(self) -> str | None:

@@ -42,6 +42,12 @@ add_messages(
 )
 
 
+def show_text(widget: Static, text: str) -> None:
+    """Put a message in a line of the screen; an empty message takes no room."""
+    widget.update(text)
+    widget.display = bool(text)
+
+
 def ui_lang(app: App[Any]) -> str:
     """The language the UI speaks: the app's ``ui_lang``, Japanese when it has none."""
     lang = getattr(app, "ui_lang", "ja")
@@ -79,6 +85,15 @@ def lang_keys(
     ]
 
 
+KEY_DISPLAY = {
+    "shift+up": "⇧↑",
+    "shift+down": "⇧↓",
+    "shift+left": "⇧←",
+    "shift+right": "⇧→",
+}
+"""Short footer labels for keys Textual would spell out."""
+
+
 def _with_lang(action: str, lang: str) -> str:
     """``open`` → ``open('en')``; ``tab('roles')`` → ``tab('roles', 'en')``."""
     if action.endswith(")"):
@@ -98,6 +113,7 @@ def lang_bindings(commands: Sequence[Command], priority: bool = False) -> list[B
             id=command.id,
             show=command.show,
             priority=priority,
+            key_display=KEY_DISPLAY.get(command.key),
         )
     return out
 
@@ -263,7 +279,10 @@ class FormDialog(LangKeysMixin, ModalScreen[Any]):
             yield Label(t("kit.form_hint", self.lang), id="form-hint")
 
     def on_mount(self) -> None:
-        """The first field takes the keys."""
+        """The first field takes the keys; empty message lines take no room."""
+        show_text(self.query_one("#form-message", Static), "")
+        for spec in self.fields:
+            show_text(self.query_one(f"#e-{spec.name}", Static), "")
         if self.fields:
             self.query_one(f"#f-{self.fields[0].name}").focus()
 
@@ -277,9 +296,9 @@ class FormDialog(LangKeysMixin, ModalScreen[Any]):
 
     def show_error(self, error: DialogError) -> None:
         """Show a refusal at the top and next to each field it names."""
-        self.query_one("#form-message", Static).update(error.message)
+        show_text(self.query_one("#form-message", Static), error.message)
         for spec in self.fields:
-            self.query_one(f"#e-{spec.name}", Static).update(error.fields.get(spec.name, ""))
+            show_text(self.query_one(f"#e-{spec.name}", Static), error.fields.get(spec.name, ""))
         for spec in self.fields:
             if spec.name in error.fields:
                 self.query_one(f"#f-{spec.name}").focus()

@@ -26,7 +26,7 @@ from live_notes.domain.session import Session
 from live_notes.store import StoreError
 from live_notes.tui.commands import Command
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings
+from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings, show_text
 from live_notes.tui.screens.setup_header import HeaderForm, HeaderProblems
 from live_notes.tui.screens.setup_lists import ListEditor, Row
 from live_notes.tui.screens.setup_specs import AgendaSpec, MaterialsSpec, PeopleSpec, RolesSpec
@@ -187,6 +187,7 @@ class SetupScreen(LangKeysMixin, Screen[None]):
 
     def on_mount(self) -> None:
         """Start in the header's first field."""
+        self.say("")
         self.query_one("#h-body").focus()
 
     def editor(self, name: str) -> ListEditor:
@@ -196,7 +197,7 @@ class SetupScreen(LangKeysMixin, Screen[None]):
     def say(self, text: str, error: bool = False) -> None:
         """Show a message at the top."""
         message = self.query_one("#setup-message", Static)
-        message.update(text)
+        show_text(message, text)
         message.set_class(error, "-error")
 
     def on_list_editor_changed(self, _event: ListEditor.Changed) -> None:

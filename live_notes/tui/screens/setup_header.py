@@ -103,7 +103,6 @@ class HeaderForm(VerticalScroll, can_focus=False):
     HeaderForm .header-row Input { width: 1fr; }
     HeaderForm .header-row Choice { margin: 1 0 0 0; }
     HeaderForm .header-error { color: $error; height: auto; padding: 0 0 0 21; }
-    HeaderForm .header-error:empty { display: none; }
     """
 
     def __init__(self, header: Header, *, id: str | None = None) -> None:
@@ -134,7 +133,9 @@ class HeaderForm(VerticalScroll, can_focus=False):
                     yield Choice(options, current, id=f"h-{name}")
                 else:
                     yield Input(texts[name], id=f"h-{name}")
-            yield Static("", id=f"he-{name}", classes="header-error", markup=False)
+            error = Static("", id=f"he-{name}", classes="header-error", markup=False)
+            error.display = False
+            yield error
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter goes on to the next field."""
@@ -188,7 +189,9 @@ class HeaderForm(VerticalScroll, can_focus=False):
     def show_problems(self, problems: dict[str, str]) -> None:
         """Show each problem under its field; focus the first."""
         for name in ORDER:
-            self.query_one(f"#he-{name}", Static).update(problems.get(name, ""))
+            line = self.query_one(f"#he-{name}", Static)
+            line.update(problems.get(name, ""))
+            line.display = name in problems
         for name in ORDER:
             if name in problems:
                 self.query_one(f"#h-{name}").focus()

@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
@@ -77,7 +78,7 @@ class ListSpec(Protocol):
         """The row's value from the dialog, or `DialogError` naming the fields."""
 
 
-class ListEditor(LangKeysMixin, DataTable[str]):
+class ListEditor(LangKeysMixin, DataTable[Text]):
     """An editable, ordered, optionally indented list shown as a table.
 
     Attributes:
@@ -103,8 +104,9 @@ class ListEditor(LangKeysMixin, DataTable[str]):
 
     def on_mount(self) -> None:
         """Columns, then the rows."""
-        for title in self.spec.columns(self.lang):
-            self.add_column(title)
+        widths = getattr(self.spec, "widths", None) or ()
+        for n, title in enumerate(self.spec.columns(self.lang)):
+            self.add_column(title, width=widths[n] if n < len(widths) else None)
         self.redraw()
 
     def redraw(self, cursor: int | None = None) -> None:
@@ -112,7 +114,8 @@ class ListEditor(LangKeysMixin, DataTable[str]):
         keep = self.cursor_row if cursor is None else cursor
         self.clear()
         for row in self.entries:
-            self.add_row(*self.spec.cells(row, self.lang))
+            # Text, not str: no markup in the clerk's data, and the indent is kept
+            self.add_row(*(Text(cell) for cell in self.spec.cells(row, self.lang)))
         if self.entries:
             self.move_cursor(row=max(0, min(keep, len(self.entries) - 1)))
 

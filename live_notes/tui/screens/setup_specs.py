@@ -227,6 +227,7 @@ class AgendaSpec:
     """
 
     max_depth = 5
+    widths = (66, 12, 16, 16)
 
     def __init__(self, people: ListEditor | None = None) -> None:
         self.people = people
