@@ -405,3 +405,23 @@ def test_read_only_filesystem_is_refused_plainly_and_still_readable(tmp_path: Pa
         assert summary.error is None and summary.lines == 3
     finally:
         subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_interrupted_write_is_cut_back(live, monkeypatch) -> None:
+    """Ctrl+C (or any exception) between the write and the fsync: the line is not kept."""
+    data_dir, store, session = live
+    journal = data_dir / f"{store.meeting.id}.journal"
+    size = journal.stat().st_size
+    real_fsync = os.fsync
+
+    def interrupted(fd: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        session.commit_line(TEXTS[1])
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert journal.stat().st_size == size
+    session.commit_line(TEXTS[2])
+    reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
+    assert texts(reader) == [TEXTS[0], TEXTS[2]] and reader.recovered == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import threading
 from pathlib import Path
@@ -188,18 +189,24 @@ class MeetingStore:
             fd = self._writable()
             line = encode_line(self._seq + 1, payload)
             try:
-                if self._dirty_tail:
+                if self._dirty_tail or os.fstat(fd).st_size != self._size:
+                    # A write that failed or was interrupted left bytes behind.
                     os.ftruncate(fd, self._size)
                     self._dirty_tail = False
                 files.write_all(fd, line)
                 os.fsync(fd)
             except OSError as exc:
                 self._undo_partial(fd)
+                full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
+                advice = "free some space, then" if full else "check the disk, then"
                 raise StoreError(
                     f"The change was not saved: {files.describe_os_error(exc)}. "
-                    "Everything before it is safe and the line stays in the entry: "
-                    "free some space, then commit it again."
+                    f"Everything before it is safe and the line stays in the entry: "
+                    f"{advice} commit it again."
                 ) from exc
+            except BaseException:
+                self._undo_partial(fd)  # interrupted: not acknowledged, so not kept
+                raise
             self._size += len(line)
             self._seq += 1
             self._pending += 1
