@@ -143,6 +143,19 @@ def reopen_samples(data_dir: Path, meeting_id: str) -> list[float]:
     return samples
 
 
+def compact_samples(data_dir: Path, meeting_id: str) -> list[float]:
+    """Seconds to fold one new line into the snapshot of a 10,000-line meeting."""
+    samples = []
+    with MeetingStore.open(data_dir, meeting_id) as store:
+        session = Session(store.meeting, sink=store.append)
+        for _ in range(REOPENS):
+            session.commit_line(LINE)
+            start = time.perf_counter()
+            store.compact()
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
 def journal_reopen_samples(base: Path) -> list[float]:
     """Seconds to open a 10,000-line meeting whose lines are all still in the journal."""
     source = base / "journal-source"
@@ -206,6 +219,7 @@ def run() -> list[Figure]:
                 Figure(f"store.commit_p99_ms.{lines}", p99[lines], "ms", what, target, met)
             )
         reopen = reopen_samples(data_dir, meeting_id)
+        compact = compact_samples(data_dir, meeting_id)
         ratio = p99[10000] / p99[100]
         figures.append(
             Figure(
@@ -239,6 +253,14 @@ def run() -> list[Figure]:
                 f"open a 10,000-line meeting for writing, compacted (median of {REOPENS})",
                 "< 0.5 s",
                 value < 0.5,
+            )
+        )
+        figures.append(
+            Figure(
+                "store.compact_s.10000",
+                median(compact),
+                "s",
+                f"fold the journal into the snapshot at 10,000 lines (close; median of {REOPENS})",
             )
         )
         value = median(journal_reopen_samples(base))
