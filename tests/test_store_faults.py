@@ -425,3 +425,18 @@ def test_interrupted_write_is_cut_back(live, monkeypatch) -> None:
     session.commit_line(TEXTS[2])
     reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
     assert texts(reader) == [TEXTS[0], TEXTS[2]] and reader.recovered == []
+
+
+def test_create_on_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
+    data_dir = tmp_path / "data"
+    meeting = parse_plan(sample_plan("ja").read_text(encoding="utf-8"), "sample")
+    wanted = meeting.id
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(StoreError, match=r"disk is full\. Nothing was created"):
+        MeetingStore.create(data_dir, meeting)
+    assert meeting.id == wanted
+    assert os.listdir(data_dir) == []

@@ -68,7 +68,8 @@ class MeetingStore:
         base_id = files.check_id(meeting.id)
         _prepare_dir(data_dir)
         for number in range(1, 1000):
-            candidate = base_id if number == 1 else f"{base_id}-{number}"
+            suffix = "" if number == 1 else f"-{number}"
+            candidate = base_id[: 120 - len(suffix)] + suffix
             paths = paths_of(data_dir, candidate)
             if paths["snapshot"].exists() or paths["journal"].exists():
                 continue
@@ -83,11 +84,14 @@ class MeetingStore:
             try:
                 meeting.id = candidate
                 write_snapshot(paths["snapshot"], meeting, 0)
-                loaded = Loaded(meeting, 0, 0, 0, Scan())
-                store = cls(data_dir, loaded, lock)
+                store = cls(data_dir, Loaded(meeting, 0, 0, 0, Scan()), lock)
                 store._open_journal()
             except OSError as exc:
+                for role in ("snapshot", "journal"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(paths[role])
                 lock.release()
+                meeting.id = base_id
                 raise StoreError(
                     f"The meeting could not be saved in {data_dir}: "
                     f"{files.describe_os_error(exc)}. Nothing was created."
