@@ -71,7 +71,16 @@ class MeetingLock:
                 except FileNotFoundError:
                     same = False
                 if same:
-                    self._write_info(fd)
+                    try:
+                        self._write_info(fd)
+                    except OSError as exc:
+                        with contextlib.suppress(OSError):
+                            os.unlink(self.path)
+                        os.close(fd)
+                        raise StoreError(
+                            f"Cannot write the lock file {self.path}: {describe_os_error(exc)}. "
+                            "Nothing was changed."
+                        ) from exc
                     self._fd = fd
                     return
                 os.close(fd)
