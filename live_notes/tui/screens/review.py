@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.screen import Screen
@@ -126,6 +127,8 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        labels = [role.label(session.lang) for role in session.meeting.role_set.roles]
+        self._role_cells = min(ROLE_CELLS, max([cell_len(label) for label in labels] + [2]))
 
     def compose(self) -> ComposeResult:
         """Head line, the list, a message line and the footer."""
@@ -138,7 +141,13 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         """Fill the list and put the cursor on the first line."""
         self.rebuild()
         self.say("")
-        self.query_one(OptionList).focus()
+        option_list = self.query_one(OptionList)
+        first = next(
+            (n for n, o in enumerate(option_list.options) if (o.id or "").startswith("line:")), 0
+        )
+        if option_list.option_count:
+            option_list.highlighted = first
+        option_list.focus()
 
     # -- showing -----------------------------------------------------------------------
 
@@ -153,7 +162,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             "    ",
             (line.created_at.strftime("%H:%M"), "dim"),
             " ",
-            (fit(role, ROLE_CELLS), "bold"),
+            (fit(role, self._role_cells), "bold"),
             " ",
         )
         body = Content(line.text)

@@ -15,8 +15,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
-ROLE_CELLS = 8
-"""Width of the role column, in cells (four Japanese characters)."""
+ROLE_CELLS = 12
+"""Widest role column, in cells (six Japanese characters); longer labels are cut."""
 
 
 def fit(text: str, cells: int) -> str:
