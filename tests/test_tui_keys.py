@@ -252,6 +252,17 @@ async def test_ctrl_f_flags_and_unflags_the_last_line(dirs: Path) -> None:
         assert "?" not in rows(app)[-1]
 
 
+async def test_ctrl_y_takes_the_last_line_off_the_record(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at_sewer(pilot)
+        await pilot.press(*"非公開の発言", "enter", "ctrl+y")
+        assert stored(app).utterances[-1].off_record is True
+        assert "×" in rows(app)[-1]
+        await pilot.press("ctrl+y")
+        assert stored(app).utterances[-1].off_record is False
+
+
 async def test_ctrl_z_undoes_the_last_change(dirs: Path) -> None:
     app, _ = make_app(dirs)
     async with app.run_test(size=SIZE) as pilot:
@@ -305,10 +316,12 @@ async def test_ctrl_q_quits_and_releases_the_meeting(dirs: Path) -> None:
 async def test_keys_from_the_config_override_the_defaults(dirs: Path) -> None:
     from live_notes.config import Config
 
-    app, _ = make_app(dirs, config=Config(keys={"live.flag": "ctrl+y"}))
+    app, _ = make_app(dirs, config=Config(keys={"live.flag": "f11"}))
     async with app.run_test(size=SIZE) as pilot:
         await open_at_sewer(pilot)
-        await pilot.press(*"行", "enter", "ctrl+y")
+        await pilot.press(*"行", "enter", "f11")
+        assert stored(app).utterances[-1].verify is True
+        await pilot.press("ctrl+f")  # the default key no longer flags
         assert stored(app).utterances[-1].verify is True
         await pilot.press("f1")
-        assert "^y" in text_of(app, "#keys")
+        assert "F11" in text_of(app, "#keys")

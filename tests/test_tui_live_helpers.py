@@ -11,6 +11,8 @@ from datetime import datetime, time
 from pathlib import Path
 
 import pytest
+from textual import events
+from textual.pilot import Pilot
 
 from live_notes.config import Config
 from live_notes.domain.models import Meeting
@@ -85,3 +87,18 @@ def text_of(app: LiveNotesApp, selector: str) -> str:
     """The plain text a Static shows."""
     widget = app.screen.query_one(selector)
     return str(widget.render())  # type: ignore[attr-defined]
+
+
+async def type_text(app: LiveNotesApp, pilot: Pilot[None], text: str, enter: bool = False) -> None:
+    """Type text as a fast typist (or the IME committing a phrase) would: every key event
+    is queued at once, then Enter, and only then does the test wait.
+
+    Pilot's own `press` waits for the app to go idle after every key (40 ms each) and
+    cannot type ideographic punctuation (、。); the events here take the same path as
+    the terminal's.
+    """
+    for char in text:
+        app.post_message(events.Key("space" if char == " " else char, char))
+    if enter:
+        app.post_message(events.Key("enter", "\r"))
+    await pilot.pause()

@@ -81,30 +81,55 @@ _ROLES = tuple(
     for n in range(1, 8)
 )
 
-LIVE: tuple[Command, ...] = (
+ENTRY: tuple[Command, ...] = (
     Command(
-        "live.commit", "enter", "commit", "Commit the line", "行を確定", "group.lines", show=False
+        "live.commit",
+        "enter",
+        "screen.commit",
+        "Commit the line",
+        "行を確定",
+        "group.lines",
+        show=False,
+        priority=False,
     ),
     Command(
         "live.take_back",
         "up",
-        "take_back",
+        "screen.take_back",
         "Correct the last line (entry empty)",
         "直前の行を修正(入力欄が空のとき)",
         "group.lines",
         show=False,
+        priority=False,
     ),
     Command(
         "live.cancel",
         "escape",
-        "cancel",
+        "screen.cancel",
         "Cancel the correction",
         "修正を取り消す",
         "group.lines",
         show=False,
         palette=False,
+        priority=False,
     ),
+)
+"""Keys of the entry line itself. They are bound on the entry, not the screen, so they
+run in the entry's own queue after every character typed before them: Enter never
+commits a line that is missing its last keystrokes, however fast they came."""
+
+LIVE: tuple[Command, ...] = (
+    *ENTRY,
     Command("live.flag", "ctrl+f", "flag", "Flag verify later", "要確認", "group.lines"),
+    Command(
+        "live.off_record",
+        "ctrl+y",
+        "off_record",
+        "Last line off the record",
+        "直前の行を非公開に",
+        "group.lines",
+        show=False,
+    ),
     Command("live.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.lines", show=False),
     *_ROLES,
     Command(
@@ -225,7 +250,7 @@ DIALOG: tuple[Command, ...] = (
 """Keys of the small dialogs: the y/n confirmation, go to item, time, help."""
 
 ALL: tuple[Command, ...] = (*LIVE, *APP, *ATTENDANCE, *DECISION, *DIALOG)
-"""Every command; the help screen lists them by group."""
+"""Every command (the entry's are part of LIVE)."""
 
 IDS: frozenset[str] = frozenset(command.id for command in ALL)
 """Every binding id a config's ``[keys]`` table may name."""

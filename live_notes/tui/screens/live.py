@@ -30,7 +30,7 @@ from live_notes.domain.models import AgendaItem, MeetingStatus, Outcome
 from live_notes.domain.session import Session
 from live_notes.domain.text import MAX_LINE
 from live_notes.store import StoreError
-from live_notes.tui.commands import APP, LIVE, Command, localized
+from live_notes.tui.commands import APP, ENTRY, LIVE, Command, localized
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.attendance import AttendanceScreen
 from live_notes.tui.screens.confirm import ConfirmScreen
@@ -64,6 +64,11 @@ add_messages(
         "live.corrected": ("Line #{id} corrected.", "#{id} の行を修正しました。"),
         "live.flagged": ("Line flagged “verify later”.", "行に「要確認」を付けました。"),
         "live.unflagged": ("Flag removed.", "「要確認」を外しました。"),
+        "live.off_record": (
+            "Last line off the record (left out of the public minutes).",
+            "直前の行を非公開にしました(公開用の会議録には載りません)。",
+        ),
+        "live.on_record": ("Last line back on the record.", "直前の行を公開に戻しました。"),
         "live.undone": ("Undone: {what}.", "取り消しました: {what}"),
         "live.last_item": ("This is the last item.", "最後の議題です。"),
         "live.first_item": ("This is the first item.", "最初の議題です。"),
@@ -98,7 +103,8 @@ keystroke (cheaper than a new timer per key), fires 0.5–1 s after the last one
 class LiveScreen(Screen[None]):
     """Live capture of one meeting. Keys: `live_notes.tui.commands.LIVE` (keys.md)."""
 
-    COMMANDS_TABLE: tuple[Command, ...] = (*LIVE, *APP)
+    COMMANDS_TABLE: tuple[Command, ...] = (*(c for c in LIVE if c not in ENTRY), *APP)
+    """The screen's keys; Enter, Up and Escape are the entry line's own (see `ENTRY`)."""
     AUTO_FOCUS = "EntryLine"
 
     def __init__(
@@ -426,6 +432,19 @@ class LiveScreen(Screen[None]):
         flag: list[bool] = []
         if self.run_command(lambda: flag.append(self.session.toggle_flag())):
             self.notify(t("live.flagged" if flag[0] else "live.unflagged", self.lang))
+            self.show_item(force=True)
+
+    def action_off_record(self) -> None:
+        """Ctrl+Y: the last line is left out of the public minutes (again: back in)."""
+        session = self.session
+
+        def toggle() -> None:
+            line = session.last_line()
+            session.update_line(line.id, off_record=not line.off_record)
+
+        if self.run_command(toggle):
+            off = session.last_line().off_record
+            self.notify(t("live.off_record" if off else "live.on_record", self.lang))
             self.show_item(force=True)
 
     def action_undo(self) -> None:

@@ -16,10 +16,20 @@ from textual.widgets import Input, Static
 
 from live_notes.abbrev import Abbreviations, expand_at, expand_trailing
 from live_notes.domain.text import MAX_LINE, clean_line
+from live_notes.tui.commands import ENTRY, bindings
 
 
 class EntryLine(Input):
-    """The line being typed."""
+    """The line being typed.
+
+    | key | action |
+    |---|---|
+    | Enter | commit the line (the live screen's ``commit``) |
+    | Up | with the entry empty: take the last line back to correct it |
+    | Escape | cancel the correction |
+    """
+
+    BINDINGS = bindings(ENTRY)
 
     DEFAULT_CSS = """
     EntryLine {
