@@ -440,3 +440,23 @@ def test_create_on_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch
         MeetingStore.create(data_dir, meeting)
     assert meeting.id == wanted
     assert os.listdir(data_dir) == []
+
+
+def test_two_repairs_in_one_second_keep_both_originals(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    journal = data_dir / f"{meeting_id}.journal"
+    kept: set[bytes] = set()
+    for flip in (0, 1):
+        lines = journal.read_bytes().splitlines(keepends=True)
+        damaged = bytearray(lines[1])
+        damaged[10 + flip] ^= 0x01
+        lines[1] = bytes(damaged)
+        journal.write_bytes(b"".join(lines))
+        kept.add(journal.read_bytes())
+        [report] = check(data_dir, repair=True)
+        assert report.repaired
+        # Put a journal back, damaged again, for the second repair.
+        journal.write_bytes(b"".join(lines))
+    originals = {p.read_bytes() for p in data_dir.iterdir() if ".journal.damaged-" in p.name}
+    assert originals == kept

@@ -43,6 +43,17 @@ def stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
+def side_name(path: Path, kind: str) -> Path:
+    """A free side-file name beside `path`: ``<name>.<kind>-<time>``, then ``…-2``, ``…-3``."""
+    base = f"{path.name}.{kind}-{stamp()}"
+    candidate = path.with_name(base)
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{base}-{number}")
+    return candidate
+
+
 def side_files(data_dir: Path, meeting_id: str) -> list[Path]:
     """Temporaries, torn tails and damaged originals that belong to a meeting."""
     found = []

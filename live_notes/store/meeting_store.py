@@ -141,9 +141,7 @@ class MeetingStore:
         """Keep a torn tail aside (never thrown away), then cut it off the journal."""
         if journal.tail_offset is None:
             return
-        aside = self._paths["journal"].with_name(
-            f"{self._paths['journal'].name}.torn-{files.stamp()}"
-        )
+        aside = files.side_name(self._paths["journal"], "torn")
         files.write_atomic(aside, journal.tail)
         fd = os.open(self._paths["journal"], os.O_WRONLY)
         try:

@@ -35,10 +35,9 @@ def repair(data_dir: Path, meeting_id: str) -> tuple[list[str], list[str]]:
     lock = MeetingLock(paths["lock"], meeting_id)
     lock.acquire()
     try:
-        suffix = files.stamp()
         for role in ("snapshot", "journal"):
             if paths[role].exists():
-                kept = paths[role].with_name(f"{paths[role].name}.damaged-{suffix}")
+                kept = files.side_name(paths[role], "damaged")
                 os.rename(paths[role], kept)
                 done.append(f"kept the original {paths[role].name} as {kept.name}")
         files.fsync_dir(data_dir)
