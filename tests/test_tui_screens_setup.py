@@ -191,3 +191,18 @@ def test_agenda_rows_round_trip(planned: tuple[Path, str]) -> None:
     data, meeting_id = planned
     agenda = reopen(data, meeting_id).agenda
     assert agenda_tree(agenda_rows(agenda)) == agenda
+
+
+async def test_a_bad_edit_is_refused_with_the_domain_message(planned: tuple[Path, str]) -> None:
+    data, meeting_id = planned
+    app = SetupApp(data, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f3")
+        editor = app.screen.query_one("#ed-people", ListEditor)
+        index = next(n for n, row in enumerate(editor.entries) if row.value.id == "yamaguchi")
+        editor.move_cursor(row=index)
+        await pilot.press("d", "ctrl+s")  # still a presenter of an agenda item
+        text = screen_text(app)
+        assert "保存していません" in text and "yamaguchi" in text
+        assert app.focused is app.screen.query_one("#ed-agenda")
+    assert reopen(data, meeting_id).person("yamaguchi") is not None
