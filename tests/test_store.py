@@ -426,3 +426,26 @@ def test_every_kind_of_change_comes_back_identical(store: MeetingStore, data_dir
     snapshot = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
     assert snapshot.meeting.model_dump(mode="json") == live  # from the snapshot alone
     assert snapshot.meeting.decisions["sewer"].vote == Vote(for_=5, against=1)
+
+
+def test_a_reader_rereads_when_a_compaction_lands_between_its_reads(
+    store: MeetingStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from live_notes.store import loader
+
+    session = Session(store.meeting, sink=store.append)
+    session.open()
+    for number in range(3):
+        session.commit_line(f"委員 発言{number}")
+    real = loader._read_journal
+    raced: list[bool] = []
+
+    def compaction_in_between(path: Path) -> bytes:
+        if not raced:
+            raced.append(True)
+            store.compact()  # the snapshot read a moment ago is now stale
+        return real(path)
+
+    monkeypatch.setattr(loader, "_read_journal", compaction_in_between)
+    reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
+    assert raced and len(reader.meeting.utterances) == 3

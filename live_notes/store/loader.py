@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,18 +64,17 @@ def load(data_dir: Path, meeting_id: str) -> Loaded:
                 str(paths["snapshot"]), "the file is missing; only its journal is left"
             )
         raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
-    meeting, base = read_snapshot(paths["snapshot"])
+    for _ in range(3):
+        # A writer compacting meanwhile replaces the snapshot, then empties the
+        # journal: read both again if the snapshot changed under us.
+        before = _identity(paths["snapshot"])
+        meeting, base = read_snapshot(paths["snapshot"])
+        raw = _read_journal(paths["journal"])
+        if _identity(paths["snapshot"]) == before:
+            break
     if meeting.id != meeting_id:
         # A file copied or renamed by hand: it is the meeting its name says.
         meeting.id = meeting_id
-    try:
-        raw = paths["journal"].read_bytes()
-    except FileNotFoundError:
-        raw = b""
-    except OSError as exc:
-        raise StoreError(
-            f"Cannot read {paths['journal']}: {files.describe_os_error(exc)}."
-        ) from exc
     journal = scan(raw)
     where = str(paths["journal"])
     if journal.damaged:
@@ -114,3 +114,20 @@ def load(data_dir: Path, meeting_id: str) -> Loaded:
             f"({len(journal.tail)} bytes of a change that was never saved whole)"
         )
     return loaded
+
+
+def _identity(path: Path) -> tuple[int, int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (0, 0, 0)
+    return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+def _read_journal(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        return b""
+    except OSError as exc:
+        raise StoreError(f"Cannot read {path}: {files.describe_os_error(exc)}.") from exc
