@@ -241,9 +241,10 @@ class MeetingStore:
                 write_snapshot(snapshot, self.meeting, self._seq)
                 os.ftruncate(fd, 0)
                 os.fsync(fd)
-            except OSError as exc:
+            except (OSError, ValueError) as exc:
+                reason = files.describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
                 raise StoreError(
-                    f"The meeting could not be compacted: {files.describe_os_error(exc)}. "
+                    f"The meeting could not be compacted: {reason}. "
                     "Nothing was lost: every change is still in the journal."
                 ) from exc
             self._size = 0
