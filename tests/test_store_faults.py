@@ -460,3 +460,24 @@ def test_two_repairs_in_one_second_keep_both_originals(tmp_path: Path) -> None:
         journal.write_bytes(b"".join(lines))
     originals = {p.read_bytes() for p in data_dir.iterdir() if ".journal.damaged-" in p.name}
     assert originals == kept
+
+
+def test_close_on_a_full_disk_keeps_everything_in_the_journal(live, monkeypatch) -> None:
+    data_dir, store, session = live
+    session.commit_line(TEXTS[1])
+    snapshot = data_dir / f"{store.meeting.id}.json"
+    before = snapshot.read_bytes()
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(StoreError, match="could not be compacted.*still in the journal"):
+        store.compact()
+    store.close()  # compaction fails quietly; the lock is released all the same
+    monkeypatch.undo()
+    assert snapshot.read_bytes() == before
+    assert not (data_dir / f"{store.meeting.id}.lock").exists()
+    assert [p for p in data_dir.iterdir() if ".tmp-" in p.name] == []
+    with MeetingStore.open(data_dir, store.meeting.id) as again:
+        assert texts(again) == TEXTS[:2] and again.recovered == []
