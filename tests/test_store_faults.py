@@ -472,7 +472,7 @@ def test_close_on_a_full_disk_keeps_everything_in_the_journal(live, monkeypatch)
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "write", full)
-    with pytest.raises(StoreError, match="could not be compacted.*still in the journal"):
+    with pytest.raises(StoreError, match=r"could not be compacted.*still in the journal"):
         store.compact()
     store.close()  # compaction fails quietly; the lock is released all the same
     monkeypatch.undo()

@@ -258,6 +258,8 @@ class MeetingStore:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         try:
+            if backup.exists() and os.path.samefile(snapshot, backup):
+                return  # kept already (a compaction that failed after this step)
             os.link(snapshot, tmp)
             os.replace(tmp, backup)
         except OSError:
