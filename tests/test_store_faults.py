@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from live_notes.domain.plan import parse_plan
 from live_notes.domain.session import Session
@@ -481,3 +483,48 @@ def test_close_on_a_full_disk_keeps_everything_in_the_journal(live, monkeypatch)
     assert [p for p in data_dir.iterdir() if ".tmp-" in p.name] == []
     with MeetingStore.open(data_dir, store.meeting.id) as again:
         assert texts(again) == TEXTS[:2] and again.recovered == []
+
+
+# -- any damage at all: a StoreError, never another exception -----------------------------
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, bytes, bytes]:
+    data_dir = tmp_path_factory.mktemp("pristine") / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    snapshot = (data_dir / f"{meeting_id}.json").read_bytes()
+    journal = (data_dir / f"{meeting_id}.journal").read_bytes()
+    return data_dir, meeting_id, snapshot, journal
+
+
+def _mutate(data: bytes, edits: list[tuple[int, int]], cut: int | None) -> bytes:
+    out = bytearray(data)
+    for position, value in edits:
+        if out:
+            out[position % len(out)] = value
+    return bytes(out[:cut] if cut is not None else out)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    target=st.sampled_from(["snapshot", "journal"]),
+    edits=st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), max_size=4),
+    cut=st.none() | st.integers(0, 1 << 16),
+    extra=st.binary(max_size=40),
+)
+def test_any_damage_gives_a_plain_error_or_opens(pristine, target, edits, cut, extra) -> None:
+    data_dir, meeting_id, snapshot, journal = pristine
+    files = {"snapshot": snapshot, "journal": journal}
+    files[target] = _mutate(files[target], edits, cut) + extra
+    (data_dir / f"{meeting_id}.json").write_bytes(files["snapshot"])
+    (data_dir / f"{meeting_id}.journal").write_bytes(files["journal"])
+    try:
+        store = MeetingStore.open(data_dir, meeting_id, readonly=True)
+    except StoreError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert len(store.meeting.utterances) <= len(TEXTS)
+    [report] = check(data_dir)  # never raises either
+    assert report.meeting_id == meeting_id
