@@ -163,6 +163,7 @@ DAMAGE = {
     "truncated": (lambda raw: raw[: len(raw) // 2], "not valid JSON"),
     "random bytes": (lambda raw: random.Random(5).randbytes(3000), "cannot be read"),
     "not a record": (lambda raw: b"[1, 2, 3]", "does not hold a meeting record"),
+    "deeply nested": (lambda raw: b'{"meeting": ' + b"[" * 100_000, "nested too deeply"),
     "wrong types": (_wrong_types, "utterances.1.created_at"),
 }
 

@@ -101,6 +101,8 @@ def read_record(path: Path) -> dict[str, Any]:
         raise CorruptError(
             str(path), f"it is not valid JSON (line {exc.lineno}, column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise CorruptError(str(path), "it is nested too deeply to be a meeting record") from None
     except (ValueError, TypeError, AttributeError, KeyError) as exc:
         raise CorruptError(str(path), str(exc) or "it does not hold a meeting record") from None
     finally:
@@ -116,7 +118,7 @@ def read_record(path: Path) -> dict[str, Any]:
             raise NewerSchemaError(str(path), found, SCHEMA_VERSION)
     if not isinstance(version, int) or not isinstance(inner, dict):
         raise CorruptError(str(path), "it does not hold a meeting record")
-    base = record.get("journal_base", 0)
+    base = record.get("journal_base")
     if not isinstance(base, int) or isinstance(base, bool) or base < 0:
         raise CorruptError(str(path), "its journal position is not a number")
     return record
