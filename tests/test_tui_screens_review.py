@@ -226,3 +226,22 @@ async def test_export_failure_is_shown_plainly(sample: tuple[Path, str], tmp_pat
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "書き出せませんでした" in screen_text(app)
+
+
+async def test_flagged_only_view(sample: tuple[Path, str]) -> None:
+    data, meeting_id = sample
+    meeting = reopen(data, meeting_id)
+    flagged = [line_option_id(line.id) for line in meeting.utterances if line.verify]
+    app = ReviewApp(data, meeting_id, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        option_list = app.screen.query_one(OptionList)
+        await pilot.press("l")
+        shown = [o.id for o in option_list.options if (o.id or "").startswith("line:")]
+        assert shown == flagged
+        assert "flagged lines only" in screen_text(app)
+        highlighted = option_list.highlighted_option
+        assert highlighted is not None and highlighted.id == flagged[0]
+        await pilot.press("f", "l")  # checked, then back to every line
+        shown = [o.id for o in option_list.options if (o.id or "").startswith("line:")]
+        assert len(shown) == len(meeting.utterances)
+        assert "0 flagged" in screen_text(app)

@@ -12,6 +12,7 @@ replace one prompt; moves, deletions and notes rebuild the list.
 | o | off the record / on the record again |
 | f | flag "verify later" / unflag |
 | v | jump to the next flagged line |
+| l | show only the flagged lines (again: all) |
 | n | add a ※ note to the item |
 | r | mark the minutes "draft ready" (closed, nothing flagged) |
 | Ctrl+Z | undo |
@@ -53,6 +54,10 @@ add_messages(
             "{body} {title} — {status}・{lines} 行・要確認 {flagged} 件{ready}",
         ),
         "review.ready": (" · draft ready", "・案完成"),
+        "review.only_flagged": (
+            " — flagged lines only (l shows all)",
+            " — 要確認の行のみ表示中(l ですべて表示)",
+        ),
         "review.flag": ("verify", "要確認"),
         "review.off": ("off the record", "記録外"),
         "review.no_line": ("Select a line first.", "先に行を選んでください。"),
@@ -91,7 +96,8 @@ REVIEW: tuple[Command, ...] = (
     Command("review.delete", "d", "delete", "Delete", "削除", "group.review"),
     Command("review.off_record", "o", "off_record", "Off record", "記録外", "group.review"),
     Command("review.flag", "f", "flag", "Flag", "要確認", "group.review"),
-    Command("review.next_flag", "v", "next_flagged", "Next flagged", "次の要確認", "group.review"),
+    Command("review.next_flag", "v", "next_flagged", "Next ⚑", "次の⚑", "group.review"),
+    Command("review.only_flagged", "l", "only_flagged", "⚑ only", "⚑のみ", "group.review"),
     Command("review.note", "n", "note", "※ note", "※注記", "group.review"),
     Command("review.draft", "r", "draft_ready", "Draft ready", "案完成", "group.review"),
     Command("review.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.review"),
@@ -127,6 +133,8 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self.only_flagged = False
+        """Whether the list shows only the lines flagged "verify later"."""
         labels = [role.label(session.lang) for role in session.meeting.role_set.roles]
         self._role_cells = min(ROLE_CELLS, max([cell_len(label) for label in labels] + [2]))
 
@@ -141,13 +149,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         """Fill the list and put the cursor on the first line."""
         self.rebuild()
         self.say("")
-        option_list = self.query_one(OptionList)
-        first = next(
-            (n for n, o in enumerate(option_list.options) if (o.id or "").startswith("line:")), 0
-        )
-        if option_list.option_count:
-            option_list.highlighted = first
-        option_list.focus()
+        self.query_one(OptionList).focus()
 
     # -- showing -----------------------------------------------------------------------
 
@@ -185,12 +187,15 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         meeting = self.session.meeting
         by_item: dict[str, list[Utterance]] = {}
         for line in meeting.utterances:
-            by_item.setdefault(line.item_id, []).append(line)
+            if line.verify or not self.only_flagged:
+                by_item.setdefault(line.item_id, []).append(line)
         options: list[Option] = []
         known = set()
         for item, depth in meeting.iter_items():
             known.add(item.id)
             lines = by_item.get(item.id, [])
+            if self.only_flagged and not lines:
+                continue
             options.append(Option(self._item_prompt(item, depth, len(lines)), id=f"item:{item.id}"))
             options += self._line_options(lines, depth)
         for item_id, lines in by_item.items():  # lines of an item no longer on the agenda
@@ -199,11 +204,13 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
                 options.append(Option(orphan, id=f"item:{item_id}"))
                 options += self._line_options(lines, 0)
         option_list.set_options(options)
-        if keep is not None:
-            try:
-                option_list.highlighted = option_list.get_option_index(keep)
-            except Exception:  # the option is gone (deleted line): stay near the top
-                option_list.highlighted = 0 if options else None
+        ids = [option.id for option in options]
+        if keep is not None and keep in ids:
+            option_list.highlighted = ids.index(keep)
+        elif options:  # first view, or the line is gone: the first line
+            option_list.highlighted = next(
+                (n for n, i in enumerate(ids) if (i or "").startswith("line:")), 0
+            )
         self.update_head()
 
     def _line_options(self, lines: list[Utterance], depth: int) -> list[Option]:
@@ -231,6 +238,8 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             flagged=len(self.session.flagged()),
             ready=t("review.ready", lang) if meeting.draft_ready else "",
         )
+        if self.only_flagged:
+            head += t("review.only_flagged", lang)
         self.query_one("#review-head", Static).update(head)
 
     def say(self, text: str, error: bool = False) -> None:
@@ -405,6 +414,13 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
                 option_list.highlighted = index
                 self.say("")
                 return
+
+    def action_only_flagged(self, _lang: str = "") -> None:
+        """Show only the flagged lines, or all lines again."""
+        self.only_flagged = not self.only_flagged
+        self.rebuild()
+        if self.only_flagged and not self.session.flagged():
+            self.say(t("review.none_flagged", self.lang))
 
     def action_note(self, _lang: str = "") -> None:
         """Add a ※ note to the item of the line (or heading) under the cursor."""
