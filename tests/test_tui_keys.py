@@ -78,7 +78,7 @@ async def test_up_takes_the_last_line_back_and_enter_saves_the_correction(dirs: 
         await open_at_sewer(pilot)
         await pilot.press(*"誤記あり", "enter", "up")
         assert live(app).entry.value == "誤記あり"
-        assert text_of(app, "#role").startswith("✎")
+        assert text_of(app, "#role") == "修正中 #1"
         await pilot.press("backspace", "backspace", "backspace", "backspace", *"訂正済み", "enter")
         lines = stored(app).utterances
         assert [u.text for u in lines] == ["訂正済み"]
@@ -111,7 +111,7 @@ async def test_item_keys_move_through_the_agenda(dirs: Path) -> None:
         assert stored(app).current_item_id == "sewer"
         await pilot.press("ctrl+up")
         assert stored(app).current_item_id == "opening"
-        assert "▶ 1. 開会" in live(app).query_one("#agenda").plain  # type: ignore[attr-defined]
+        assert "> 1. 開会" in live(app).query_one("#agenda").plain  # type: ignore[attr-defined]
 
 
 async def test_ctrl_g_goes_to_an_item_by_number_or_title(dirs: Path) -> None:
@@ -153,7 +153,7 @@ async def test_ctrl_n_records_a_decision_with_conditions(dirs: Path) -> None:
         decision = stored(app).decisions["sewer"]
         assert decision.outcome is Outcome.APPROVED_WITH_CONDITIONS
         assert decision.conditions == "記録を残すこと"
-        assert "✓" in live(app).query_one("#agenda").plain  # type: ignore[attr-defined]
+        assert "[済]" in live(app).query_one("#agenda").plain  # type: ignore[attr-defined]
 
 
 async def test_decision_dialog_escape_and_digits(dirs: Path) -> None:
@@ -258,7 +258,7 @@ async def test_ctrl_y_takes_the_last_line_off_the_record(dirs: Path) -> None:
         await open_at_sewer(pilot)
         await pilot.press(*"非公開の発言", "enter", "ctrl+y")
         assert stored(app).utterances[-1].off_record is True
-        assert "×" in rows(app)[-1]
+        assert " x " in rows(app)[-1]
         await pilot.press("ctrl+y")
         assert stored(app).utterances[-1].off_record is False
 

@@ -120,7 +120,7 @@ commits a line that is missing its last keystrokes, however fast they came."""
 
 LIVE: tuple[Command, ...] = (
     *ENTRY,
-    Command("live.flag", "ctrl+f", "flag", "Flag verify later", "要確認", "group.lines"),
+    Command("live.flag", "ctrl+f", "flag", "Flag: verify later", "要確認", "group.lines"),
     Command(
         "live.off_record",
         "ctrl+y",
@@ -144,14 +144,12 @@ LIVE: tuple[Command, ...] = (
         "group.agenda",
         show=False,
     ),
-    Command("live.goto", "ctrl+g", "goto", "Go to item", "議題へ", "group.agenda"),
-    Command("live.section", "ctrl+t", "next_section", "Next section", "次の区分", "group.agenda"),
+    Command("live.goto", "ctrl+g", "goto", "Go to", "議題へ", "group.agenda"),
+    Command("live.section", "ctrl+t", "next_section", "Section", "次の区分", "group.agenda"),
     Command("live.decision", "ctrl+n", "decision", "Decision", "結論", "group.agenda"),
     Command("live.attendance", "f9", "attendance", "Attendance", "出欠", "group.meeting"),
-    Command(
-        "live.open_close", "ctrl+o", "open_close", "Open / close", "開会/閉会", "group.meeting"
-    ),
-    Command("live.recess", "ctrl+r", "recess", "Recess / resume", "休憩/再開", "group.meeting"),
+    Command("live.open_close", "ctrl+o", "open_close", "Open/close", "開会/閉会", "group.meeting"),
+    Command("live.recess", "ctrl+r", "recess", "Recess", "休憩/再開", "group.meeting"),
     Command("app.review", "f10", "app.review", "Review", "確認・修正", "group.meeting"),
     Command("app.export", "f12", "app.export", "Export", "書き出し", "group.meeting", show=False),
 )

@@ -135,7 +135,7 @@ class AttendanceScreen(ModalScreen[None]):
                 when += " " + t("att.arrived", lang, time=mark.arrived_at.strftime("%H:%M"))
             if mark and mark.left_at:
                 when += " " + t("att.left", lang, time=mark.left_at.strftime("%H:%M"))
-            pointer = "▶" if index == self.cursor else " "
+            pointer = ">" if index == self.cursor else " "
             name = f"{person.title} {person.name}".strip()
             row = f"{pointer} {t('presence.' + status.value, lang):<6} {name}{when}\n"
             text.append(row, style="reverse" if index == self.cursor else "")

@@ -79,7 +79,7 @@ class DecisionScreen(ModalScreen[bool]):
         text = Text()
         for n, outcome in enumerate(OUTCOMES, 1):
             chosen = outcome is self.outcome
-            mark = "●" if chosen else "○"
+            mark = "(*)" if chosen else "( )"
             label = t(f"outcome.{outcome.value}", self.lang)
             text.append(f"{n} {mark} {label}\n", style="bold reverse" if chosen else "")
         text.rstrip()

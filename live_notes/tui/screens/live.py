@@ -60,7 +60,7 @@ add_messages(
             "The line being typed could not be kept: {detail}",
             "入力中の行を保存できませんでした: {detail}",
         ),
-        "live.correcting": ("✎ #{id}", "✎ #{id}"),
+        "live.correcting": ("Editing #{id}", "修正中 #{id}"),
         "live.corrected": ("Line #{id} corrected.", "#{id} の行を修正しました。"),
         "live.flagged": ("Line flagged “verify later”.", "行に「要確認」を付けました。"),
         "live.unflagged": ("Flag removed.", "「要確認」を外しました。"),
@@ -202,7 +202,7 @@ class LiveScreen(Screen[None]):
         now = self.clock()
         meeting = self.session.meeting
         self.query_one(StatusBar).show(meeting, now, self.lang)
-        self.query_one(AgendaView).show(meeting, now)
+        self.query_one(AgendaView).show(meeting, now, self.lang)
 
     def refresh_all(self) -> None:
         """Redraw everything from the meeting (after commands other than a commit)."""

@@ -24,22 +24,34 @@ def item_seconds(meeting: Meeting, item: AgendaItem, now: datetime) -> float:
     return spent
 
 
-def agenda_text(meeting: Meeting, now: datetime) -> Text:
-    """The tree as text: ``▶ ア 下水道… 12′``; parents without their own time."""
-    text = Text(no_wrap=True, overflow="ellipsis")
+def agenda_text(meeting: Meeting, now: datetime, lang: str = "ja", width: int = 0) -> Text:
+    """The tree as text: ``> ア 下水道… 12分 [済]``; parents without their own time.
+
+    With a `width`, long titles are cut (…) so the time and the mark stay visible.
+    ASCII marks only: ambiguous-width symbols (▶, ✓) are two cells wide in many
+    Japanese terminals and would break the columns.
+    """
+    text = Text()
     for item, depth in meeting.iter_items():
         current = item.id == meeting.current_item_id
-        mark = "▶ " if current else "  "
-        label = f"{item.label} {item.title}".strip()
         style = "bold reverse" if current else ("dim" if item.children else "")
-        line = Text(mark + "  " * depth + label, style=style, no_wrap=True, overflow="ellipsis")
+        suffix = Text()
         if not item.children:
             minutes = int(item_seconds(meeting, item, now) // 60)
             if minutes or current:
-                line.append(f" {minutes}′", style="italic")
+                suffix.append(f" {minutes}{'分' if lang == 'ja' else 'm'}", style="italic")
         if meeting.decisions.get(item.id):
-            line.append(" ✓", style="bold green")
-        text.append_text(line)
+            suffix.append(" [済]" if lang == "ja" else " [done]", style="bold green")
+        # The lead is its own segment (another style) so the columns survive SVG export.
+        lead_style = "reverse" if current else "not bold"
+        lead = Text(("> " if current else "  ") + "  " * depth, style=lead_style)
+        label = Text(f"{item.label} {item.title}".strip(), style=style)
+        if width:
+            room = max(4, width - lead.cell_len - suffix.cell_len)
+            label.truncate(room, overflow="ellipsis")
+        text.append_text(lead)
+        text.append_text(label)
+        text.append_text(suffix)
         text.append("\n")
     text.rstrip()
     return text
@@ -60,13 +72,20 @@ class AgendaView(Static):
     }
     """
 
-    def show(self, meeting: Meeting, now: datetime) -> None:
+    def show(self, meeting: Meeting, now: datetime, lang: str = "ja") -> None:
         """Redraw, only if what is shown changed (minutes move once a minute)."""
-        text = agenda_text(meeting, now)
+        self._last = (meeting, now, lang)
+        text = agenda_text(meeting, now, lang, self.content_region.width)
         plain = text.plain
         if plain != getattr(self, "_shown", None):
             self._shown = plain
             self.update(text)
+
+    def on_resize(self) -> None:
+        """Cut the titles again for the new width."""
+        last = getattr(self, "_last", None)
+        if last is not None:
+            self.show(*last)
 
     @property
     def plain(self) -> str:

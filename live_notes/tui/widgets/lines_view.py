@@ -33,7 +33,9 @@ class LinesView(ScrollView, can_focus=False):
     """The lines of the current item.
 
     Rows: ``HH:MM role  ? text…`` with continuation rows indented under the text,
-    and a section heading row whenever the section changes.
+    and a section heading row whenever the section changes. Marks are ASCII (``?``
+    verify later, ``x`` off the record): East-Asian "ambiguous" symbols such as
+    ``×`` or ``─`` take two cells in many Japanese terminals and would shift the text.
     """
 
     COMPONENT_CLASSES = {
@@ -144,10 +146,10 @@ class LinesView(ScrollView, can_focus=False):
         strips: list[Strip] = []
         if previous is None or previous.section is not line.section:
             style = self.get_component_rich_style("lines-view--section")
-            strips.append(Strip([Segment(f"── {self._section_label(line.section)} ──", style)]))
+            strips.append(Strip([Segment(f"-- {self._section_label(line.section)} --", style)]))
         role = self._role_label(line.role_id)
         role_pad = max(0, self.ROLE_CELLS - cell_len(role))
-        flags = ("?" if line.verify else " ") + ("×" if line.off_record else " ")
+        flags = ("?" if line.verify else " ") + ("x" if line.off_record else " ")
         prefix = [
             Segment(line.created_at.strftime("%H:%M") + " ", self._style("time")),
             Segment(role + " " * role_pad, self._style("role")),
@@ -159,7 +161,7 @@ class LinesView(ScrollView, can_focus=False):
         console = self.app.console
         wrapped = Text(line.text, style=text_style).wrap(console, text_width, overflow="fold")
         for number, row in enumerate(wrapped):
-            lead = prefix if number == 0 else [Segment(" " * indent)]
+            lead = prefix if number == 0 else [Segment(" " * indent, self._style("time"))]
             strips.append(Strip([*lead, *row.render(console)]))
         return strips
 

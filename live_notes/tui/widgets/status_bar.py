@@ -80,8 +80,6 @@ class StatusBar(Static):
         header = meeting.header
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(now.strftime("%H:%M:%S") + "  ", style="bold")
-        text.append(f"{header.body} {header.title}", style="bold")
-        text.append("  ")
         status = meeting.status
         status_style = {
             MeetingStatus.PLANNED: "",
@@ -97,6 +95,8 @@ class StatusBar(Static):
         text.append("  " + t("bar.attendance", lang, present=present, expected=expected))
         if quorum_lost(meeting):
             text.append(" " + t("bar.quorum_lost", lang, quorum=header.quorum), "bold red")
+        # The names last: on a narrow terminal they are what gets cut, not the figures.
+        text.append(f"  {header.body} {header.title}", style="bold")
         if text.plain != self.plain:
             self.plain = text.plain
             self.update(text)
