@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from live_notes.domain.plan import parse_plan
@@ -529,3 +529,33 @@ def test_any_damage_gives_a_plain_error_or_opens(pristine, target, edits, cut, e
         assert len(store.meeting.utterances) <= len(TEXTS)
     [report] = check(data_dir)  # never raises either
     assert report.meeting_id == meeting_id
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    target=st.sampled_from(["snapshot", "journal"]),
+    edits=st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), max_size=4),
+    cut=st.none() | st.integers(0, 1 << 16),
+)
+def test_repair_never_fails_and_what_it_saves_opens(pristine, target, edits, cut) -> None:
+    import tempfile
+
+    _, meeting_id, snapshot, journal = pristine
+    files = {"snapshot": snapshot, "journal": journal}
+    files[target] = _mutate(files[target], edits, cut)
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        (data_dir / f"{meeting_id}.json").write_bytes(files["snapshot"])
+        (data_dir / f"{meeting_id}.journal").write_bytes(files["journal"])
+        [report] = check(data_dir, repair=True)
+        saved = any(note.startswith("saved ") for note in report.repaired)
+        event("repaired" if saved else "ok" if report.ok else "not repairable")
+        if saved:
+            with MeetingStore.open(data_dir, meeting_id) as store:
+                assert store.recovered == []
+            kept = [p for p in data_dir.iterdir() if ".damaged-" in p.name]
+            assert {p.read_bytes() for p in kept} <= {files["snapshot"], files["journal"]}
+            [after] = check(data_dir)
+            assert after.ok, after.findings
