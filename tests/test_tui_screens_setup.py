@@ -206,3 +206,12 @@ async def test_a_bad_edit_is_refused_with_the_domain_message(planned: tuple[Path
         assert "保存していません" in text and "yamaguchi" in text
         assert app.focused is app.screen.query_one("#ed-agenda")
     assert reopen(data, meeting_id).person("yamaguchi") is not None
+
+
+async def test_escape_without_changes_leaves_at_once(planned: tuple[Path, str]) -> None:
+    data, meeting_id = planned
+    app = SetupApp(data, meeting_id, "en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f4", "f2")  # looking around changes nothing
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SetupScreen)

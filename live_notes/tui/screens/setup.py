@@ -143,7 +143,6 @@ class SetupScreen(LangKeysMixin, Screen[None]):
 
     Attributes:
         session: The session of the open meeting.
-        dirty: Whether something changed since the last save.
     """
 
     DEFAULT_CSS = """
@@ -159,7 +158,8 @@ class SetupScreen(LangKeysMixin, Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.dirty = False
+        self._lists_changed = False
+        self._saved_header: dict[str, str] | None = None
         self._leaving = False
 
     def compose(self) -> ComposeResult:
@@ -187,6 +187,7 @@ class SetupScreen(LangKeysMixin, Screen[None]):
 
     def on_mount(self) -> None:
         """Start in the header's first field."""
+        self._saved_header = self.query_one(HeaderForm).raw()
         self.say("")
         self.query_one("#h-body").focus()
 
@@ -201,21 +202,17 @@ class SetupScreen(LangKeysMixin, Screen[None]):
         message.set_class(error, "-error")
 
     def on_list_editor_changed(self, _event: ListEditor.Changed) -> None:
-        """Something changed: unsaved now."""
-        self._touch()
+        """A list changed: unsaved now."""
+        self._lists_changed = True
+        self._leaving = False
 
-    def on_input_changed(self) -> None:
-        """A header field changed."""
-        self._touch()
-
-    def on_choice_changed(self) -> None:
-        """A header choice changed."""
-        self._touch()
-
-    def _touch(self) -> None:
-        if self.is_mounted:
-            self.dirty = True
-            self._leaving = False
+    @property
+    def dirty(self) -> bool:
+        """Whether something changed since the screen opened or was last saved."""
+        form = self.query_one(HeaderForm)
+        return self._lists_changed or (
+            self._saved_header is not None and form.raw() != self._saved_header
+        )
 
     def action_tab(self, name: str, _lang: str = "") -> None:
         """Show a tab and focus its first field or list."""
@@ -264,7 +261,8 @@ class SetupScreen(LangKeysMixin, Screen[None]):
             return self._refuse(text, tab)
         except StoreError as exc:
             return self._refuse(str(exc))
-        self.dirty = False
+        self._lists_changed = False
+        self._saved_header = form.raw()
         self.say(t("setup.saved", lang))
 
     def _orphans(
