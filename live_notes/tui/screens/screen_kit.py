@@ -33,7 +33,6 @@ add_messages(
     {
         "kit.save": ("Save", "保存"),
         "kit.cancel": ("Cancel", "取消"),
-        "kit.choice_hint": ("← → to choose", "← → で選択"),
         "kit.form_hint": (
             "Enter saves · Esc cancels · Tab to the next field",
             "Enter で保存・Esc で取消・Tab で次の欄",

@@ -46,6 +46,10 @@ add_messages(
             "A closed meeting needs the reason.",
             "非公開・一部非公開の場合は理由を入力してください。",
         ),
+        "header.hint": (
+            "Enter: next field · ← →: choose · Ctrl+S: save everything",
+            "Enter: 次の欄・← →: 選択・Ctrl+S: すべて保存",
+        ),
         "lang.ja": ("Japanese", "日本語"),
         "lang.en": ("English", "英語"),
         "publicity.public": ("public", "公開"),
@@ -98,6 +102,7 @@ class HeaderForm(VerticalScroll, can_focus=False):
     """The header's fields, one per row, each with its message line."""
 
     DEFAULT_CSS = """
+    HeaderForm .header-hint { color: $foreground-muted; padding: 0 1; }
     HeaderForm .header-row { height: auto; }
     HeaderForm .header-label { width: 20; padding: 1 1 0 1; }
     HeaderForm .header-row Input { width: 1fr; }
@@ -123,6 +128,7 @@ class HeaderForm(VerticalScroll, can_focus=False):
             "publicity_reason": h.publicity_reason,
             "quorum": "" if h.quorum is None else str(h.quorum),
         }
+        yield Label(t("header.hint", lang), classes="header-hint")
         for name in ORDER:
             with Horizontal(classes="header-row"):
                 yield Label(t(f"header.{name}", lang), classes="header-label")
