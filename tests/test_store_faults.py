@@ -195,6 +195,8 @@ def test_repair_of_wrong_types_keeps_the_good_lines(tmp_path: Path) -> None:
     meeting_id = meeting_with_lines(data_dir)
     with MeetingStore.open(data_dir, meeting_id):
         pass
+    for backup in data_dir.glob("*.bak"):
+        backup.unlink()  # no backups: only the damaged snapshot to read from
     snapshot = data_dir / f"{meeting_id}.json"
     snapshot.write_bytes(_wrong_types(snapshot.read_bytes()))
     damaged = snapshot.read_bytes()
@@ -208,20 +210,25 @@ def test_repair_of_wrong_types_keeps_the_good_lines(tmp_path: Path) -> None:
         assert store.meeting.audience == 0
 
 
-def test_repair_of_random_bytes_falls_back_to_the_previous_snapshot(tmp_path: Path) -> None:
+@pytest.mark.parametrize("kind", list(DAMAGE))
+def test_repair_rebuilds_a_damaged_snapshot_whole_from_the_backups(
+    tmp_path: Path, kind: str
+) -> None:
     data_dir = tmp_path / "data"
     meeting_id = meeting_with_lines(data_dir)
     with MeetingStore.open(data_dir, meeting_id):
-        pass  # snapshot with three lines
+        pass  # snapshot: three lines; backups: the first snapshot and the folded journal
     with MeetingStore.open(data_dir, meeting_id) as store:
         Session(store.meeting, sink=store.append).commit_line("委員 四行目")
-    # Closing compacted again: the .bak holds the three lines, the snapshot four.
+        live = store.meeting.model_dump(mode="json")
     snapshot = data_dir / f"{meeting_id}.json"
-    snapshot.write_bytes(random.Random(9).randbytes(500))
+    damage, _ = DAMAGE[kind]
+    snapshot.write_bytes(damage(snapshot.read_bytes()))
     [report] = check(data_dir, repair=True)
-    assert any("previous snapshot" in note for note in report.repaired)
+    assert any("rebuilt from the previous snapshot" in note for note in report.repaired)
     with MeetingStore.open(data_dir, meeting_id) as store:
-        assert texts(store) == TEXTS
+        assert texts(store) == [*TEXTS, "委員 四行目"]
+        assert store.meeting.model_dump(mode="json") == live
 
 
 def test_nothing_to_save_leaves_the_files_as_they_are(tmp_path: Path) -> None:
@@ -229,6 +236,7 @@ def test_nothing_to_save_leaves_the_files_as_they_are(tmp_path: Path) -> None:
     meeting_id = meeting_with_lines(data_dir)
     (data_dir / f"{meeting_id}.lock").unlink()
     (data_dir / f"{meeting_id}.json").write_bytes(b"")
+    (data_dir / f"{meeting_id}.json.bak").write_bytes(b"{")
     before = snapshot_files(data_dir)
     [report] = check(data_dir, repair=True)
     assert not report.ok and report.repaired == []
@@ -490,12 +498,13 @@ def test_close_on_a_full_disk_keeps_everything_in_the_journal(live, monkeypatch)
 
 
 @pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, bytes, bytes]:
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, bytes, bytes, bytes]:
     data_dir = tmp_path_factory.mktemp("pristine") / "data"
     meeting_id = meeting_with_lines(data_dir)
     snapshot = (data_dir / f"{meeting_id}.json").read_bytes()
     journal = (data_dir / f"{meeting_id}.journal").read_bytes()
-    return data_dir, meeting_id, snapshot, journal
+    backup = (data_dir / f"{meeting_id}.json.bak").read_bytes()
+    return data_dir, meeting_id, snapshot, journal, backup
 
 
 def _mutate(data: bytes, edits: list[tuple[int, int]], cut: int | None) -> bytes:
@@ -516,7 +525,7 @@ def _mutate(data: bytes, edits: list[tuple[int, int]], cut: int | None) -> bytes
     extra=st.binary(max_size=40),
 )
 def test_any_damage_gives_a_plain_error_or_opens(pristine, target, edits, cut, extra) -> None:
-    data_dir, meeting_id, snapshot, journal = pristine
+    data_dir, meeting_id, snapshot, journal, _ = pristine
     files = {"snapshot": snapshot, "journal": journal}
     files[target] = _mutate(files[target], edits, cut) + extra
     (data_dir / f"{meeting_id}.json").write_bytes(files["snapshot"])
@@ -538,17 +547,22 @@ def test_any_damage_gives_a_plain_error_or_opens(pristine, target, edits, cut, e
     target=st.sampled_from(["snapshot", "journal"]),
     edits=st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), max_size=4),
     cut=st.none() | st.integers(0, 1 << 16),
+    with_backup=st.booleans(),
 )
-def test_repair_never_fails_and_what_it_saves_opens(pristine, target, edits, cut) -> None:
+def test_repair_never_fails_and_what_it_saves_opens(
+    pristine, target, edits, cut, with_backup
+) -> None:
     import tempfile
 
-    _, meeting_id, snapshot, journal = pristine
+    _, meeting_id, snapshot, journal, backup = pristine
     files = {"snapshot": snapshot, "journal": journal}
     files[target] = _mutate(files[target], edits, cut)
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         (data_dir / f"{meeting_id}.json").write_bytes(files["snapshot"])
         (data_dir / f"{meeting_id}.journal").write_bytes(files["journal"])
+        if with_backup:
+            (data_dir / f"{meeting_id}.json.bak").write_bytes(backup)
         [report] = check(data_dir, repair=True)
         saved = any(note.startswith("saved ") for note in report.repaired)
         event("repaired" if saved else "ok" if report.ok else "not repairable")

@@ -211,7 +211,7 @@ def purge(data_dir: Path, meeting_id: str) -> list[Path]:
     lock.acquire()
     removed = []
     try:
-        targets = [paths[r] for r in ("snapshot", "journal", "draft", "backup")]
+        targets = [path for role, path in paths.items() if role != "lock"]
         for path in [*targets, *files.side_files(data_dir, meeting_id)]:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)

@@ -25,6 +25,7 @@ JOURNAL = ".journal"
 LOCK = ".lock"
 DRAFT = ".draft"
 BACKUP = ".json.bak"
+JOURNAL_BACKUP = ".journal.bak"
 # Side files: temporaries of an atomic write, torn journal tails kept aside,
 # damaged originals kept by a repair. Their suffix always ends in digits, so
 # they never look like another meeting's snapshot.

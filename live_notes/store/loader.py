@@ -38,13 +38,19 @@ class Loaded:
 
 
 def paths_of(data_dir: Path, meeting_id: str) -> dict[str, Path]:
-    """The files of a meeting by role: snapshot, journal, lock, draft, backup."""
+    """The files of a meeting by role.
+
+    ``backup`` is the previous snapshot and ``journal_backup`` the journal lines
+    folded into the current one: with them, a damaged snapshot can be rebuilt
+    whole (see `salvage`). Loading reads neither.
+    """
     suffixes = {
         "snapshot": files.SNAPSHOT,
         "journal": files.JOURNAL,
         "lock": files.LOCK,
         "draft": files.DRAFT,
         "backup": files.BACKUP,
+        "journal_backup": files.JOURNAL_BACKUP,
     }
     return {role: data_dir / f"{meeting_id}{suffix}" for role, suffix in suffixes.items()}
 

@@ -84,10 +84,11 @@ class MeetingStore:
             try:
                 meeting.id = candidate
                 write_snapshot(paths["snapshot"], meeting, 0)
+                files.write_atomic(paths["backup"], paths["snapshot"].read_bytes())
                 store = cls(data_dir, Loaded(meeting, 0, 0, 0, Scan()), lock)
                 store._open_journal()
             except OSError as exc:
-                for role in ("snapshot", "journal"):
+                for role in ("snapshot", "journal", "backup"):
                     with contextlib.suppress(OSError):
                         os.unlink(paths[role])
                 lock.release()
@@ -228,43 +229,52 @@ class MeetingStore:
         apply(self.meeting, change)
 
     def compact(self) -> None:
-        """Fold the journal into the snapshot (written atomically), then empty the journal.
+        """Fold the journal into the snapshot (written atomically), then start a new journal.
 
+        The previous snapshot is kept as ``<id>.json.bak`` and the folded journal
+        as ``<id>.journal.bak``, so a snapshot damaged later can be rebuilt whole.
         A crash at any point leaves a meeting that opens whole: the new snapshot
         records which changes it holds, and older journal lines are skipped.
         """
         with self._mutex:
-            fd = self._writable()
+            self._writable()
             snapshot = self._paths["snapshot"]
             try:
-                self._keep_backup(snapshot)
+                files.write_atomic(self._paths["backup"], snapshot.read_bytes())
                 write_snapshot(snapshot, self.meeting, self._seq)
-                os.ftruncate(fd, 0)
-                os.fsync(fd)
             except (OSError, ValueError) as exc:
                 reason = files.describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
                 raise StoreError(
                     f"The meeting could not be compacted: {reason}. "
                     "Nothing was lost: every change is still in the journal."
                 ) from exc
-            self._size = 0
-            self._pending = 0
-            self._dirty_tail = False
+            self._rotate_journal()
 
-    def _keep_backup(self, snapshot: Path) -> None:
-        """The previous snapshot stays as ``<id>.json.bak`` (a hard link: no copy)."""
-        backup = self._paths["backup"]
-        tmp = backup.with_name(f"{snapshot.name}.tmp-{os.getpid()}-1")
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    def _rotate_journal(self) -> None:
+        """The journal becomes ``<id>.journal.bak``; appends go to a new, empty one."""
+        journal, kept = self._paths["journal"], self._paths["journal_backup"]
         try:
-            if backup.exists() and os.path.samefile(snapshot, backup):
-                return  # kept already (a compaction that failed after this step)
-            os.link(snapshot, tmp)
-            os.replace(tmp, backup)
+            os.replace(journal, kept)
         except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+            return  # the old lines stay, all skipped on load: still correct
+        try:
+            fd = files.open_private(journal, os.O_WRONLY | os.O_APPEND)
+            files.fsync_dir(self.data_dir)
+        except OSError as exc:
+            try:
+                os.replace(kept, journal)  # keep appending where loading will look
+            except OSError:
+                self._fd = None  # refuse further writes rather than write where nobody reads
+            raise StoreError(
+                f"A new journal could not be started: {files.describe_os_error(exc)}. "
+                "Nothing was lost."
+            ) from exc
+        old, self._fd = self._fd, fd
+        if old is not None:
+            os.close(old)
+        self._size = 0
+        self._pending = 0
+        self._dirty_tail = False
 
     # -- the line being typed ------------------------------------------------------
 

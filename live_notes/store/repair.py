@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,8 @@ from pydantic import ValidationError
 from live_notes.domain.events import CHANGE_ADAPTER, apply
 from live_notes.domain.models import Meeting
 from live_notes.store import files
-from live_notes.store.errors import NewerSchemaError, StoreError
-from live_notes.store.journal import scan
+from live_notes.store.errors import CorruptError, NewerSchemaError, StoreError
+from live_notes.store.journal import Entry, scan
 from live_notes.store.loader import paths_of
 from live_notes.store.lock import MeetingLock
 from live_notes.store.snapshot import read_record, read_snapshot, write_snapshot
@@ -53,40 +54,58 @@ def repair(data_dir: Path, meeting_id: str) -> tuple[list[str], list[str]]:
 
 
 def salvage(data_dir: Path, meeting_id: str) -> tuple[Meeting | None, list[str]]:
-    """The most of a damaged meeting that can be read, and what was left out (nothing written)."""
+    """The most of a damaged meeting that can be read, and what was left out (nothing written).
+
+    In order of preference: the snapshot with the journal replayed; the previous
+    snapshot with both journals replayed, when no change is missing between
+    them; what can be read of the snapshot; the previous snapshot with gaps.
+    """
     paths = paths_of(data_dir, meeting_id)
     notes: list[str] = []
-    meeting: Meeting | None = None
-    base = 0
     for role in ("snapshot", "backup"):
-        try:
-            meeting, base = read_snapshot(paths[role])
-        except NewerSchemaError:
-            return None, ["a newer version wrote it"]
-        except (StoreError, OSError) as exc:
-            meeting = _partial(paths[role], notes)
-            if meeting is None:
-                notes.append(f"{paths[role].name}: {getattr(exc, 'reason', exc)}")
+        with contextlib.suppress(StoreError, OSError):
+            if role == "backup" and not paths[role].exists():
                 continue
-        if role == "backup":
-            notes.append(
-                f"used the previous snapshot {paths['backup'].name} "
-                "(changes saved after it may be missing)"
-            )
-        break
-    if meeting is None:
-        return None, notes
-    try:
-        raw = paths["journal"].read_bytes()
-    except OSError:
-        raw = b""
-    journal = scan(raw)
-    expected, skipped = base + 1, 0
-    for entry in journal.entries:
+            try:
+                meeting, base = read_snapshot(paths[role])
+            except NewerSchemaError:
+                return None, ["a newer version wrote it"]
+            replay_notes, gaps = _replay(meeting, base, paths)
+            if role == "snapshot" or not gaps:
+                if role == "backup":
+                    notes.append(f"rebuilt from the previous snapshot {paths[role].name}")
+                return meeting, notes + replay_notes
+    reason = _problem(paths["snapshot"])
+    partial = _partial(paths["snapshot"], notes)
+    if partial is not None:
+        replay_notes, _ = _replay(partial, _base_of(paths["snapshot"]), paths)
+        return partial, notes + replay_notes
+    notes.append(f"{paths['snapshot'].name}: {reason}")
+    with contextlib.suppress(StoreError, OSError):
+        meeting, base = read_snapshot(paths["backup"])
+        replay_notes, _ = _replay(meeting, base, paths)
+        notes.append(f"rebuilt from the previous snapshot {paths['backup'].name}")
+        return meeting, notes + replay_notes
+    return None, notes
+
+
+def _replay(meeting: Meeting, base: int, paths: dict[str, Path]) -> tuple[list[str], bool]:
+    """Apply every readable journal change after `base`; (notes, whether some were missing)."""
+    notes: list[str] = []
+    scans = []
+    for role in ("journal_backup", "journal"):
+        try:
+            scans.append(scan(paths[role].read_bytes()))
+        except OSError:
+            continue
+    entries = sorted({e.seq: e for found in scans for e in found.entries}.values(), key=_seq)
+    expected, skipped, gaps = base + 1, 0, False
+    for entry in entries:
         if entry.seq <= base:
             continue
         if entry.seq != expected:
             notes.append(f"changes #{expected} to #{entry.seq - 1} were missing")
+            gaps = True
         expected = entry.seq + 1
         try:
             apply(meeting, CHANGE_ADAPTER.validate_json(entry.payload))
@@ -94,10 +113,31 @@ def salvage(data_dir: Path, meeting_id: str) -> tuple[Meeting | None, list[str]]
             skipped += 1
     if skipped:
         notes.append(f"left out {skipped} journal change(s) that could not be read or applied")
-    if journal.damaged or journal.tail:
-        bad = len(journal.damaged) + (1 if journal.tail else 0)
+    bad = sum(len(found.damaged) + (1 if found.tail else 0) for found in scans)
+    if bad:
         notes.append(f"left out {bad} damaged journal line(s)")
-    return meeting, notes
+    return notes, gaps
+
+
+def _problem(path: Path) -> str:
+    try:
+        read_snapshot(path)
+    except CorruptError as exc:
+        return exc.reason
+    except (StoreError, OSError) as exc:
+        return str(exc)
+    return "unknown"
+
+
+def _base_of(path: Path) -> int:
+    try:
+        return int(read_record(path)["journal_base"])
+    except (StoreError, OSError):
+        return 0
+
+
+def _seq(entry: Entry) -> int:
+    return entry.seq
 
 
 def _partial(path: Path, notes: list[str]) -> Meeting | None:
