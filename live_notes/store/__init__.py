@@ -6,7 +6,6 @@ Design. Per meeting, in the data directory:
   ``schema_version``, ``journal_base`` and the whole Meeting as JSON, UTF-8 with
   Japanese left readable. It is only ever replaced whole (temporary file, fsync,
   rename, fsync of the directory), so a crash leaves the old or the new one.
-  The previous one stays as ``<id>.json.bak`` (a hard link).
 - ``<id>.journal`` — append-only, one line per change after ``journal_base``,
   each with a sequence number and a CRC-32. Committing a line is one write and
   one fsync of about 300 bytes, whatever the size of the meeting: that is what
@@ -16,7 +15,10 @@ Design. Per meeting, in the data directory:
   a damaged last line is a change that was never acknowledged and is dropped
   (its bytes kept aside), while damage before sound lines is refused.
 - Compaction folds the journal into a new snapshot when a meeting is closed,
-  and when one is opened with a long journal; never on the commit path.
+  and when one is opened with a long journal; never on the commit path. The
+  previous snapshot stays as ``<id>.json.bak`` and the folded journal as
+  ``<id>.journal.bak``: from them a snapshot damaged later (a bad disk block,
+  an editor) is rebuilt whole by ``check(repair=True)``.
 - ``<id>.lock`` — one writer: O_EXCL creation plus flock, so a lock left by a
   killed process is taken over and a live holder is named in the refusal.
 - ``<id>.draft`` — the line being typed, replaced atomically on keystrokes.
