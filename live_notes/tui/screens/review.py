@@ -1,8 +1,7 @@
 """The review screen: every item with its lines, to fix them after (or during) the meeting.
 
-The lines sit in an `OptionList` (one option per line, headings for items and
-sections), which stays quick at 10,000 lines: edits that do not move a line
-replace one prompt; moves, deletions and notes rebuild the list.
+The lines sit in a `ReviewList` (review_lines.py), an option list that stays
+quick at 10,000 lines.
 
 | key | action |
 |---|---|
@@ -23,20 +22,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich.cells import cell_len
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from live_notes.domain.errors import CommandError
-from live_notes.domain.models import AgendaItem, Section, Utterance
+from live_notes.domain.models import Section, Utterance
 from live_notes.domain.session import Session
 from live_notes.store import StoreError
 from live_notes.tui.commands import Command
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.review_lines import ROLE_CELLS, Hanging, fit
+from live_notes.tui.screens.review_lines import ReviewList, line_option_id
 from live_notes.tui.screens.screen_kit import (
     DialogError,
     Field,
@@ -58,10 +54,7 @@ add_messages(
             " — flagged lines only (l shows all)",
             " — 要確認の行のみ表示中(l ですべて表示)",
         ),
-        "review.flag": ("verify", "要確認"),
-        "review.off": ("off the record", "記録外"),
         "review.no_line": ("Select a line first.", "先に行を選んでください。"),
-        "review.no_lines": ("({count} lines)", "({count} 行)"),
         "review.edit.title": ("Edit line #{id}", "{id} 番の行を修正"),
         "review.edit.text": ("Text", "発言"),
         "review.edit.role": ("Speaker role", "発言者区分"),
@@ -105,13 +98,6 @@ REVIEW: tuple[Command, ...] = (
 )
 """The review screen's keys."""
 
-_SECTION_ORDER = {section: n for n, section in enumerate(Section)}
-
-
-def line_option_id(line_id: int) -> str:
-    """The option id of a line in the review list."""
-    return f"line:{line_id}"
-
 
 class ReviewScreen(LangKeysMixin, Screen[None]):
     """Every agenda item with its lines, and the keys to fix them.
@@ -133,15 +119,11 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.only_flagged = False
-        """Whether the list shows only the lines flagged "verify later"."""
-        labels = [role.label(session.lang) for role in session.meeting.role_set.roles]
-        self._role_cells = min(ROLE_CELLS, max([cell_len(label) for label in labels] + [2]))
 
     def compose(self) -> ComposeResult:
         """Head line, the list, a message line and the footer."""
         yield Static("", id="review-head", markup=False)
-        yield OptionList(id="review-lines")
+        yield ReviewList(self.session, self.lang, id="review-lines")
         yield Static("", id="review-message", markup=False)
         yield Footer()
 
@@ -149,80 +131,17 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         """Fill the list and put the cursor on the first line."""
         self.rebuild()
         self.say("")
-        self.query_one(OptionList).focus()
+        self.lines.focus()
 
-    # -- showing -----------------------------------------------------------------------
-
-    def _role_label(self, role_id: str) -> str:
-        role = self.session.meeting.role_set.get(role_id)
-        return role.label(self.session.lang) if role else ""
-
-    def line_prompt(self, line: Utterance) -> Hanging:
-        """One line as the list shows it: time, role, then the text (wrapped) and its marks."""
-        role = self._role_label(line.role_id) or ("※" if line.section is Section.NOTE else "")
-        prefix = Content.assemble(
-            "    ",
-            (line.created_at.strftime("%H:%M"), "dim"),
-            " ",
-            (fit(role, self._role_cells), "bold"),
-            " ",
-        )
-        body = Content(line.text)
-        if line.verify:
-            body += Content.styled(f"  ⚑{t('review.flag', self.lang)}", "bold reverse")
-        if line.off_record:
-            body += Content.styled(f"  〔{t('review.off', self.lang)}〕", "italic")
-        return Hanging(prefix, body)
-
-    def _item_prompt(self, item: AgendaItem, depth: int, count: int) -> Hanging:
-        title = Content.styled(f"{item.label} {item.title}".strip(), "bold underline")
-        if count:
-            title += Content.styled(" " + t("review.no_lines", self.lang, count=count), "dim")
-        return Hanging(Content("  " * depth), title)
+    @property
+    def lines(self) -> ReviewList:
+        """The list of items and lines."""
+        return self.query_one(ReviewList)
 
     def rebuild(self, keep: str | None = None) -> None:
-        """Fill the list from the meeting; keep the cursor on option `keep` if given."""
-        option_list = self.query_one(OptionList)
-        keep = keep or self._highlighted_id()
-        meeting = self.session.meeting
-        by_item: dict[str, list[Utterance]] = {}
-        for line in meeting.utterances:
-            if line.verify or not self.only_flagged:
-                by_item.setdefault(line.item_id, []).append(line)
-        options: list[Option] = []
-        known = set()
-        for item, depth in meeting.iter_items():
-            known.add(item.id)
-            lines = by_item.get(item.id, [])
-            if self.only_flagged and not lines:
-                continue
-            options.append(Option(self._item_prompt(item, depth, len(lines)), id=f"item:{item.id}"))
-            options += self._line_options(lines, depth)
-        for item_id, lines in by_item.items():  # lines of an item no longer on the agenda
-            if item_id not in known:
-                orphan = Hanging(Content(""), Content.styled(f"? {item_id}", "bold"))
-                options.append(Option(orphan, id=f"item:{item_id}"))
-                options += self._line_options(lines, 0)
-        option_list.set_options(options)
-        ids = [option.id for option in options]
-        if keep is not None and keep in ids:
-            option_list.highlighted = ids.index(keep)
-        elif options:  # first view, or the line is gone: the first line
-            option_list.highlighted = next(
-                (n for n, i in enumerate(ids) if (i or "").startswith("line:")), 0
-            )
+        """Fill the list again; keep the cursor on option `keep` if given."""
+        self.lines.rebuild(keep)
         self.update_head()
-
-    def _line_options(self, lines: list[Utterance], depth: int) -> list[Option]:
-        options: list[Option] = []
-        section: Section | None = None
-        for line in sorted(lines, key=lambda u: (_SECTION_ORDER[u.section], u.id)):
-            if line.section is not section:
-                section = line.section
-                label = Content.styled(t(f"section.{section.value}", self.lang), "italic")
-                options.append(Option(Hanging(Content("  " * depth + "  "), label), disabled=True))
-            options.append(Option(self.line_prompt(line), id=line_option_id(line.id)))
-        return options
 
     def update_head(self) -> None:
         """The head line: meeting, status, counts, draft-ready mark."""
@@ -238,7 +157,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             flagged=len(self.session.flagged()),
             ready=t("review.ready", lang) if meeting.draft_ready else "",
         )
-        if self.only_flagged:
+        if self.lines.only_flagged:
             head += t("review.only_flagged", lang)
         self.query_one("#review-head", Static).update(head)
 
@@ -248,32 +167,12 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         show_text(message, text)
         message.set_class(error, "-error")
 
-    def _highlighted_id(self) -> str | None:
-        option = self.query_one(OptionList).highlighted_option
-        return option.id if option is not None else None
-
     def current_line(self) -> Utterance | None:
         """The line under the cursor (None on a heading)."""
-        option_id = self._highlighted_id() or ""
-        if not option_id.startswith("line:"):
-            return None
-        try:
-            return self.session.line(int(option_id.removeprefix("line:")))
-        except CommandError:
-            return None
-
-    def current_item_id(self) -> str | None:
-        """The item of the line or heading under the cursor."""
-        line = self.current_line()
-        if line is not None:
-            return line.item_id
-        option_id = self._highlighted_id() or ""
-        return option_id.removeprefix("item:") if option_id.startswith("item:") else None
+        return self.lines.current_line()
 
     def _refresh_line(self, line: Utterance) -> None:
-        self.query_one(OptionList).replace_option_prompt(
-            line_option_id(line.id), self.line_prompt(line)
-        )
+        self.lines.show_line(line)
         self.update_head()
 
     def _run(self, command: Any, *args: Any, **kwargs: Any) -> Any:
@@ -366,7 +265,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         line = self._need_line()
         if line is None:
             return
-        option_list = self.query_one(OptionList)
+        option_list = self.lines
         index = option_list.highlighted or 0
         if self._run(self.session.delete_line, line.id) is None and self._still(line.id):
             return
@@ -401,30 +300,18 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
 
     def action_next_flagged(self, _lang: str = "") -> None:
         """Move the cursor to the next flagged line, wrapping round."""
-        flagged = {line_option_id(line.id) for line in self.session.flagged()}
-        if not flagged:
-            self.say(t("review.none_flagged", self.lang))
-            return
-        option_list = self.query_one(OptionList)
-        count = option_list.option_count
-        start = option_list.highlighted if option_list.highlighted is not None else -1
-        for step in range(1, count + 1):
-            index = (start + step) % count
-            if option_list.get_option_at_index(index).id in flagged:
-                option_list.highlighted = index
-                self.say("")
-                return
+        self.say("" if self.lines.next_flagged() else t("review.none_flagged", self.lang))
 
     def action_only_flagged(self, _lang: str = "") -> None:
         """Show only the flagged lines, or all lines again."""
-        self.only_flagged = not self.only_flagged
+        self.lines.only_flagged = not self.lines.only_flagged
         self.rebuild()
-        if self.only_flagged and not self.session.flagged():
+        if self.lines.only_flagged and not self.session.flagged():
             self.say(t("review.none_flagged", self.lang))
 
     def action_note(self, _lang: str = "") -> None:
         """Add a ※ note to the item of the line (or heading) under the cursor."""
-        item_id = self.current_item_id()
+        item_id = self.lines.current_item_id()
         item = self.session.meeting.item(item_id) if item_id else None
         lang = self.lang
         if item is None:

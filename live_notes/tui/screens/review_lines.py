@@ -1,9 +1,10 @@
-"""How the review list draws a line: time and role in a fixed gutter, the text wrapped beside it.
+"""The review list: every item with its lines, in an `OptionList` that stays quick at 10,000.
 
-`Hanging` is a Textual `Visual` whose wrapped lines start under the text, not
-under the time, so a long Japanese utterance stays readable. It computes its
-height the way the option list asks (one wrap per width, cached), which keeps
-a 10,000-line list as quick to fill as one of plain prompts.
+Each line is drawn by `Hanging`, a Textual `Visual` with time and role in a
+fixed gutter and the text wrapped beside it, so a long Japanese utterance stays
+readable. It computes its height the way the option list asks (one wrap per
+width, cached, none at all for a line that fits). Edits that do not move a line
+replace one prompt; moves, deletions and notes rebuild the list.
 """
 
 from __future__ import annotations
@@ -14,6 +15,21 @@ from textual.css.styles import RulesMap
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from live_notes.domain.errors import CommandError
+from live_notes.domain.models import AgendaItem, Section, Utterance
+from live_notes.domain.session import Session
+from live_notes.tui.i18n import add_messages, t
+
+add_messages(
+    {
+        "review.flag": ("verify", "要確認"),
+        "review.off": ("off the record", "記録外"),
+        "review.no_lines": ("({count} lines)", "({count} 行)"),
+    }
+)
 
 ROLE_CELLS = 12
 """Widest role column, in cells (six Japanese characters); longer labels are cut."""
@@ -73,3 +89,137 @@ class Hanging(Visual):
 
     def __str__(self) -> str:
         return self.prefix.plain + self.body.plain
+
+
+_SECTION_ORDER = {section: n for n, section in enumerate(Section)}
+
+
+def line_option_id(line_id: int) -> str:
+    """The option id of a line in the review list."""
+    return f"line:{line_id}"
+
+
+class ReviewList(OptionList):
+    """Every agenda item of a meeting with its lines, grouped by section.
+
+    Attributes:
+        session: The session whose meeting is shown.
+        lang: The UI language (headings, marks).
+        only_flagged: Whether only lines flagged "verify later" are listed.
+    """
+
+    def __init__(self, session: Session, lang: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.session = session
+        self.lang = lang
+        self.only_flagged = False
+        labels = [role.label(session.lang) for role in session.meeting.role_set.roles]
+        self._role_cells = min(ROLE_CELLS, max([cell_len(label) for label in labels] + [2]))
+
+    def _role_label(self, role_id: str) -> str:
+        role = self.session.meeting.role_set.get(role_id)
+        return role.label(self.session.lang) if role else ""
+
+    def line_prompt(self, line: Utterance) -> Hanging:
+        """One line: time, role, then the text (wrapped) and its marks."""
+        role = self._role_label(line.role_id) or ("※" if line.section is Section.NOTE else "")
+        prefix = Content.assemble(
+            "    ",
+            (line.created_at.strftime("%H:%M"), "dim"),
+            " ",
+            (fit(role, self._role_cells), "bold"),
+            " ",
+        )
+        body = Content(line.text)
+        if line.verify:
+            body += Content.styled(f"  ⚑{t('review.flag', self.lang)}", "bold reverse")
+        if line.off_record:
+            body += Content.styled(f"  〔{t('review.off', self.lang)}〕", "italic")
+        return Hanging(prefix, body)
+
+    def _item_prompt(self, item: AgendaItem, depth: int, count: int) -> Hanging:
+        title = Content.styled(f"{item.label} {item.title}".strip(), "bold underline")
+        if count:
+            title += Content.styled(" " + t("review.no_lines", self.lang, count=count), "dim")
+        return Hanging(Content("  " * depth), title)
+
+    def rebuild(self, keep: str | None = None) -> None:
+        """Fill the list from the meeting; keep the cursor on option `keep` (else the current)."""
+        keep = keep or self.highlighted_id()
+        meeting = self.session.meeting
+        by_item: dict[str, list[Utterance]] = {}
+        for line in meeting.utterances:
+            if line.verify or not self.only_flagged:
+                by_item.setdefault(line.item_id, []).append(line)
+        options: list[Option] = []
+        known = set()
+        for item, depth in meeting.iter_items():
+            known.add(item.id)
+            lines = by_item.get(item.id, [])
+            if self.only_flagged and not lines:
+                continue
+            options.append(Option(self._item_prompt(item, depth, len(lines)), id=f"item:{item.id}"))
+            options += self._line_options(lines, depth)
+        for item_id, lines in by_item.items():  # lines of an item no longer on the agenda
+            if item_id not in known:
+                orphan = Hanging(Content(""), Content.styled(f"? {item_id}", "bold"))
+                options.append(Option(orphan, id=f"item:{item_id}"))
+                options += self._line_options(lines, 0)
+        self.set_options(options)
+        ids = [option.id for option in options]
+        if keep is not None and keep in ids:
+            self.highlighted = ids.index(keep)
+        elif options:  # first view, or the line is gone: the first line
+            self.highlighted = next(
+                (n for n, i in enumerate(ids) if (i or "").startswith("line:")), 0
+            )
+
+    def _line_options(self, lines: list[Utterance], depth: int) -> list[Option]:
+        options: list[Option] = []
+        section: Section | None = None
+        for line in sorted(lines, key=lambda u: (_SECTION_ORDER[u.section], u.id)):
+            if line.section is not section:
+                section = line.section
+                label = Content.styled(t(f"section.{section.value}", self.lang), "italic")
+                options.append(Option(Hanging(Content("  " * depth + "  "), label), disabled=True))
+            options.append(Option(self.line_prompt(line), id=line_option_id(line.id)))
+        return options
+
+    def show_line(self, line: Utterance) -> None:
+        """Show a changed line again (text, role, marks), without rebuilding the list."""
+        self.replace_option_prompt(line_option_id(line.id), self.line_prompt(line))
+
+    def highlighted_id(self) -> str | None:
+        """The id of the option under the cursor."""
+        option = self.highlighted_option
+        return option.id if option is not None else None
+
+    def current_line(self) -> Utterance | None:
+        """The line under the cursor (None on a heading)."""
+        option_id = self.highlighted_id() or ""
+        if not option_id.startswith("line:"):
+            return None
+        try:
+            return self.session.line(int(option_id.removeprefix("line:")))
+        except CommandError:
+            return None
+
+    def current_item_id(self) -> str | None:
+        """The item of the line or heading under the cursor."""
+        line = self.current_line()
+        if line is not None:
+            return line.item_id
+        option_id = self.highlighted_id() or ""
+        return option_id.removeprefix("item:") if option_id.startswith("item:") else None
+
+    def next_flagged(self) -> bool:
+        """Move the cursor to the next flagged line, wrapping round; False when none is."""
+        flagged = {line_option_id(line.id) for line in self.session.flagged()}
+        count = self.option_count
+        start = self.highlighted if self.highlighted is not None else -1
+        for step in range(1, count + 1):
+            index = (start + step) % count
+            if self.get_option_at_index(index).id in flagged:
+                self.highlighted = index
+                return True
+        return False
