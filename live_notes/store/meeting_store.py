@@ -308,15 +308,14 @@ class MeetingStore:
 
     def close(self) -> None:
         """Fold the journal into the snapshot if it has anything, and release the lock."""
-        if self._fd is None:
-            return
-        if self._pending:
+        if self._fd is not None and self._pending:
             with contextlib.suppress(StoreError):
                 self.compact()  # on failure the journal still holds everything
         with self._mutex:
-            with contextlib.suppress(OSError):
-                os.close(self._fd)
-            self._fd = None
+            if self._fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(self._fd)
+                self._fd = None
         if self._lock is not None:
             self._lock.release()
 
