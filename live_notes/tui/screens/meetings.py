@@ -28,9 +28,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from live_notes.domain.events import MarkSet
+from live_notes.domain.models import Meeting
 from live_notes.domain.plan import PlanError, next_meeting, parse_plan
 from live_notes.resources import sample_plan
-from live_notes.store import MeetingStore, StoreError, list_meetings
+from live_notes.store import MeetingStore, MeetingSummary, StoreError, list_meetings
 from live_notes.tui.commands import Command
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.screen_kit import (
@@ -141,7 +142,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         super().__init__()
         self.data_dir = Path(data_dir)
         self.show_archived = False
-        self._rows: dict[str, Any] = {}
+        self._rows: dict[str, MeetingSummary] = {}
 
     def compose(self) -> ComposeResult:
         """Title, the table, a message line and the footer."""
@@ -217,7 +218,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         show_text(message, text)
         message.set_class(error, "-error")
 
-    def _selected(self, openable: bool = True) -> Any | None:
+    def _selected(self, openable: bool = True) -> MeetingSummary | None:
         meeting_id = self.selected_id()
         if meeting_id is None:
             self.say(t("meetings.none_selected", self.lang), error=True)
@@ -290,7 +291,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
             raise DialogError(exc.describe()) from None
         return self._save_new(meeting)
 
-    def _save_new(self, meeting: Any) -> str:
+    def _save_new(self, meeting: Meeting) -> str:
         try:
             store = MeetingStore.create(self.data_dir, meeting)
         except StoreError as exc:
