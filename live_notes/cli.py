@@ -45,8 +45,16 @@ def cmd_new(args: argparse.Namespace) -> int:
     from live_notes.domain.plan import parse_plan
     from live_notes.store import MeetingStore
 
-    plan = Path(args.plan)
-    meeting = parse_plan(_read_text(plan), str(plan))
+    if args.sample:
+        from live_notes.resources import sample_plan
+
+        source = sample_plan(args.sample)
+        meeting = parse_plan(source.read_text(encoding="utf-8"), source.name)
+    elif args.plan:
+        plan = Path(args.plan)
+        meeting = parse_plan(_read_text(plan), str(plan))
+    else:
+        raise CliError("new needs a plan file (live-notes new PLAN.toml) or --sample ja|en")
     with MeetingStore.create(_data_dir(args), meeting) as store:
         print(store.meeting.id)
     return EXIT_OK
@@ -190,9 +198,24 @@ def _run_app(args: argparse.Namespace, meeting_id: str | None) -> int:
 
         if meeting_id not in meeting_ids(data_dir):
             raise CliError(f"no meeting {meeting_id!r} in {data_dir} (see `live-notes list`)")
+        _check_not_held(data_dir, meeting_id)
     app = LiveNotesApp(data_dir, meeting_id)
     app.run()
     return int(app.return_code or 0)
+
+
+def _check_not_held(data_dir: Path, meeting_id: str) -> None:
+    """Refuse, before the screen opens, a meeting another live-notes is writing.
+
+    The app would only say it in a passing notification over an empty screen.
+    Taking the lock and giving it back at once raises LockedError naming the holder.
+    """
+    from live_notes.store.lock import MeetingLock
+    from live_notes.store.meeting_store import paths_of
+
+    lock = MeetingLock(paths_of(data_dir, meeting_id)["lock"], meeting_id)
+    lock.acquire()
+    lock.release()
 
 
 def _check_data_dir(data_dir: Path) -> None:
@@ -234,8 +257,10 @@ def build_parser() -> argparse.ArgumentParser:
         return command
 
     add("open", cmd_open, "open one meeting on its live screen").add_argument("id")
-    add("new", cmd_new, "create a meeting from a plan file (TOML); prints its id").add_argument(
-        "plan"
+    new = add("new", cmd_new, "create a meeting from a plan file (TOML); prints its id")
+    new.add_argument("plan", nargs="?")
+    new.add_argument(
+        "--sample", choices=["ja", "en"], help="from the shipped sample plan instead of a file"
     )
     add("list", cmd_list, "list the meetings").add_argument(
         "--all", action="store_true", help="archived ones too"

@@ -68,8 +68,12 @@ class TmuxApp:
             raise RuntimeError(f"tmux {args[0]}: {done.stderr.strip()}")
         return done.stdout
 
-    def start(self, *argv: str, name: str = "app") -> None:
-        """Start ``live-notes ARGV`` in a new 120×40 session (``exec``: the pane's pid is the app's)."""
+    def start(self, *argv: str, name: str = "app", show_exit: bool = False) -> None:
+        """Start ``live-notes ARGV`` in a new 120×40 session.
+
+        The command is exec'ed, so the pane's pid is the app's; with `show_exit`
+        it runs under the shell instead, which prints ``[exit N]`` after it.
+        """
         if not self._keeper:
             # A session that outlives the app's, so killing the app's session never
             # stops the server while the next start is connecting to it.
@@ -85,7 +89,7 @@ class TmuxApp:
             env_args += ["-e", f"{key}={value}"]
         self.tmux(
             "new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT),
-            *env_args, f"exec {command}",
+            *env_args, f"{command}; echo [exit $?]" if show_exit else f"exec {command}",
         )  # fmt: skip
 
     @property
@@ -97,11 +101,6 @@ class TmuxApp:
         """Whether the app has exited (the pane stays, showing its last screen)."""
         out = self.tmux("display-message", "-p", "-t", self.session, "#{pane_dead}", check=False)
         return out.strip() == "1"
-
-    def exit_status(self) -> int | None:
-        """The app's exit status once it has exited."""
-        out = self.tmux("display-message", "-p", "-t", self.session, "#{pane_dead_status}")
-        return int(out) if out.strip() else None
 
     def screen(self) -> list[str]:
         """The screen's rows as text."""
