@@ -188,3 +188,10 @@ def test_console_script_runs() -> None:
     assert done.returncode == 0
     for command in ("open", "new", "list", "show", "check", "export", "import", "purge"):
         assert command in done.stdout
+
+
+def test_new_from_the_shipped_sample(capsys: pytest.CaptureFixture[str], data: Path) -> None:
+    code, out, _ = run(capsys, "--data-dir", str(data), "new", "--sample", "en")
+    assert code == 0 and out.strip() == "2025-03-12-riverside-library-board"
+    code, _, err = run(capsys, "--data-dir", str(data), "new")
+    assert code == 1 and "needs a plan file" in err
