@@ -284,7 +284,7 @@ def run() -> list[Figure]:
                 "store.draft_p99_ms",
                 percentile(draft, 99),
                 "ms",
-                "keep the line being typed (atomic replace + fsync, 300 times)",
+                "keep the line being typed (temp file + fsync + rename, 300 times)",
             )
         )
         figures += kill_figures(base)

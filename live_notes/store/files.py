@@ -106,20 +106,19 @@ def open_private(path: Path, flags: int) -> int:
     return fd
 
 
-def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+def write_atomic(path: Path, data: bytes, sync_dir: bool = True) -> None:
     """Replace a file's content all at once: temp file, fsync, rename, fsync of the directory.
 
     A crash leaves either the old content or the new one, never a mix. With
-    ``durable=False`` the fsyncs are skipped (the draft line, rewritten on
-    keystrokes: losing the last few keystrokes of it to a power cut is acceptable).
+    ``sync_dir=False`` the rename itself may be lost to a power cut, leaving the
+    previous content: fine for the draft line, rewritten every few keystrokes.
     """
     tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
     fd = open_private(tmp, os.O_WRONLY | os.O_TRUNC)
     try:
         try:
             write_all(fd, data)
-            if durable:
-                os.fsync(fd)
+            os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
@@ -127,7 +126,7 @@ def write_atomic(path: Path, data: bytes, durable: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    if durable:
+    if sync_dir:
         fsync_dir(path.parent)
 
 

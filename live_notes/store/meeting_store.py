@@ -284,7 +284,7 @@ class MeetingStore:
         path = self._paths["draft"]
         try:
             if text:
-                files.write_atomic(path, text.encode("utf-8"))
+                files.write_atomic(path, text.encode("utf-8"), sync_dir=False)
             else:
                 with contextlib.suppress(FileNotFoundError):
                     os.unlink(path)
