@@ -71,8 +71,10 @@ class TmuxApp:
     def start(self, *argv: str, name: str = "app", show_exit: bool = False) -> None:
         """Start ``live-notes ARGV`` in a new 120×40 session.
 
-        The command is exec'ed, so the pane's pid is the app's; with `show_exit`
-        it runs under the shell instead, which prints ``[exit N]`` after it.
+        The command is exec'ed, so the pane's pid is the app's. With `show_exit`
+        it runs under the shell instead, its output and then ``[exit N]`` going to
+        `output` (the pane's own screen may lose its first row to tmux's
+        "Pane is dead" line).
         """
         if not self._keeper:
             # A session that outlives the app's, so killing the app's session never
@@ -89,8 +91,17 @@ class TmuxApp:
             env_args += ["-e", f"{key}={value}"]
         self.tmux(
             "new-session", "-d", "-s", name, "-x", str(WIDTH), "-y", str(HEIGHT),
-            *env_args, f"{command}; echo [exit $?]" if show_exit else f"exec {command}",
+            *env_args, self._logged(command, name) if show_exit else f"exec {command}",
         )  # fmt: skip
+
+    def _logged(self, command: str, name: str) -> str:
+        out = shlex.quote(str(self.folder / f"{name}.out"))
+        return f"{command} >{out} 2>&1; echo [exit $?] >>{out}"
+
+    def output(self, name: str) -> str:
+        """What a `show_exit` command printed, then ``[exit N]`` ("" while it runs)."""
+        path = self.folder / f"{name}.out"
+        return path.read_text(encoding="utf-8") if path.exists() else ""
 
     @property
     def pid(self) -> int:
