@@ -14,7 +14,9 @@ the draft is saved once typing pauses (0.5–1 s after the last keystroke).
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -32,10 +34,6 @@ from live_notes.domain.text import MAX_LINE
 from live_notes.store import StoreError
 from live_notes.tui.commands import APP, ENTRY, LIVE, Command, localized
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.attendance import AttendanceScreen
-from live_notes.tui.screens.confirm import ConfirmScreen
-from live_notes.tui.screens.decision import DecisionScreen
-from live_notes.tui.screens.goto import GotoScreen
 from live_notes.tui.widgets.agenda_view import AgendaView
 from live_notes.tui.widgets.entry import Chip, EntryLine
 from live_notes.tui.widgets.lines_view import LinesView
@@ -124,8 +122,10 @@ class LiveScreen(Screen[None]):
         self.abbreviations = abbreviations or {}
         self.editing: int | None = None
         """Id of the line taken back for correction (Up), or None."""
-        self._draft_saved = ""
+        self._draft_saved: str | None = ""
         self._draft_timer: Timer | None = None
+        self._draft_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft")
+        """One thread, so drafts are written in the order they were typed."""
         self._shown_item: str | None = None
         self._entry = EntryLine(abbreviations, id="entry")
 
@@ -350,6 +350,8 @@ class LiveScreen(Screen[None]):
             if item_id is not None and self.run_command(lambda: self.session.switch_item(item_id)):
                 self._switched()
 
+        from live_notes.tui.screens.goto import GotoScreen  # dialogs load on first use
+
         self.app.push_screen(
             localized(GotoScreen, self.lang)(self.session.leaf_items(), find, self.lang), done
         )
@@ -386,6 +388,8 @@ class LiveScreen(Screen[None]):
                 self.notify(t("live.decision_saved", self.lang))
                 self.tick()
 
+        from live_notes.tui.screens.decision import DecisionScreen
+
         dialog = localized(DecisionScreen, self.lang)(
             item, session.meeting.decisions.get(item.id), save, self.lang
         )
@@ -393,6 +397,8 @@ class LiveScreen(Screen[None]):
 
     def action_attendance(self) -> None:
         """F9: the roll call."""
+        from live_notes.tui.screens.attendance import AttendanceScreen
+
         self.app.push_screen(localized(AttendanceScreen, self.lang)(self.session, self.lang))
 
     def action_open_close(self) -> None:
@@ -414,6 +420,8 @@ class LiveScreen(Screen[None]):
             if yes and self.run_command(lambda: closed.append(session.close())):
                 self.notify(t("live.closed", self.lang, time=closed[0].strftime("%H:%M")))
                 self.refresh_all()
+
+        from live_notes.tui.screens.confirm import ConfirmScreen
 
         question = t("live.close_question", self.lang, time=session.now().strftime("%H:%M"))
         self.app.push_screen(localized(ConfirmScreen, self.lang)(question, self.lang), done)
@@ -470,21 +478,43 @@ class LiveScreen(Screen[None]):
         if self._draft_timer is not None:
             self._draft_timer.reset()
 
-    def save_draft(self) -> None:
-        """Keep the line being typed (called once typing pauses)."""
+    def save_draft(self, wait: bool = False) -> None:
+        """Keep the line being typed (called once typing pauses).
+
+        The file is written (atomically, with fsyncs) on a writer thread so a key
+        pressed meanwhile is not kept waiting; `wait` blocks until it is on disk
+        (when the meeting is being closed).
+        """
         if self._draft_timer is not None:
             self._draft_timer.pause()
         text = "" if self.editing is not None else self.entry.value
         if self.store is None or text == self._draft_saved:
             return
-        try:
-            self.store.save_draft(text)
-        except StoreError as exc:
-            self.notify(t("live.draft_failed", self.lang, detail=str(exc)), severity="error")
-            return
         self._draft_saved = text
+        future = self._draft_writer.submit(partial(self.store.save_draft, text))
+        if wait:
+            self._draft_done(future)
+        else:
+            future.add_done_callback(self._draft_report)
+
+    def _draft_report(self, future: Future[None]) -> None:
+        """On the writer thread: only a failure needs the UI (to tell the clerk)."""
+        if future.exception() is None:
+            return
+        try:
+            self.app.call_from_thread(self._draft_done, future)
+        except RuntimeError:  # already on the app's thread (the future was done at once)
+            self._draft_done(future)
+
+    def _draft_done(self, future: Future[None]) -> None:
+        try:
+            future.result()
+        except StoreError as exc:
+            self._draft_saved = None
+            self.notify(t("live.draft_failed", self.lang, detail=str(exc)), severity="error")
 
     def on_unmount(self) -> None:
         """Leaving the screen keeps the line being typed, while the meeting is still open."""
         if self.store is not None and self.store is getattr(self.app, "store", None):
-            self.save_draft()
+            self.save_draft(wait=True)
+        self._draft_writer.shutdown(wait=True)

@@ -16,7 +16,7 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -52,7 +52,11 @@ class LinesView(ScrollView, can_focus=False):
         height: 1fr;
         overflow-x: hidden;
         overflow-y: auto;
-        scrollbar-size-vertical: 1;
+        /* No drawn scrollbar: Textual refreshes a visible one on every layout pass, and
+           the entry line asks for one on each keystroke; the repaint of the scrollbar's
+           column then drags the whole middle of the screen with it. The view still
+           scrolls (wheel, keys in review); newest lines are always at the bottom. */
+        scrollbar-size-vertical: 0;
     }
     LinesView > .lines-view--time { color: $text-muted; }
     LinesView > .lines-view--role { color: $accent; text-style: bold; }
@@ -71,9 +75,12 @@ class LinesView(ScrollView, can_focus=False):
         section_label: Callable[[Section], str],
         more_label: Callable[[int], str],
         *,
+        max_shown: int = MAX_SHOWN,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self.max_shown = max_shown
+        """Most lines loaded by `set_lines` (appending is not limited)."""
         self._role_label = role_label
         self._section_label = section_label
         self._more_label = more_label
@@ -83,6 +90,7 @@ class LinesView(ScrollView, can_focus=False):
         self._rows: list[tuple[int, int]] = []
         """Row → (block index, row within the block)."""
         self._width = 0
+        self._base_style = Style()
 
     # -- content ---------------------------------------------------------------
 
@@ -92,8 +100,8 @@ class LinesView(ScrollView, can_focus=False):
         return self._lines
 
     def set_lines(self, lines: Sequence[Utterance]) -> None:
-        """Show these lines (an item's), keeping only the latest `MAX_SHOWN`."""
-        self._hidden = max(0, len(lines) - MAX_SHOWN)
+        """Show these lines (an item's), keeping only the latest `max_shown`."""
+        self._hidden = max(0, len(lines) - self.max_shown)
         self._lines = list(lines[self._hidden :])
         self._rebuild()
 
@@ -185,11 +193,16 @@ class LinesView(ScrollView, can_focus=False):
         if self._width:
             self._rebuild()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Rows for a repaint; the widget's style is looked up once, not once a row."""
+        self._base_style = self.rich_style  # walks the ancestors: ~0.1 ms, so once a pass
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         """One row of the view, from the kept strips."""
         row = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
+        style = self._base_style
         if row >= len(self._rows):
-            return Strip.blank(width, self.rich_style)
-        strip = self._strip(row).crop_extend(0, width, self.rich_style)
-        return strip.apply_style(self.rich_style)
+            return Strip.blank(width, style)
+        return self._strip(row).crop_extend(0, width, style).apply_style(style)
