@@ -139,8 +139,9 @@ def test_readonly_refuses_writes_and_takes_no_lock(store: MeetingStore, data_dir
     reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
     assert reader.readonly
     session = Session(reader.meeting, sink=reader.append)
-    with pytest.raises(StoreError, match="read-only"):
+    with pytest.raises(StoreError, match="read-only") as caught:
         session.open()
+    assert "読み取り専用" in caught.value.message("ja")
     assert reader.meeting.opened_at is None  # refused before it was applied
     with pytest.raises(StoreError, match="read-only"):
         reader.save_draft("x")
@@ -157,6 +158,10 @@ def test_second_writer_is_told_who_holds_the_meeting(store: MeetingStore, data_d
     assert f"process {os.getpid()}" in message
     assert socket.gethostname() in message
     assert "\n" not in message
+    assert caught.value.message("en") == message
+    japanese = caught.value.message("ja")
+    assert "書き込み中" in japanese and f"プロセス {os.getpid()}" in japanese
+    assert socket.gethostname() in japanese
 
 
 def _run(code: str) -> subprocess.Popen[str]:
@@ -221,8 +226,9 @@ def test_newer_file_is_refused_and_left_byte_identical(store: MeetingStore, data
     snapshot.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     before = snapshot.read_bytes()
     for readonly in (False, True):
-        with pytest.raises(NewerSchemaError, match="newer version"):
+        with pytest.raises(NewerSchemaError, match="newer version") as caught:
             MeetingStore.open(data_dir, meeting_id, readonly=readonly)
+        assert "新しい版" in caught.value.message("ja")
     assert snapshot.read_bytes() == before
     assert not (data_dir / f"{meeting_id}.lock").exists()
     [report] = check(data_dir, meeting_id, repair=True)

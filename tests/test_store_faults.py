@@ -182,6 +182,7 @@ def test_damaged_snapshot_is_refused_untouched_and_reported(tmp_path: Path, kind
         with pytest.raises(CorruptError) as caught:
             MeetingStore.open(data_dir, meeting_id, readonly=readonly)
         assert words in str(caught.value) and "left untouched" in str(caught.value)
+        assert "読み込めません" in caught.value.message("ja")
     assert snapshot_files(data_dir) == before
     [summary] = list_meetings(data_dir)
     assert summary.error is not None and "cannot be read" in summary.error
@@ -285,6 +286,8 @@ def test_disk_full_refuses_the_line_and_a_retry_succeeds(live, monkeypatch) -> N
         session.commit_line(TEXTS[1])
     message = str(caught.value)
     assert "not saved" in message and "disk is full" in message and "commit it again" in message
+    japanese = caught.value.message("ja")
+    assert "ディスクがいっぱいです" in japanese and "入力欄に残っています" in japanese
     assert texts(store) == TEXTS[:1]  # not shown as done
     assert journal.stat().st_size == size
     monkeypatch.undo()

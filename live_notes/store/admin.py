@@ -12,7 +12,7 @@ from pathlib import Path
 
 from live_notes.domain.models import MeetingStatus
 from live_notes.store import files
-from live_notes.store.errors import NewerSchemaError, StoreError
+from live_notes.store.errors import NewerSchemaError, StoreError, no_meeting
 from live_notes.store.loader import load, paths_of
 from live_notes.store.lock import MeetingLock, read_holder
 from live_notes.store.repair import repair as repair_files
@@ -116,7 +116,7 @@ def check(data_dir: Path, meeting_id: str | None = None, repair: bool = False) -
     data_dir = Path(data_dir)
     ids = [files.check_id(meeting_id)] if meeting_id else meeting_ids(data_dir)
     if meeting_id and not any(p.exists() for p in paths_of(data_dir, meeting_id).values()):
-        raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
+        raise no_meeting(meeting_id, data_dir)
     return [_check_one(data_dir, one, repair) for one in ids]
 
 
@@ -206,7 +206,7 @@ def purge(data_dir: Path, meeting_id: str) -> list[Path]:
     data_dir = Path(data_dir)
     paths = paths_of(data_dir, files.check_id(meeting_id))
     if not any(p.exists() for p in paths.values()) and not files.side_files(data_dir, meeting_id):
-        raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
+        raise no_meeting(meeting_id, data_dir)
     lock = MeetingLock(paths["lock"], meeting_id)
     lock.acquire()
     removed = []

@@ -11,7 +11,27 @@ from datetime import datetime
 
 
 class StoreError(Exception):
-    """Base of the store's errors; ``str(exc)`` is the one-line message for the clerk."""
+    """Base of the store's errors; ``str(exc)`` is the one-line message for the clerk.
+
+    Attributes:
+        ja: The same message in Japanese, when there is one.
+    """
+
+    def __init__(self, message: str, ja: str | None = None) -> None:
+        super().__init__(message)
+        self.ja = ja
+
+    def message(self, lang: str = "en") -> str:
+        """The message in the clerk's language ("ja" or "en"); English when no translation."""
+        return self.ja if lang == "ja" and self.ja else str(self)
+
+
+def no_meeting(meeting_id: str, data_dir: object) -> StoreError:
+    """The error for a meeting id with no files."""
+    return StoreError(
+        f"There is no meeting {meeting_id} in {data_dir}.",
+        f"{data_dir} に会議 {meeting_id} はありません。",
+    )
 
 
 @dataclass(frozen=True)
@@ -33,6 +53,11 @@ class LockInfo:
         when = f" since {self.since:%Y-%m-%d %H:%M}" if self.since else ""
         return f"process {self.pid} on {self.host or 'an unknown host'}{when}"
 
+    def describe_ja(self) -> str:
+        """``host-a のプロセス 1234、2024-11-12 09:31 から``."""
+        when = f"、{self.since:%Y-%m-%d %H:%M} から" if self.since else ""
+        return f"{self.host or '不明なホスト'} のプロセス {self.pid}{when}"
+
 
 class LockedError(StoreError):
     """Another live-notes is writing this meeting.
@@ -48,7 +73,9 @@ class LockedError(StoreError):
         super().__init__(
             f"Meeting {meeting_id} is already open for writing in another live-notes "
             f"({holder.describe()}). Nothing was changed: close it there, "
-            "or open this meeting read-only."
+            "or open this meeting read-only.",
+            f"会議 {meeting_id} は別の live-notes で書き込み中です({holder.describe_ja()})。"
+            "何も変更していません。そちらで閉じるか、読み取り専用で開いてください。",
         )
 
 
@@ -68,7 +95,9 @@ class NewerSchemaError(StoreError):
         super().__init__(
             f"{path} was written by a newer version of live-notes (format {found}; "
             f"this one reads up to {known}). The file was left untouched: "
-            "open it with the newer version."
+            "open it with the newer version.",
+            f"{path} は新しい版の live-notes で書かれています(形式 {found}、この版は {known} まで)。"
+            "ファイルには手を付けていません。新しい版で開いてください。",
         )
 
 
@@ -85,5 +114,7 @@ class CorruptError(StoreError):
         self.reason = reason
         super().__init__(
             f"{path} cannot be read: {reason}. The file was left untouched: "
-            "run `live-notes check --repair` to save what can be saved into a new file."
+            "run `live-notes check --repair` to save what can be saved into a new file.",
+            f"{path} を読み込めません({reason})。ファイルには手を付けていません。"
+            "`live-notes check --repair` で、救える内容を新しいファイルに保存できます。",
         )

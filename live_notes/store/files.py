@@ -130,16 +130,19 @@ def write_atomic(path: Path, data: bytes, sync_dir: bool = True) -> None:
         fsync_dir(path.parent)
 
 
-def describe_os_error(exc: OSError) -> str:
-    """An OSError in plain words (disk full, permission, …)."""
+def describe_os_error(exc: OSError, lang: str = "en") -> str:
+    """An OSError in plain words (disk full, permission, …), in English or Japanese."""
     import errno
 
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return "the disk is full"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.EROFS:
-        return "the disk is read-only"
-    if exc.errno == errno.EIO:
-        return "the disk reported an input/output error"
+    words = {
+        errno.ENOSPC: ("the disk is full", "ディスクがいっぱいです"),
+        errno.EDQUOT: ("the disk is full", "ディスクの割り当て容量を超えました"),
+        errno.EACCES: ("permission denied", "アクセス権がありません"),
+        errno.EPERM: ("permission denied", "アクセス権がありません"),
+        errno.EROFS: ("the disk is read-only", "ディスクが読み取り専用です"),
+        errno.EIO: ("the disk reported an input/output error", "ディスクの入出力エラーです"),
+    }
+    if exc.errno in words:
+        en, ja = words[exc.errno]
+        return ja if lang == "ja" else en
     return exc.strerror or str(exc)

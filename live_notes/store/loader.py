@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from live_notes.domain.events import CHANGE_ADAPTER, apply
 from live_notes.domain.models import Meeting
 from live_notes.store import files
-from live_notes.store.errors import CorruptError, StoreError
+from live_notes.store.errors import CorruptError, StoreError, no_meeting
 from live_notes.store.journal import Scan, scan
 from live_notes.store.snapshot import describe_validation, read_snapshot
 
@@ -69,7 +69,7 @@ def load(data_dir: Path, meeting_id: str) -> Loaded:
             raise CorruptError(
                 str(paths["snapshot"]), "the file is missing; only its journal is left"
             )
-        raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
+        raise no_meeting(meeting_id, data_dir)
     for _ in range(3):
         # A writer compacting meanwhile replaces the snapshot, then empties the
         # journal: read both again if the snapshot changed under us.

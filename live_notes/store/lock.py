@@ -106,7 +106,10 @@ class MeetingLock:
             raise StoreError(
                 f"Cannot create the lock file {self.path}: {describe_os_error(exc)}. "
                 "Nothing was changed: make the data directory writable, "
-                "or open the meeting read-only."
+                "or open the meeting read-only.",
+                f"ロックファイル {self.path} を作れません({describe_os_error(exc, 'ja')})。"
+                "何も変更していません。データフォルダを書き込めるようにするか、"
+                "読み取り専用で開いてください。",
             ) from exc
         fsync_dir(self.path.parent)
         return fd

@@ -12,7 +12,7 @@ from types import TracebackType
 from live_notes.domain.events import CHANGE_ADAPTER, Change, apply
 from live_notes.domain.models import Meeting
 from live_notes.store import files
-from live_notes.store.errors import LockedError, StoreError
+from live_notes.store.errors import LockedError, StoreError, no_meeting
 from live_notes.store.journal import Scan, encode_line
 from live_notes.store.loader import Loaded, load, paths_of
 from live_notes.store.lock import MeetingLock
@@ -95,7 +95,9 @@ class MeetingStore:
                 meeting.id = base_id
                 raise StoreError(
                     f"The meeting could not be saved in {data_dir}: "
-                    f"{files.describe_os_error(exc)}. Nothing was created."
+                    f"{files.describe_os_error(exc)}. Nothing was created.",
+                    f"{data_dir} に会議を保存できませんでした"
+                    f"({files.describe_os_error(exc, 'ja')})。何も作成していません。",
                 ) from exc
             return store
         raise StoreError(f"Too many meetings named {base_id} in {data_dir}.")
@@ -116,7 +118,7 @@ class MeetingStore:
             return cls(data_dir, load(data_dir, meeting_id), None)
         paths = paths_of(data_dir, meeting_id)
         if not paths["snapshot"].exists() and not paths["journal"].exists():
-            raise StoreError(f"There is no meeting {meeting_id} in {data_dir}.")
+            raise no_meeting(meeting_id, data_dir)
         lock = MeetingLock(paths["lock"], meeting_id)
         lock.acquire()
         try:
@@ -131,7 +133,9 @@ class MeetingStore:
             lock.release()
             raise StoreError(
                 f"Meeting {meeting_id} could not be opened for writing: "
-                f"{files.describe_os_error(exc)}. Nothing was changed."
+                f"{files.describe_os_error(exc)}. Nothing was changed.",
+                f"会議 {meeting_id} を書き込み用に開けませんでした"
+                f"({files.describe_os_error(exc, 'ja')})。何も変更していません。",
             ) from exc
         except BaseException:
             lock.release()
@@ -174,10 +178,15 @@ class MeetingStore:
         if self.readonly:
             raise StoreError(
                 f"Meeting {self.meeting.id} is open read-only: nothing can be saved. "
-                "Open it for writing to change it."
+                "Open it for writing to change it.",
+                f"会議 {self.meeting.id} は読み取り専用で開いているため保存できません。"
+                "変更するには書き込み用に開いてください。",
             )
         if self._fd is None:
-            raise StoreError(f"Meeting {self.meeting.id} is closed: open it again to write.")
+            raise StoreError(
+                f"Meeting {self.meeting.id} is closed: open it again to write.",
+                f"会議 {self.meeting.id} は閉じています。書き込むには開き直してください。",
+            )
         return self._fd
 
     def append(self, change: Change) -> None:
@@ -202,10 +211,14 @@ class MeetingStore:
                 self._undo_partial(fd)
                 full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
                 advice = "free some space, then" if full else "check the disk, then"
+                advice_ja = "空き容量を作ってから" if full else "ディスクを確認してから"
                 raise StoreError(
                     f"The change was not saved: {files.describe_os_error(exc)}. "
                     f"Everything before it is safe and the line stays in the entry: "
-                    f"{advice} commit it again."
+                    f"{advice} commit it again.",
+                    f"変更を保存できませんでした({files.describe_os_error(exc, 'ja')})。"
+                    "それより前の内容は無事で、行は入力欄に残っています。"
+                    f"{advice_ja}、もう一度確定してください。",
                 ) from exc
             except BaseException:
                 self._undo_partial(fd)  # interrupted: not acknowledged, so not kept
@@ -246,7 +259,9 @@ class MeetingStore:
                 reason = files.describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
                 raise StoreError(
                     f"The meeting could not be compacted: {reason}. "
-                    "Nothing was lost: every change is still in the journal."
+                    "Nothing was lost: every change is still in the journal.",
+                    f"会議ファイルをまとめられませんでした({reason})。"
+                    "失われたものはありません。すべての変更はジャーナルに残っています。",
                 ) from exc
             self._rotate_journal()
 
@@ -290,7 +305,8 @@ class MeetingStore:
                     os.unlink(path)
         except OSError as exc:
             raise StoreError(
-                f"The line being typed could not be kept: {files.describe_os_error(exc)}."
+                f"The line being typed could not be kept: {files.describe_os_error(exc)}.",
+                f"入力中の行を控えられませんでした({files.describe_os_error(exc, 'ja')})。",
             ) from exc
 
     def load_draft(self) -> str:
