@@ -455,3 +455,34 @@ def test_a_reader_rereads_when_a_compaction_lands_between_its_reads(
     monkeypatch.setattr(loader, "_read_journal", compaction_in_between)
     reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
     assert raced and len(reader.meeting.utterances) == 3
+
+
+def test_writers_racing_for_one_meeting_exactly_one_wins(
+    store: MeetingStore, data_dir: Path
+) -> None:
+    meeting_id = store.meeting.id
+    store.close()
+    go = data_dir / "go"
+    code = f"""
+        import os, sys, time
+        from live_notes.store import LockedError, MeetingStore
+        while not os.path.exists({str(go)!r}):
+            time.sleep(0.001)
+        try:
+            store = MeetingStore.open({str(data_dir)!r}, {meeting_id!r})
+        except LockedError as exc:
+            print("locked", exc.holder.pid, flush=True)
+        else:
+            print("won", os.getpid(), flush=True)
+        sys.stdin.readline()
+        """
+    racers = [_run(code) for _ in range(6)]
+    try:
+        go.write_text("")
+        answers = [racer.stdout.readline().split() for racer in racers if racer.stdout]
+    finally:
+        for racer in racers:
+            racer.communicate("\n")
+    winners = [int(pid) for word, pid in answers if word == "won"]
+    assert len(winners) == 1, answers
+    assert all(int(pid) in (winners[0], 0) for word, pid in answers if word == "locked"), answers
