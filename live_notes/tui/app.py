@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,9 @@ class LiveNotesApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "live-notes"
-    BINDINGS = bindings(APP)
+    BINDINGS = [replace(b, show=False) for b in bindings(APP) if isinstance(b, Binding)]
+    """App-wide keys, for every screen; not in the footer here (English only at class
+    level): the live screen shows them, in the clerk's language, from the same table."""
     COMMANDS = App.COMMANDS | {CommandsProvider}
 
     def __init__(
