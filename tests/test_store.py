@@ -486,3 +486,22 @@ def test_writers_racing_for_one_meeting_exactly_one_wins(
     winners = [int(pid) for word, pid in answers if word == "won"]
     assert len(winners) == 1, answers
     assert all(int(pid) in (winners[0], 0) for word, pid in answers if word == "locked"), answers
+
+
+def test_check_names_a_lock_left_by_a_crash_without_calling_it_a_fault(data_dir: Path) -> None:
+    store = MeetingStore.create(data_dir, sample())
+    meeting_id = store.meeting.id
+    store.close()
+    lock = data_dir / f"{meeting_id}.lock"
+    lock.write_text(json.dumps({"pid": 999999, "host": "gone", "since": "2024-11-11T09:30:00"}))
+    os.chmod(lock, 0o600)
+    [report] = check(data_dir)
+    assert report.ok
+    assert report.findings == [
+        "a lock left by process 999999 on gone since 2024-11-11 09:30, which has ended; "
+        "the next open takes it over"
+    ]
+    with MeetingStore.open(data_dir, meeting_id) as again:  # open while checking
+        [busy] = check(data_dir)
+        assert busy.ok and busy.findings[0].startswith(f"open for writing by process {os.getpid()}")
+        assert not again.readonly

@@ -137,8 +137,9 @@ def _check_one(data_dir: Path, meeting_id: str, repair: bool) -> CheckReport:
         report.findings.append(str(exc))
         damaged = True
     if not damaged:
-        # Being open in the app is no fault; anything else found is.
-        report.ok = all(f.startswith(_OPEN_BY) for f in report.findings)
+        # Being open in the app, or left locked by a crash, is no fault: the lock
+        # is taken over on the next open. Anything else found is.
+        report.ok = all(f.startswith((_OPEN_BY, _LEFT_BY)) for f in report.findings)
         return report
     report.ok = False
     if repair and holder_alive:
@@ -151,6 +152,7 @@ def _check_one(data_dir: Path, meeting_id: str, repair: bool) -> CheckReport:
 
 
 _OPEN_BY = "open for writing by"
+_LEFT_BY = "a lock left by"
 
 
 def _lock_state(lock: Path, report: CheckReport) -> bool:
@@ -170,7 +172,7 @@ def _lock_state(lock: Path, report: CheckReport) -> bool:
         return True
     finally:
         os.close(fd)  # closing drops a flock we may have taken
-    report.findings.append(f"a lock left by {who}, which has ended; the next open takes it over")
+    report.findings.append(f"{_LEFT_BY} {who}, which has ended; the next open takes it over")
     return False
 
 
