@@ -576,3 +576,29 @@ def test_repair_never_fails_and_what_it_saves_opens(
             assert {p.read_bytes() for p in kept} <= {files["snapshot"], files["journal"]}
             [after] = check(data_dir)
             assert after.ok, after.findings
+
+
+# -- a power cut between the steps of a compaction ------------------------------------------
+
+
+def test_power_cut_between_compaction_steps_opens_whole(tmp_path: Path) -> None:
+    from live_notes.store.snapshot import write_snapshot
+
+    data_dir = tmp_path / "data"
+    meeting_id = meeting_with_lines(data_dir)
+    (data_dir / f"{meeting_id}.lock").unlink()
+    journal = data_dir / f"{meeting_id}.journal"
+    full = MeetingStore.open(data_dir, meeting_id, readonly=True)
+    # Cut after the new snapshot was renamed in, before the journal was set aside:
+    # the journal's lines are all in the snapshot already, and must not apply twice.
+    write_snapshot(data_dir / f"{meeting_id}.json", full.meeting, full.last_seq)
+    again = MeetingStore.open(data_dir, meeting_id, readonly=True)
+    assert texts(again) == TEXTS and again.recovered == [] and again.pending == 0
+    # Cut after the journal was set aside, before the new one was created.
+    journal.rename(data_dir / f"{meeting_id}.journal.bak")
+    with MeetingStore.open(data_dir, meeting_id) as store:
+        assert texts(store) == TEXTS and store.last_seq == full.last_seq
+        Session(store.meeting, sink=store.append).commit_line("委員 停電後の発言")
+        crash(store)
+    after = MeetingStore.open(data_dir, meeting_id, readonly=True)
+    assert texts(after) == [*TEXTS, "委員 停電後の発言"]
