@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from live_notes.domain.models import AgendaItem, Meeting
 from live_notes.domain.roles import BUILTIN_ROLE_SETS, builtin_role_set
+from live_notes.domain.text import clean_fields
 
 
 class PlanError(ValueError):
@@ -59,6 +60,7 @@ def parse_plan(text: str, source: str = "plan") -> Meeting:
 
 def plan_to_meeting(data: dict[str, Any], source: str = "plan", text: str = "") -> Meeting:
     """A meeting from an already-parsed plan mapping (see `parse_plan`)."""
+    data = clean_fields(data)
     problems: list[str] = []
     unknown = set(data) - _PLAN_KEYS
     for key in sorted(unknown):

@@ -47,7 +47,7 @@ from live_notes.domain.models import (
     Utterance,
     Vote,
 )
-from live_notes.domain.text import clean_line, clean_multiline
+from live_notes.domain.text import clean_fields, clean_line, clean_multiline
 
 Sink = Callable[[Change], None]
 Clock = Callable[[], datetime]
@@ -463,7 +463,7 @@ class Session:
         unknown = set(fields) - EDITABLE_FIELDS
         if unknown:
             raise CommandError("not_editable", fields=", ".join(sorted(unknown)))
-        new = {name: _dump(value) for name, value in fields.items()}
+        new = {name: clean_fields(_dump(value)) for name, value in fields.items()}
         try:
             checked = Meeting.model_validate({**self.meeting.model_dump(mode="json"), **new})
         except ValueError as exc:

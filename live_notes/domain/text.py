@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 _ESCAPES = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI … final byte
@@ -44,3 +45,20 @@ def clean_line(text: str) -> str:
 def clean_multiline(text: str) -> str:
     """Like `clean_line`, but keeps line breaks (for notes and conditions)."""
     return "\n".join(clean_line(part) for part in text.splitlines()).strip()
+
+
+def clean_fields(value: Any) -> Any:
+    """Every string in a parsed plan, archive or setup edit, cleaned like `clean_multiline`.
+
+    Names, titles and places are shown on screen and written to every export, so
+    they get the same treatment as typed lines: no escape sequence, control
+    character or bidirectional override survives. Mappings and lists are
+    copied; other values are returned as they are.
+    """
+    if isinstance(value, str):
+        return clean_multiline(value)
+    if isinstance(value, dict):
+        return {key: clean_fields(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [clean_fields(item) for item in value]
+    return value

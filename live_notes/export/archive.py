@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from live_notes.domain.models import SCHEMA_VERSION, Meeting
+from live_notes.domain.text import clean_fields
 
 ARCHIVE_FORMAT = "live-notes-archive"
 """The ``format`` field of every archive."""
@@ -64,7 +65,7 @@ def import_archive(data: bytes, source: str = "archive") -> Meeting:
     if not isinstance(meeting, dict):
         raise ArchiveError(f"{source}: meeting: missing or not an object")
     try:
-        return Meeting.model_validate(meeting)
+        return Meeting.model_validate(clean_fields(meeting))
     except ValidationError as exc:
         problems = [f"{source}: {_place(err['loc'])}: {err['msg']}" for err in exc.errors()]
         raise ArchiveError("\n".join(problems[:10])) from None
