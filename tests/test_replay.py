@@ -29,9 +29,6 @@ SECTION_ORDER = [Section.EXPLANATION, Section.DISCUSSION, Section.CONCLUSION, Se
 def keys_for(step: Step, meeting: Meeting) -> list[str]:
     """The keys a clerk presses for one step, given the meeting as it stands."""
     kind, *args = step
-    if kind == "mark":
-        index = [p.id for p in roll_order(meeting.people)].index(args[0])
-        return ["f9", *["down"] * index, MARK_KEYS[args[1]], "escape"]
     if kind == "audience":
         change = int(args[0]) - meeting.audience
         return ["f9", *(["plus"] * change if change > 0 else ["minus"] * -change), "escape"]
@@ -61,11 +58,31 @@ def keys_for(step: Step, meeting: Meeting) -> list[str]:
     raise AssertionError(f"no keys for {step!r}")
 
 
+def roll_call(marks: list[Step], meeting: Meeting) -> list[str]:
+    """One F9 visit for consecutive marks: the cursor walks from person to person."""
+    order = [p.id for p in roll_order(meeting.people)]
+    keys, cursor = ["f9"], 0
+    for _, person, status in marks:
+        target = order.index(person)
+        keys += ["down"] * (target - cursor) + ["up"] * (cursor - target)
+        keys.append(MARK_KEYS[status])
+        cursor = min(target + 1, len(order) - 1)  # a mark moves the cursor on
+    return [*keys, "escape"]
+
+
 async def drive(app: LiveNotesApp, pilot: Pilot[None], clock: FakeClock) -> None:
     """Run the script: the clock for ("at", …), keys for everything else."""
-    for step in SAMPLE_JA:
+    steps = list(SAMPLE_JA)
+    while steps:
+        step = steps.pop(0)
         if step[0] == "at":
             clock.set(step[1])
+            continue
+        if step[0] == "mark":
+            marks = [step]
+            while steps and steps[0][0] == "mark":
+                marks.append(steps.pop(0))
+            await pilot.press(*roll_call(marks, live(app).session.meeting))
             continue
         if step[0] == "line":
             await type_text(app, pilot, step[1], enter=True)
