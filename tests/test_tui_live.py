@@ -192,3 +192,22 @@ async def test_a_theme_chosen_is_remembered(dirs: Path) -> None:
         app.theme = "live-light"
         await pilot.pause()
     assert load_config().theme == "live-light"
+
+
+async def test_a_theme_chosen_from_the_palette_is_remembered(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        if "live-light" not in app.available_themes:
+            pytest.skip("themes/ not there yet")
+        await pilot.press("ctrl+p", *"live-light")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "live-light"
+        live(app)  # back on the live screen
+    assert load_config().theme == "live-light"
+    again, _ = make_app(dirs, config=load_config(), meeting_id=new_meeting(dirs / "data"))
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "live-light"
