@@ -211,3 +211,39 @@ async def test_a_theme_chosen_from_the_palette_is_remembered(dirs: Path) -> None
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert again.theme == "live-light"
+
+
+async def test_meetings_list_and_back(dirs: Path) -> None:
+    meetings = pytest.importorskip("live_notes.tui.screens.meetings")
+    meeting_id = new_meeting(dirs / "data")
+    app = LiveNotesApp(dirs / "data", config=Config())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, meetings.MeetingsScreen)
+        app.open_meeting(meeting_id)
+        await pilot.pause()
+        await pilot.press("ctrl+o", *"一覧から開いた", "enter")
+        assert stored(app).utterances[-1].text == "一覧から開いた"
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(app.screen, meetings.MeetingsScreen)
+        assert app.store is None  # released: another window could open it now
+    MeetingStore.open(dirs / "data", meeting_id).close()
+
+
+@pytest.mark.parametrize(
+    ("key", "module", "name"),
+    [
+        ("f10", "live_notes.tui.screens.review", "ReviewScreen"),
+        ("f12", "live_notes.tui.screens.export", "ExportScreen"),
+    ],
+)
+async def test_review_and_export_keys_open_their_screens(
+    dirs: Path, key: str, module: str, name: str
+) -> None:
+    screens = pytest.importorskip(module)
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", key)
+        await pilot.pause()
+        assert isinstance(app.screen, getattr(screens, name))
