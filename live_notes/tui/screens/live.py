@@ -14,9 +14,7 @@ the draft is saved once typing pauses (0.5–1 s after the last keystroke).
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -35,6 +33,7 @@ from live_notes.store import StoreError
 from live_notes.tui.commands import APP, ENTRY, LIVE, Command, localized
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.widgets.agenda_view import AgendaView
+from live_notes.tui.widgets.draft import DraftKeeper
 from live_notes.tui.widgets.entry import Chip, EntryLine
 from live_notes.tui.widgets.lines_view import LinesView
 from live_notes.tui.widgets.status_bar import StatusBar
@@ -122,10 +121,8 @@ class LiveScreen(Screen[None]):
         self.abbreviations = abbreviations or {}
         self.editing: int | None = None
         """Id of the line taken back for correction (Up), or None."""
-        self._draft_saved: str | None = ""
         self._draft_timer: Timer | None = None
-        self._draft_writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="draft")
-        """One thread, so drafts are written in the order they were typed."""
+        self._drafts: DraftKeeper | None = None
         self._shown_item: str | None = None
         self._entry = EntryLine(abbreviations, id="entry")
 
@@ -170,6 +167,9 @@ class LiveScreen(Screen[None]):
         self.set_interval(1.0, self.tick)
         self._draft_timer = self.set_interval(DRAFT_DELAY, self.save_draft, pause=True)
         if self.store is not None:
+            self._drafts = DraftKeeper(
+                self.store.save_draft, self._draft_failed, self.app.call_from_thread
+            )
             try:
                 draft = self.store.load_draft()
             except StoreError as exc:
@@ -177,7 +177,7 @@ class LiveScreen(Screen[None]):
                 draft = ""
             if draft:
                 self.entry.value = draft
-                self._draft_saved = draft
+                self._drafts.saved = draft
                 self.notify(t("live.draft_back", self.lang))
 
     def on_screen_resume(self) -> None:
@@ -479,42 +479,18 @@ class LiveScreen(Screen[None]):
             self._draft_timer.reset()
 
     def save_draft(self, wait: bool = False) -> None:
-        """Keep the line being typed (called once typing pauses).
-
-        The file is written (atomically, with fsyncs) on a writer thread so a key
-        pressed meanwhile is not kept waiting; `wait` blocks until it is on disk
-        (when the meeting is being closed).
-        """
+        """Keep the line being typed (called once typing pauses); `wait`: on disk on return."""
         if self._draft_timer is not None:
             self._draft_timer.pause()
-        text = "" if self.editing is not None else self.entry.value
-        if self.store is None or text == self._draft_saved:
-            return
-        self._draft_saved = text
-        future = self._draft_writer.submit(partial(self.store.save_draft, text))
-        if wait:
-            self._draft_done(future)
-        else:
-            future.add_done_callback(self._draft_report)
+        if self._drafts is not None:
+            self._drafts.keep("" if self.editing is not None else self.entry.value, wait)
 
-    def _draft_report(self, future: Future[None]) -> None:
-        """On the writer thread: only a failure needs the UI (to tell the clerk)."""
-        if future.exception() is None:
-            return
-        try:
-            self.app.call_from_thread(self._draft_done, future)
-        except RuntimeError:  # already on the app's thread (the future was done at once)
-            self._draft_done(future)
-
-    def _draft_done(self, future: Future[None]) -> None:
-        try:
-            future.result()
-        except StoreError as exc:
-            self._draft_saved = None
-            self.notify(t("live.draft_failed", self.lang, detail=str(exc)), severity="error")
+    def _draft_failed(self, exc: StoreError) -> None:
+        self.notify(t("live.draft_failed", self.lang, detail=str(exc)), severity="error")
 
     def on_unmount(self) -> None:
         """Leaving the screen keeps the line being typed, while the meeting is still open."""
         if self.store is not None and self.store is getattr(self.app, "store", None):
             self.save_draft(wait=True)
-        self._draft_writer.shutdown(wait=True)
+        if self._drafts is not None:
+            self._drafts.close()
