@@ -180,10 +180,23 @@ class LiveScreen(Screen[None]):
                 self._drafts.saved = draft
                 self.notify(t("live.draft_back", self.lang))
 
+    def on_screen_suspend(self) -> None:
+        """A dialog or another screen on top: remember where the record stood."""
+        self._suspended_at = self._seq()
+
     def on_screen_resume(self) -> None:
-        """Back from a dialog: the entry has the focus again, and what changed is shown."""
+        """Back from a dialog: the entry has the focus again, and what changed is shown.
+
+        The lines are reloaded only if something was recorded meanwhile (review may
+        have edited any line); after a dialog that changed nothing this is free.
+        """
         self.entry.focus()
-        self.refresh_all()
+        if self.store is None or self._seq() != getattr(self, "_suspended_at", None):
+            self.refresh_all()
+
+    def _seq(self) -> int | None:
+        """The store's count of saved changes (None without a store)."""
+        return self.store.last_seq if self.store is not None else None
 
     @property
     def entry(self) -> EntryLine:
