@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -300,7 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:  # every error becomes one line for the clerk
-        print(f"live-notes: {_one_line(exc)}", file=sys.stderr)
+        print(f"live-notes: {_shown(_one_line(exc))}", file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -317,6 +318,20 @@ def _one_line(exc: Exception) -> str:
         return f"{where}{exc.strerror or exc}"
     text = str(exc).strip() or type(exc).__name__
     return text.replace("\n", "; ")
+
+
+def _shown(text: str) -> str:
+    """The message with what a terminal would act on (controls, bidi overrides) escaped.
+
+    Error messages quote the clerk's files (an unknown key, a name), which may hold
+    escape sequences; they are shown as ``\\x1b``, ``\\u202e``, never sent raw.
+    """
+    return "".join(
+        ascii(char)[1:-1]
+        if unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
+        else char
+        for char in text
+    )
 
 
 if __name__ == "__main__":

@@ -64,8 +64,10 @@ def plan_to_meeting(data: dict[str, Any], source: str = "plan", text: str = "") 
     problems: list[str] = []
     unknown = set(data) - _PLAN_KEYS
     for key in sorted(unknown):
-        problems.append(f"{key}: unknown section (expected one of {sorted(_PLAN_KEYS)})")
-    header = dict(data.get("meeting") or {})
+        shown = key if key.isidentifier() else repr(key)  # "" or odd characters, quoted
+        problems.append(f"{shown}: unknown section (expected one of {sorted(_PLAN_KEYS)})")
+    # dict() of a string or a list would raise ValueError, not a PlanError
+    header = dict(data["meeting"]) if isinstance(data.get("meeting"), dict) else {}
     if not isinstance(data.get("meeting"), dict):
         problems.append("meeting: missing — the [meeting] table with body, title and date")
         header = {}
@@ -100,7 +102,8 @@ def _role_set(data: dict[str, Any], problems: list[str]) -> Any:
         return {"id": data.get("role_set", "custom"), "roles": data["roles"]}
     name = data.get("role_set")
     if name is None:
-        lang = (data.get("meeting") or {}).get("lang", "ja")
+        meeting = data.get("meeting")
+        lang = meeting.get("lang", "ja") if isinstance(meeting, dict) else "ja"
         name = "en-board" if lang == "en" else "ja-council"
     if not isinstance(name, str) or builtin_role_set(name) is None:
         problems.append(
@@ -197,6 +200,7 @@ def _format_loc(loc: list[Any]) -> str:
             out += f"[{part}]"
         else:
             name = {"scheduled_start": "start", "scheduled_end": "end"}.get(str(part), str(part))
+            name = name if name.isidentifier() else repr(name)  # an odd key, shown quoted
             out += f".{name}" if out else name
     return out or "(top)"
 
