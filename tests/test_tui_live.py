@@ -247,3 +247,21 @@ async def test_review_and_export_keys_open_their_screens(
         await pilot.press("ctrl+o", key)
         await pilot.pause()
         assert isinstance(app.screen, getattr(screens, name))
+
+
+async def test_the_clock_and_the_item_times_move_once_a_second(dirs: Path) -> None:
+    app, clock = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", "ctrl+down")  # ア from 09:30
+        clock.set("09:42")
+        await pilot.pause(1.2)
+        status = live(app).query_one("#status").plain  # type: ignore[attr-defined]
+        assert status.startswith("09:42:00") and "開会から 0:12:00" in status
+        agenda = live(app).query_one("#agenda").plain  # type: ignore[attr-defined]
+        assert "12分" in next(row for row in agenda.splitlines() if row.startswith(">"))
+        await pilot.press("ctrl+down")  # イ: ア keeps its 12 minutes
+        clock.set("09:45")
+        await pilot.pause(1.2)
+        rows_ = live(app).query_one("#agenda").plain.splitlines()  # type: ignore[attr-defined]
+        assert any("ア" in row and "12分" in row for row in rows_)
+        assert any(row.startswith(">") and "イ" in row and "3分" in row for row in rows_)
