@@ -46,7 +46,6 @@ add_messages(
             "設定: キーの id が見つかりません: {ids}(F1 で確認できます)。",
         ),
         "app.no_meeting": ("No meeting is open.", "会議が開かれていません。"),
-        "app.unavailable": ("{what} is not available yet.", "{what} はまだ使えません。"),
         "app.sample_created": (
             "A sample meeting was created to try things out: {id}",
             "試用のためのサンプル会議を作成しました: {id}",
@@ -64,15 +63,6 @@ Clock = Callable[[], datetime]
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
-
-
-def _optional(module: str, name: str) -> Any:
-    """A screen or function another part of the app provides, or None while it is missing."""
-    try:
-        imported = __import__(module, fromlist=[name])
-    except ImportError:
-        return None
-    return getattr(imported, name, None)
 
 
 class LiveNotesApp(App[None]):
@@ -138,13 +128,13 @@ class LiveNotesApp(App[None]):
         return "ja"
 
     def _setup_themes(self) -> None:
-        load_themes = _optional("live_notes.tui.themes", "load_themes")
+        from live_notes.tui.themes import ThemeError, load_themes
+
         themes: list[Theme] = []
-        if load_themes is not None:
-            try:
-                themes = load_themes()
-            except Exception as exc:  # a broken theme file must not stop the clerk
-                self.notify(str(exc), severity="error")
+        try:
+            themes = load_themes()
+        except (ThemeError, OSError) as exc:  # a broken theme file must not stop the clerk
+            self.notify(str(exc), severity="error")
         for theme in themes:
             self.register_theme(theme)
         if self.config.theme in self.available_themes:
@@ -196,21 +186,7 @@ class LiveNotesApp(App[None]):
         if not ids:
             self.create_sample()
             return
-        if _optional("live_notes.tui.screens.meetings", "MeetingsScreen") is not None:
-            self.show_meetings()
-            return
-        self.open_meeting(self._most_recent(ids))
-
-    def _most_recent(self, ids: list[str]) -> str:
-        def mtime(meeting_id: str) -> float:
-            times = [
-                path.stat().st_mtime
-                for path in self.data_dir.glob(f"{meeting_id}.*")
-                if path.is_file()
-            ]
-            return max(times, default=0.0)
-
-        return max(ids, key=mtime)
+        self.show_meetings()
 
     def create_sample(self) -> None:
         """Create the Japanese sample meeting in the data directory and open it."""
@@ -287,12 +263,10 @@ class LiveNotesApp(App[None]):
 
     def show_meetings(self) -> None:
         """Switch to the meetings screen (the open meeting is saved and released)."""
-        screen_class = _optional("live_notes.tui.screens.meetings", "MeetingsScreen")
-        if screen_class is None:
-            self.notify(t("app.unavailable", self.ui_lang, what="Meetings"))
-            return
+        from live_notes.tui.screens.meetings import MeetingsScreen
+
         self.close_meeting()
-        self._replace_top(screen_class(self.data_dir))
+        self._replace_top(MeetingsScreen(self.data_dir))
 
     # -- app-wide actions ----------------------------------------------------------------------
 
@@ -310,35 +284,31 @@ class LiveNotesApp(App[None]):
         """Ctrl+L: the meetings list."""
         self.show_meetings()
 
-    def _push_with_session(self, module: str, name: str, make: Callable[[Any], Any]) -> None:
-        screen_class = _optional(module, name)
-        if screen_class is None:
-            self.notify(t("app.unavailable", self.ui_lang, what=name))
-            return
+    def _has_session(self) -> Session | None:
         if self.session is None:
             self.notify(t("app.no_meeting", self.ui_lang), severity="warning")
-            return
-        self.push_screen(make(screen_class))
+        return self.session
 
     def action_review(self) -> None:
         """F10: the review screen."""
-        self._push_with_session(
-            "live_notes.tui.screens.review", "ReviewScreen", lambda cls: cls(self.session)
-        )
+        from live_notes.tui.screens.review import ReviewScreen
+
+        if session := self._has_session():
+            self.push_screen(ReviewScreen(session))
 
     def action_export(self) -> None:
-        """F12: the export dialog."""
-        self._push_with_session(
-            "live_notes.tui.screens.export",
-            "ExportScreen",
-            lambda cls: cls(self.session.meeting, self.data_dir / "exports"),  # type: ignore[union-attr]
-        )
+        """F12: the export dialog (files go to ``<data dir>/exports`` unless changed there)."""
+        from live_notes.tui.screens.export import ExportScreen
+
+        if session := self._has_session():
+            self.push_screen(ExportScreen(session.meeting, self.data_dir / "exports"))
 
     def action_setup(self) -> None:
         """The setup screen (from the palette)."""
-        self._push_with_session(
-            "live_notes.tui.screens.setup", "SetupScreen", lambda cls: cls(self.session)
-        )
+        from live_notes.tui.screens.setup import SetupScreen
+
+        if session := self._has_session():
+            self.push_screen(SetupScreen(session))
 
     def get_system_commands(self, screen: Any) -> Any:
         """The palette's extra entries: the setup screen and the themes."""
