@@ -56,7 +56,7 @@ add_messages(
         "outcome.continued": ("Continued to a later meeting", "継続審議"),
         "outcome.no_decision": ("No decision / noted", "結論なし・了承"),
         # presence
-        "presence.unknown": ("—", "—"),
+        "presence.unknown": ("-", "未確認"),
         "presence.present": ("Present", "出席"),
         "presence.absent": ("Absent", "欠席"),
         "presence.late": ("Late", "遅刻"),

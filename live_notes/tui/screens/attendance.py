@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -137,7 +138,9 @@ class AttendanceScreen(ModalScreen[None]):
                 when += " " + t("att.left", lang, time=mark.left_at.strftime("%H:%M"))
             pointer = ">" if index == self.cursor else " "
             name = f"{person.title} {person.name}".strip()
-            row = f"{pointer} {t('presence.' + status.value, lang):<6} {name}{when}\n"
+            label = t("presence." + status.value, lang)
+            pad = " " * max(1, 12 - cell_len(label))  # cells, not characters: 出席 is 4 wide
+            row = f"{pointer} {label}{pad}{name}{when}\n"
             text.append(row, style="reverse" if index == self.cursor else "")
         text.rstrip()
         self.query_one("#roll", Static).update(text)
