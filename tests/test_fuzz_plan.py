@@ -115,7 +115,7 @@ def check_cli_new(text: str) -> None:
             assert MeetingStore.open(data, meeting_id, readonly=True).meeting.id == meeting_id
             return
         assert code == 1, (code, err)
-        lines = err.splitlines()
+        lines = err.rstrip("\n").split("\n")
         assert len(lines) == 1 and lines[0].startswith("live-notes: "), err
         assert forbidden(lines[0]) == [], lines[0]
         assert "Traceback" not in err and out == ""

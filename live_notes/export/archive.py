@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from live_notes.domain.models import SCHEMA_VERSION, Meeting
+from live_notes.domain.plan import check_references
 from live_notes.domain.text import clean_fields
 
 ARCHIVE_FORMAT = "live-notes-archive"
@@ -65,15 +66,56 @@ def import_archive(data: bytes, source: str = "archive") -> Meeting:
     if not isinstance(meeting, dict):
         raise ArchiveError(f"{source}: meeting: missing or not an object")
     try:
-        return Meeting.model_validate(clean_fields(meeting))
+        result = Meeting.model_validate(clean_fields(meeting))
     except ValidationError as exc:
         problems = [f"{source}: {_place(err['loc'])}: {err['msg']}" for err in exc.errors()]
         raise ArchiveError("\n".join(problems[:10])) from None
+    problems = [f"{source}: meeting.{problem}" for problem in _inconsistencies(result)]
+    if problems:
+        raise ArchiveError("\n".join(problems[:10]))
+    return result
+
+
+def _inconsistencies(meeting: Meeting) -> list[str]:
+    """What a hand-edited archive can get wrong that the models alone do not see.
+
+    A line of an unknown item would vanish from the minutes, and a line id used
+    twice (or at or beyond ``next_seq``) would make a later correction or undo
+    change the wrong line, so these are refused rather than imported.
+    """
+    problems = check_references(meeting)
+    items = {item.id for item, _ in meeting.iter_items()}
+    roles = {role.id for role in meeting.role_set.roles}
+    people = {person.id for person in meeting.people}
+    seen: set[int] = set()
+    for index, line in enumerate(meeting.utterances):
+        place = f"utterances[{index}]"
+        if line.id in seen or line.id >= meeting.next_seq:
+            problems.append(f"{place}.id: {line.id} is used twice or not below next_seq")
+        seen.add(line.id)
+        if line.item_id not in items:
+            problems.append(f"{place}.item_id: no agenda item {line.item_id!r}")
+        if line.role_id not in roles:
+            problems.append(f"{place}.role_id: no role {line.role_id!r}")
+        if line.person_id is not None and line.person_id not in people:
+            problems.append(f"{place}.person_id: no one with id {line.person_id!r}")
+    for item_id in meeting.decisions:
+        if item_id not in items:
+            problems.append(f"decisions.{item_id!r}: no agenda item with this id")
+    for person_id in meeting.attendance:
+        if person_id not in people:
+            problems.append(f"attendance.{person_id!r}: no one with this id in the roster")
+    if meeting.current_item_id is not None and meeting.current_item_id not in items:
+        problems.append(f"current_item_id: no agenda item {meeting.current_item_id!r}")
+    return problems
 
 
 def _place(loc: tuple[Any, ...]) -> str:
     """``meeting.utterances[3].id`` from a pydantic error location."""
     out = "meeting"
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:  # an odd key (empty, controls, overrides) is shown quoted
+            out += f".{part}" if str(part).isidentifier() else f".{str(part)!r}"
     return out
