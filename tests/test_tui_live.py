@@ -265,3 +265,14 @@ async def test_the_clock_and_the_item_times_move_once_a_second(dirs: Path) -> No
         rows_ = live(app).query_one("#agenda").plain.splitlines()  # type: ignore[attr-defined]
         assert any("ア" in row and "12分" in row for row in rows_)
         assert any(row.startswith(">") and "イ" in row and "3分" in row for row in rows_)
+
+
+async def test_setup_is_reached_from_the_palette(dirs: Path) -> None:
+    setup = pytest.importorskip("live_notes.tui.screens.setup")
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p", *"会議の準備")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, setup.SetupScreen)
