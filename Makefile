@@ -34,8 +34,22 @@ test: lint
 bench: $(TEST_STAMP)
 	$(BIN)/python -m bench
 
+# The whole fault suite with the big round counts (200 writer kills, 25 app kills under
+# tmux, power cuts at every byte, 1000 hypothesis examples per property), then
+# docs/reliability.md from the counts the tests recorded. Needs tmux; root for the
+# read-only and full-disk mounts (skipped otherwise).
+FAULTS_RESULTS := build/faults-results
+FAULT_TESTS := tests/faults tests/test_fuzz_plan.py tests/test_fuzz_archive.py \
+	tests/test_hostile_text.py tests/test_hostile_screen.py tests/test_network.py \
+	tests/test_store_crash.py tests/test_store_faults.py tests/test_store.py \
+	tests/test_cli.py tests/test_session.py tests/test_models.py
+
 faults: $(TEST_STAMP)
-	$(BIN)/pytest -q -p no:cacheprovider -m slow tests
+	rm -rf $(FAULTS_RESULTS) && mkdir -p $(FAULTS_RESULTS)
+	LIVE_NOTES_FAULTS=1 LIVE_NOTES_FAULTS_RESULTS=$(FAULTS_RESULTS) \
+		$(BIN)/pytest -q -p no:cacheprovider -rxX --junitxml=$(FAULTS_RESULTS)/junit.xml \
+		$(FAULT_TESTS); status=$$?; \
+		$(BIN)/python -m bench.faults_report $(FAULTS_RESULTS) docs/reliability.md && exit $$status
 
 clean:
 	rm -rf $(VENV) build *.egg-info

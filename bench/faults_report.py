@@ -1,0 +1,167 @@
+"""docs/reliability.md from a ``make faults`` run: per fault, the rounds tried and what was lost.
+
+``python -m bench.faults_report RESULTS_DIR [OUT.md]``. RESULTS_DIR holds one
+JSON file per fault, written by the fault tests while they ran (see
+tests/faults/support.py), and pytest's junit.xml. Every figure in the table
+comes from those files; nothing here is typed in by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench.__main__ import machine
+
+ORDER = [
+    "Kill the writer (SIGKILL)",
+    "Kill the app under tmux",
+    "Kill right after Enter",
+    "Power cut and flipped bytes",
+    "Damaged snapshot",
+    "Disk full",
+    "Unwritable data folder, missing home",
+    "Two instances on one meeting",
+    "Plan files (hypothesis)",
+    "JSON archives (hypothesis)",
+    "Hostile text",
+    "No network",
+    "Keys in one burst (known problem)",
+    "Long item on screen (known problem)",
+]
+MAIN = ("rounds", "lost", "unopenable", "tracebacks")
+NOTES = {
+    "Kill the app under tmux": (
+        "Draft kinds after the kill: *whole* = the half-typed line exactly; *prefix* = the "
+        "part typed up to the last pause; *empty* = no draft; *older* / *stale* = an earlier "
+        "text of the entry (the draft is saved 0.5 s after the last keystroke, so during "
+        "continuous typing the file still holds what was there at the last pause). After a "
+        "quiet moment of 1.2 s the draft must be the whole half-typed line: checked every round."
+    ),
+    "Keys in one burst (known problem)": (
+        "Textual runs an Input's bound keys (Backspace, Ctrl+U) only after they bubble up to "
+        "the app, and the live screen's Enter is an app-level priority binding, while letters "
+        "are inserted by the Input itself: keys that arrive together can be applied out of "
+        "order (Textualize/textual#6605). Nothing is lost from the store, but the committed "
+        "line can differ from what was typed. Marked xfail until the entry line runs its keys "
+        "in order."
+    ),
+    "Long item on screen (known problem)": (
+        "Once an item has more lines than the view has rows, a newly committed line is saved "
+        "but not scrolled into view. Marked xfail."
+    ),
+}
+
+
+def load(results: Path) -> dict[str, dict]:
+    """Each fault's counts, by name."""
+    faults = {}
+    for path in sorted(results.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        faults[data["fault"]] = data
+    return faults
+
+
+def junit(results: Path) -> dict[str, object]:
+    """Test counts and the names of failed tests, from pytest's junit.xml."""
+    path = results / "junit.xml"
+    if not path.exists():
+        return {}
+    root = ET.parse(path).getroot()
+    suite = root if root.tag == "testsuite" else root.find("testsuite")
+    assert suite is not None
+    failed, xfailed = [], 0
+    for case in suite.iter("testcase"):
+        name = f"{case.get('classname')}::{case.get('name')}"
+        if case.find("failure") is not None or case.find("error") is not None:
+            failed.append(name)
+        skipped = case.find("skipped")
+        if skipped is not None and "xfail" in (skipped.get("type") or ""):
+            xfailed += 1
+    return {
+        "tests": int(suite.get("tests", 0)),
+        "failures": int(suite.get("failures", 0)) + int(suite.get("errors", 0)),
+        "skipped": int(suite.get("skipped", 0)) - xfailed,
+        "xfailed": xfailed,
+        "seconds": float(suite.get("time", 0.0)),
+        "failed": failed,
+    }
+
+
+def _other(counts: dict[str, int]) -> str:
+    extra = [
+        f"{key.replace('_', ' ')} {value:,}" for key, value in counts.items() if key not in MAIN
+    ]
+    return "; ".join(extra)
+
+
+def render(faults: dict[str, dict], tests: dict[str, object], when: str, where: str) -> str:
+    """The Markdown page."""
+    lines = [
+        "# Reliability: what `make faults` did and what was lost",
+        "",
+        f"Machine: {where}. Run: {when}.",
+        "",
+        "Written by `python -m bench.faults_report` from the counts the fault tests "
+        "recorded during the run (`make faults`); rerun it to refresh this page.",
+        "",
+    ]
+    if tests:
+        lines += [
+            f"Tests: {tests['tests']} run in {tests['seconds']:.0f} s, {tests['failures']} "
+            f"failed, {tests['skipped']} skipped, {tests['xfailed']} expected failures "
+            "(known problems, below).",
+            "",
+        ]
+        for name in tests["failed"]:  # type: ignore[attr-defined]
+            lines.append(f"- FAILED: `{name}`")
+        if tests["failed"]:
+            lines.append("")
+    lines += [
+        "| fault | what was done | rounds | acknowledged changes lost | files left unopenable "
+        "| tracebacks shown | other counts |",
+        "|---|---|---:|---:|---:|---:|---|",
+    ]
+    names = [n for n in ORDER if n in faults] + sorted(set(faults) - set(ORDER))
+    for name in names:
+        data = faults[name]
+        counts = data["counts"]
+        cells = [f"{counts.get(key, 0):,}" for key in MAIN]
+        lines.append(
+            f"| {name} | {data.get('what', '')} | {' | '.join(cells)} | {_other(counts)} |"
+        )
+    missing = [n for n in ORDER if n not in faults]
+    if missing:
+        lines += [
+            "",
+            "Not run this time (skipped, or failed before recording): " + ", ".join(missing) + ".",
+        ]
+    notes = [(name, text) for name, text in NOTES.items() if name in faults]
+    if notes:
+        lines += ["", "## Notes", ""]
+        lines += [f"- **{name}.** {text}" for name, text in notes]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Write the page; returns the exit code."""
+    if not argv:
+        print("usage: python -m bench.faults_report RESULTS_DIR [OUT.md]", file=sys.stderr)
+        return 2
+    results = Path(argv[0])
+    out = Path(argv[1]) if len(argv) > 1 else Path("docs/reliability.md")
+    faults = load(results)
+    if not faults:
+        print(f"no fault results in {results}: run `make faults`", file=sys.stderr)
+        return 1
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    out.write_text(render(faults, junit(results), when, machine()), encoding="utf-8")
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
