@@ -275,3 +275,18 @@ def test_edit_meeting_is_validated_whole(session: Session) -> None:
         session.edit_meeting(agenda=agenda)
     assert 'presenters[0]: no one with id "kume" in the roster' in str(refused.value)
     assert session.meeting.item("sewer").presenters == ["yamaguchi", "fujii"]  # type: ignore[union-attr]
+
+
+def test_the_department_explains_and_a_member_opens_the_discussion(session: Session) -> None:
+    session.open()
+    session.switch_item("sewer")
+    assert session.role_id == "department"
+    session.commit_line("下水道課から概要を説明した。")
+    assert session.role_id == "department"  # no follow-up inside the explanation
+    session.next_section()
+    assert session.role_id == "member"
+    session.commit_line("質問")
+    session.switch_item("other")  # a report item without a department
+    assert session.role_id == "member"
+    session.switch_item("sewer")  # back: the exchange goes on where it stopped
+    assert session.role_id == "department"

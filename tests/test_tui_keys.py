@@ -23,17 +23,18 @@ async def test_typing_and_enter_commit_a_line(dirs: Path) -> None:
     app, _ = make_app(dirs)
     async with app.run_test(size=SIZE) as pilot:
         await open_at_sewer(pilot)
-        await pilot.press(*"質問です", "enter")
+        assert text_of(app, "#role") == "担当課"  # the department explains its item
+        await pilot.press(*"概要の説明", "enter")
         meeting = stored(app)
         line = meeting.utterances[-1]
         assert (line.item_id, line.section, line.role_id, line.text) == (
             "sewer",
             Section.EXPLANATION,
-            "member",
-            "質問です",
+            "department",
+            "概要の説明",
         )
-        assert rows(app)[-1].endswith("質問です")
-        assert "09:30 委員" in rows(app)[-1]
+        assert rows(app)[-1].endswith("概要の説明")
+        assert "09:30 担当課" in rows(app)[-1]
         assert live(app).entry.value == ""
 
 
@@ -92,7 +93,7 @@ async def test_escape_cancels_the_correction(dirs: Path) -> None:
         await open_at_sewer(pilot)
         await pilot.press(*"元の行", "enter", "up", *"追記", "escape")
         assert live(app).entry.value == ""
-        assert text_of(app, "#role") == "委員"
+        assert text_of(app, "#role") == "担当課"  # as before the correction: the explanation
         await pilot.press(*"次の行", "enter")
         assert [u.text for u in stored(app).utterances] == ["元の行", "次の行"]
 

@@ -216,6 +216,7 @@ class Session:
             return
         inverse = Switched(item_id=meeting.current_item_id, section=meeting.current_section)
         self._do("section", Switched(item_id=meeting.current_item_id, section=section), [inverse])
+        self.role_id = self._follow_up_default()
 
     def next_section(self) -> Section:
         """Explanation → discussion → conclusion → note (※) → explanation."""
@@ -289,14 +290,25 @@ class Session:
         return found or role_id
 
     def _follow_up_default(self) -> str:
-        """The role for the first line in the current item: its last asker, or a member."""
-        item_id = self.meeting.current_item_id
-        if item_id:
-            lines = self.meeting.lines_of(item_id)
+        """The role for the next line after a switch of item or section.
+
+        The exchange goes on from the last line of the same section; the
+        explanation of an item a department brought is given by the department;
+        anything else starts with a member's question.
+        """
+        meeting = self.meeting
+        item = self.current_item()
+        if item is not None:
+            section = meeting.current_section
+            lines = [line for line in meeting.lines_of(item.id) if line.section is section]
             if lines:
-                return self._follow_up(item_id, lines[-1].role_id)
+                return self._follow_up(item.id, lines[-1].role_id)
+            if section is Section.EXPLANATION and (item.department or item.presenters):
+                answering = self._first_of_side(Side.ANSWERING, item)
+                if answering:
+                    return answering
         first = self._first_of_side(Side.ASKING, None)
-        return first or self.meeting.role_set.roles[0].id
+        return first or meeting.role_set.roles[0].id
 
     # -- lines ---------------------------------------------------------------------
 
@@ -501,7 +513,7 @@ class Session:
         for change in entry.inverse:
             self._emit(change)
         self._undo.pop()
-        if entry.label in ("line", "edit", "delete", "switch"):
+        if entry.label in ("line", "edit", "delete", "switch", "section"):
             self.role_id = self._follow_up_default()
         return entry.label
 
