@@ -65,6 +65,11 @@ add_messages(
         "group.attendance": ("Attendance (F9)", "出欠 (F9)"),
         "group.decision": ("Decision dialog (Ctrl+N)", "結論 (Ctrl+N)"),
         "group.dialog": ("Dialogs", "確認・入力"),
+        "group.meetings": ("Meetings screen", "会議一覧"),
+        "group.review": ("Review screen", "確認・修正"),
+        "group.setup": ("Setup screen", "準備"),
+        "group.setup_lists": ("Setup lists", "準備の一覧"),
+        "group.export": ("Export dialog", "書き出し"),
     }
 )
 
@@ -247,7 +252,74 @@ DIALOG: tuple[Command, ...] = (
 )
 """Keys of the small dialogs: the y/n confirmation, go to item, time, help."""
 
-ALL: tuple[Command, ...] = (*LIVE, *APP, *ATTENDANCE, *DECISION, *DIALOG)
+# The other screens' keys live here too, so the help screen, the palette and the
+# keymap know them.
+
+MEETINGS: tuple[Command, ...] = (
+    Command("meetings.open", "enter", "open", "Open", "開く", "group.meetings"),
+    Command("meetings.new", "n", "new", "New from plan", "計画から新規", "group.meetings"),
+    Command("meetings.copy", "c", "copy", "Copy as next", "次回として複製", "group.meetings"),
+    Command("meetings.archive", "a", "archive", "Archive", "保管/戻す", "group.meetings"),
+    Command("meetings.setup", "s", "setup", "Setup", "準備", "group.meetings"),
+    Command("meetings.show_archived", "h", "show_archived", "Archived", "保管分", "group.meetings"),
+)
+"""The meetings screen's keys (its own group in the help screen)."""
+
+REVIEW: tuple[Command, ...] = (
+    Command("review.edit", "enter", "edit", "Edit", "修正", "group.review"),
+    Command("review.move", "m", "move", "Move", "移動", "group.review"),
+    Command("review.delete", "d", "delete", "Delete", "削除", "group.review"),
+    Command("review.off_record", "o", "off_record", "Off record", "記録外", "group.review"),
+    Command("review.flag", "f", "flag", "Flag", "要確認", "group.review"),
+    Command("review.next_flag", "v", "next_flagged", "Next ⚑", "次の⚑", "group.review"),
+    Command("review.only_flagged", "l", "only_flagged", "⚑ only", "⚑のみ", "group.review"),
+    Command("review.note", "n", "note", "※ note", "※注記", "group.review"),
+    Command("review.draft", "r", "draft_ready", "Draft ready", "案完成", "group.review"),
+    Command("review.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.review"),
+    Command("review.back", "escape", "back", "Back", "戻る", "group.review"),
+)
+"""The review screen's keys."""
+
+SETUP: tuple[Command, ...] = (
+    Command("setup.header", "f2", "tab('header')", "Header", "見出し", "group.setup"),
+    Command("setup.people", "f3", "tab('people')", "Roster", "名簿", "group.setup"),
+    Command("setup.roles", "f4", "tab('roles')", "Roles", "発言者区分", "group.setup"),
+    Command("setup.agenda", "f5", "tab('agenda')", "Agenda", "議題", "group.setup"),
+    Command("setup.materials", "f6", "tab('materials')", "Materials", "資料", "group.setup"),
+    Command("setup.save", "ctrl+s", "save", "Save", "保存", "group.setup"),
+    Command("setup.back", "escape", "back", "Back", "戻る", "group.setup"),
+)
+"""The setup screen's own keys."""
+
+LIST_KEYS: tuple[Command, ...] = (
+    Command("setup.add", "a", "add", "Add", "追加", "group.setup_lists"),
+    Command("setup.edit", "enter", "edit", "Edit", "編集", "group.setup_lists"),
+    Command("setup.remove", "d", "remove", "Remove", "削除", "group.setup_lists"),
+    Command("setup.up", "shift+up", "move_up", "Move up", "上へ", "group.setup_lists"),
+    Command("setup.down", "shift+down", "move_down", "Move down", "下へ", "group.setup_lists"),
+    Command("setup.indent", "shift+right", "indent", "Indent", "字下げ", "group.setup_lists"),
+    Command("setup.outdent", "shift+left", "outdent", "Outdent", "字上げ", "group.setup_lists"),
+)
+"""Keys of every list editor of the setup screen."""
+
+EXPORT: tuple[Command, ...] = (
+    Command("export.write", "enter", "write", "Write the file", "書き出す", "group.export"),
+    Command("export.close", "escape", "close", "Close", "閉じる", "group.export"),
+)
+"""The export dialog's keys (Tab and the arrows choose)."""
+
+ALL: tuple[Command, ...] = (
+    *LIVE,
+    *APP,
+    *ATTENDANCE,
+    *DECISION,
+    *DIALOG,
+    *MEETINGS,
+    *REVIEW,
+    *SETUP,
+    *LIST_KEYS,
+    *EXPORT,
+)
 """Every command (the entry's are part of LIVE)."""
 
 IDS: frozenset[str] = frozenset(command.id for command in ALL)
@@ -316,7 +388,13 @@ def format_key(key: str, default: str) -> str:
 
 def commands_for(screen_name: str) -> tuple[Command, ...]:
     """The commands the palette offers on a screen (its own, then the app's)."""
-    own = {"LiveScreen": LIVE, "AttendanceScreen": ATTENDANCE}.get(screen_name, ())
+    own = {
+        "LiveScreen": LIVE,
+        "AttendanceScreen": ATTENDANCE,
+        "MeetingsScreen": MEETINGS,
+        "ReviewScreen": REVIEW,
+        "SetupScreen": SETUP,
+    }.get(screen_name, ())
     return (*own, *APP)
 
 

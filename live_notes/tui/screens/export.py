@@ -27,13 +27,12 @@ from textual.widgets.option_list import Option
 from live_notes.domain.models import Meeting
 from live_notes.export import FORMATS, ExportOptions, ExportResult, default_filename, export
 from live_notes.export.options import Edition
-from live_notes.tui.commands import Command
+from live_notes.tui.commands import EXPORT
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings, show_text
 
 add_messages(
     {
-        "group.export": ("Export dialog", "書き出し"),
         "export.title": ("Export the minutes of {title}", "{title} の会議録を書き出す"),
         "export.format": ("Format", "形式"),
         "export.lang": ("Language", "言語"),
@@ -60,11 +59,6 @@ add_messages(
     }
 )
 
-EXPORT: tuple[Command, ...] = (
-    Command("export.write", "enter", "write", "Write the file", "書き出す", "group.export"),
-    Command("export.close", "escape", "close", "Close", "閉じる", "group.export"),
-)
-"""The export dialog's keys (Tab and the arrows choose)."""
 
 EDITIONS = ("public", "internal")
 

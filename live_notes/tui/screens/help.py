@@ -29,6 +29,11 @@ HELP_GROUPS = (
     "group.attendance",
     "group.decision",
     "group.dialog",
+    "group.meetings",
+    "group.review",
+    "group.setup",
+    "group.setup_lists",
+    "group.export",
 )
 
 

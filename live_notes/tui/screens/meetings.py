@@ -32,7 +32,7 @@ from live_notes.domain.models import Meeting
 from live_notes.domain.plan import PlanError, next_meeting, parse_plan
 from live_notes.resources import sample_plan
 from live_notes.store import MeetingStore, MeetingSummary, StoreError, list_meetings
-from live_notes.tui.commands import Command
+from live_notes.tui.commands import MEETINGS
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.screen_kit import (
     DialogError,
@@ -45,7 +45,6 @@ from live_notes.tui.screens.screen_kit import (
 
 add_messages(
     {
-        "group.meetings": ("Meetings screen", "会議一覧"),
         "meetings.title": ("Meetings — {path}", "会議一覧 — {path}"),
         "meetings.col.date": ("Date", "日付"),
         "meetings.col.body": ("Body", "会議体"),
@@ -95,16 +94,6 @@ add_messages(
         ),
     }
 )
-
-MEETINGS: tuple[Command, ...] = (
-    Command("meetings.open", "enter", "open", "Open", "開く", "group.meetings"),
-    Command("meetings.new", "n", "new", "New from plan", "計画から新規", "group.meetings"),
-    Command("meetings.copy", "c", "copy", "Copy as next", "次回として複製", "group.meetings"),
-    Command("meetings.archive", "a", "archive", "Archive", "保管/戻す", "group.meetings"),
-    Command("meetings.setup", "s", "setup", "Setup", "準備", "group.meetings"),
-    Command("meetings.show_archived", "h", "show_archived", "Archived", "保管分", "group.meetings"),
-)
-"""The meetings screen's keys (its own group in the help screen)."""
 
 
 def parse_day(text: str) -> date | None:

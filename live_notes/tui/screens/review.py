@@ -30,7 +30,7 @@ from live_notes.domain.errors import CommandError
 from live_notes.domain.models import Section, Utterance
 from live_notes.domain.session import Session
 from live_notes.store import StoreError
-from live_notes.tui.commands import Command
+from live_notes.tui.commands import REVIEW
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.review_lines import ReviewList, line_option_id
 from live_notes.tui.screens.screen_kit import (
@@ -44,7 +44,6 @@ from live_notes.tui.screens.screen_kit import (
 
 add_messages(
     {
-        "group.review": ("Review screen", "確認・修正"),
         "review.head": (
             "{body} {title} — {status} · {lines} lines · {flagged} flagged{ready}",
             "{body} {title} — {status}・{lines} 行・要確認 {flagged} 件{ready}",
@@ -82,21 +81,6 @@ add_messages(
         ),
     }
 )
-
-REVIEW: tuple[Command, ...] = (
-    Command("review.edit", "enter", "edit", "Edit", "修正", "group.review"),
-    Command("review.move", "m", "move", "Move", "移動", "group.review"),
-    Command("review.delete", "d", "delete", "Delete", "削除", "group.review"),
-    Command("review.off_record", "o", "off_record", "Off record", "記録外", "group.review"),
-    Command("review.flag", "f", "flag", "Flag", "要確認", "group.review"),
-    Command("review.next_flag", "v", "next_flagged", "Next ⚑", "次の⚑", "group.review"),
-    Command("review.only_flagged", "l", "only_flagged", "⚑ only", "⚑のみ", "group.review"),
-    Command("review.note", "n", "note", "※ note", "※注記", "group.review"),
-    Command("review.draft", "r", "draft_ready", "Draft ready", "案完成", "group.review"),
-    Command("review.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.review"),
-    Command("review.back", "escape", "back", "Back", "戻る", "group.review"),
-)
-"""The review screen's keys."""
 
 
 class ReviewScreen(LangKeysMixin, Screen[None]):

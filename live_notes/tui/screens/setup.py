@@ -24,7 +24,7 @@ from live_notes.domain.errors import CommandError
 from live_notes.domain.models import AgendaItem, MaterialGroup, Meeting, RoleSet
 from live_notes.domain.session import Session
 from live_notes.store import StoreError
-from live_notes.tui.commands import Command
+from live_notes.tui.commands import SETUP
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings, show_text
 from live_notes.tui.screens.setup_header import HeaderForm, HeaderProblems
@@ -33,7 +33,6 @@ from live_notes.tui.screens.setup_specs import AgendaSpec, MaterialsSpec, People
 
 add_messages(
     {
-        "group.setup": ("Setup screen", "準備"),
         "setup.title": ("Setup — {body} {title}", "準備 — {body} {title}"),
         "setup.tab.header": ("Header", "見出し"),
         "setup.tab.people": ("Roster", "名簿"),
@@ -72,16 +71,6 @@ add_messages(
     }
 )
 
-SETUP: tuple[Command, ...] = (
-    Command("setup.header", "f2", "tab('header')", "Header", "見出し", "group.setup"),
-    Command("setup.people", "f3", "tab('people')", "Roster", "名簿", "group.setup"),
-    Command("setup.roles", "f4", "tab('roles')", "Roles", "発言者区分", "group.setup"),
-    Command("setup.agenda", "f5", "tab('agenda')", "Agenda", "議題", "group.setup"),
-    Command("setup.materials", "f6", "tab('materials')", "Materials", "資料", "group.setup"),
-    Command("setup.save", "ctrl+s", "save", "Save", "保存", "group.setup"),
-    Command("setup.back", "escape", "back", "Back", "戻る", "group.setup"),
-)
-"""The setup screen's own keys."""
 
 TABS = ("header", "people", "roles", "agenda", "materials")
 

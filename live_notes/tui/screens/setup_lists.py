@@ -24,28 +24,16 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from live_notes.tui.commands import Command
+from live_notes.tui.commands import LIST_KEYS
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.screen_kit import Field, FormDialog, LangKeysMixin, lang_bindings
 
 add_messages(
     {
-        "group.setup_lists": ("Setup lists", "準備の一覧"),
         "lists.removed": ("Removed {count} row(s).", "{count} 行を削除しました。"),
         "lists.empty": ("(empty: press a to add)", "(空です。a で追加)"),
     }
 )
-
-LIST_KEYS: tuple[Command, ...] = (
-    Command("setup.add", "a", "add", "Add", "追加", "group.setup_lists"),
-    Command("setup.edit", "enter", "edit", "Edit", "編集", "group.setup_lists"),
-    Command("setup.remove", "d", "remove", "Remove", "削除", "group.setup_lists"),
-    Command("setup.up", "shift+up", "move_up", "Move up", "上へ", "group.setup_lists"),
-    Command("setup.down", "shift+down", "move_down", "Move down", "下へ", "group.setup_lists"),
-    Command("setup.indent", "shift+right", "indent", "Indent", "字下げ", "group.setup_lists"),
-    Command("setup.outdent", "shift+left", "outdent", "Outdent", "字上げ", "group.setup_lists"),
-)
-"""Keys of every list editor of the setup screen."""
 
 
 @dataclass
