@@ -115,4 +115,11 @@ def test_a_paste_holding_an_escape_leaves_the_keyboard_working(tmux_app) -> None
     app.keys("End", "C-u")
     app.wait_for(lambda r: "pasted" not in entry_row(r), timeout=3)
     app.text("k000x01 typed after the paste")
-    assert app.wait_for(lambda r: "k000x01" in entry_row(r), timeout=5), app.screen()
+    working = app.wait_for(lambda r: "k000x01" in entry_row(r), timeout=5) is not None
+    record(
+        "Paste holding an escape (known problem)",
+        "a bracketed paste containing ESC ] 0 ; … BEL, then a line typed",
+        rounds=1,
+        keyboard_stuck=int(not working),
+    )
+    assert working, app.screen()

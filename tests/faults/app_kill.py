@@ -106,6 +106,7 @@ class AppKiller:
         self.mode = ""
         self.quiet = 0.0
         self.in_entry: list[str] = []
+        self.offered = ""
         self.last_key = 0.0
         with MeetingStore.open(data_dir, meeting_id, readonly=True) as store:
             self.leaves = [item.id for item in Session(store.meeting).leaf_items()]
@@ -139,6 +140,7 @@ class AppKiller:
         self.quiet = 0.0
         app.start("--data-dir", str(self.data_dir), "open", self.meeting_id, name=f"r{number}")
         self.in_entry = [self.draft] if self.draft else []
+        self.offered = self.draft
         self.last_key = time.monotonic()
         if mode == "startup":
             time.sleep(self.rng.uniform(0.0, 1.5))
@@ -275,8 +277,10 @@ class AppKiller:
             kind = "whole"
         elif half not in committed and half.startswith(draft):
             kind = "prefix"
+        elif self.offered and self.offered.startswith(draft):
+            kind = "cleared_draft_again"  # the one put back at start, which the clerk cleared
         elif any(text.startswith(draft) for text in committed):
-            kind = "stale"  # a line already committed, offered back again
+            kind = "committed_line_again"
         elif any(text.startswith(draft) for text in self.in_entry):
             kind = "older"
         else:

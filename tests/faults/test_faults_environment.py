@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,11 @@ from faults.tmux_app import TmuxApp, live_notes_command, tmux_available
 
 PLAN = Path(__file__).resolve().parents[2] / "data" / "riverside-board-en.toml"
 FAULT = "Unwritable data folder, missing home"
+WHAT = (
+    "`live-notes list`, `new`, `open` and the bare app as subprocesses on a read-only "
+    "tmpfs, a folder under a regular file, HOME missing on a read-only mount, HOME unset "
+    "with XDG folders unwritable: one line, exit 1"
+)
 
 
 def run(
@@ -47,7 +53,7 @@ def run(
 
 def refused(code: int, out: str, err: str, *words: str) -> bool:
     """Exit 1, one line on stderr naming the problem, no traceback anywhere."""
-    record(FAULT, rounds=1, tracebacks=int("Traceback" in out + err))
+    record(FAULT, WHAT, rounds=1, tracebacks=int("Traceback" in out + err))
     lines = err.strip().splitlines()
     return (
         code == 1
@@ -131,7 +137,12 @@ def test_second_instance_is_refused_and_names_the_holder(tmp_path: Path) -> None
         app.start("--data-dir", str(data), "open", meeting_id, name="second", show_exit=True)
         app.wait_for(lambda r: "[exit " in app.output("second"), timeout=20)
         output = app.output("second")
-        record("Two instances on one meeting", rounds=1, tracebacks=int("Traceback" in output))
+        record(
+            "Two instances on one meeting",
+            "a second `live-notes open` on a meeting the first (under tmux) is writing",
+            rounds=1,
+            tracebacks=int("Traceback" in output),
+        )
         message, _, status = output.rpartition("[exit ")
         assert status.startswith("1]"), output
         assert len(message.strip().splitlines()) == 1, output
@@ -146,3 +157,40 @@ def test_second_instance_is_refused_and_names_the_holder(tmp_path: Path) -> None
         assert app.wait_for(lambda r: "k000x00" in "".join(r[:-3]), timeout=5)
     finally:
         app.stop()
+
+
+@pytest.mark.skipif(not tmux_available(), reason="needs tmux")
+def test_purge_refuses_a_meeting_in_use_then_removes_everything_after_a_kill(
+    tmp_path: Path,
+) -> None:
+    data = tmp_path / "data"
+    meeting_id = new_meeting(data)
+    app = TmuxApp(tmp_path, env={"LIVE_NOTES_CONFIG_DIR": str(tmp_path / "config")})
+    try:
+        app.start("--data-dir", str(data), "open", meeting_id, name="held")
+        assert app.wait_for(ready, timeout=20) is not None
+        for n in range(3):  # lines, then a half-typed one kept as the draft
+            line = f"k000x0{n} 消去前の発言"
+            app.text(line)
+            assert app.wait_for(lambda r, line=line: line in entry_row(r), timeout=5)
+            app.keys("Enter")
+            assert app.wait_for(lambda r, n=n: f"k000x0{n}" in "".join(r[:-3]), timeout=5)
+        app.text("途中")
+        assert app.wait_for(lambda r: "途中" in entry_row(r), timeout=5)
+        time.sleep(1.0)  # the draft is written
+        holder = app.pid
+        code, out, err = run("--data-dir", str(data), "purge", meeting_id, "--yes")
+        assert refused(code, out, err, f"process {holder}")
+        assert (data / f"{meeting_id}.draft").exists()
+        app.kill9()  # a stale lock, a journal, a draft: what a crash leaves
+        app.wait_for(lambda r: app.dead(), timeout=5)
+    finally:
+        app.stop()
+    leftovers = sorted(p.name for p in data.iterdir())
+    assert f"{meeting_id}.lock" in leftovers and f"{meeting_id}.draft" in leftovers
+    code, out, err = run("--data-dir", str(data), "purge", meeting_id, "--yes")
+    record("Purge", "purge while the app writes the meeting (refused), then after a kill "
+           "(stale lock, journal, draft, backups)", rounds=2, tracebacks=int("Traceback" in err))  # fmt: skip
+    assert code == 0 and err == "", err
+    assert "SSD" in out
+    assert list(data.iterdir()) == []
