@@ -39,6 +39,7 @@ class Config(BaseModel):
         keys: Key overrides, binding id → key (``"live.flag" = "ctrl+y"``).
         eras: Extra Japanese eras for dates (passed to the export's era parser).
         label_style: How speaker labels are printed in exports by default.
+        export_dir: Folder the export dialog writes to.
         problems: What was wrong with the file, if anything (not saved).
     """
 
@@ -50,6 +51,8 @@ class Config(BaseModel):
     keys: dict[str, str] = Field(default_factory=dict)
     eras: list[Any] = Field(default_factory=list)
     label_style: str = "inline"
+    export_dir: str = ""
+    """Folder the export dialog writes to ("" → ``live-notes`` in the documents folder)."""
     problems: list[str] = Field(default_factory=list, exclude=True)
 
 

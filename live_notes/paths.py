@@ -37,6 +37,16 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def export_dir(configured: str = "") -> Path:
+    """Where the minutes are written: ``$LIVE_NOTES_EXPORT_DIR``, else the config's
+    ``export_dir``, else ``live-notes`` in the user's documents folder (where a clerk
+    looks for a file to open in Word, unlike the hidden data folder)."""
+    override = os.environ.get("LIVE_NOTES_EXPORT_DIR") or configured
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_documents_dir()) / APP_NAME
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (and missing parents) private to the user (0700) and return it.
 

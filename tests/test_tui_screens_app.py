@@ -9,6 +9,7 @@ import pytest
 from test_tui_screens_support import reopen, screen_text, stored_sample
 
 from live_notes.config import load_config
+from live_notes.paths import export_dir
 from live_notes.tui.app import LiveNotesApp
 from live_notes.tui.screens.export import ExportScreen
 from live_notes.tui.screens.meetings import MeetingsScreen
@@ -48,7 +49,7 @@ async def test_from_the_list_to_review_export_and_setup(tmp_path: Path) -> None:
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        written = data / "exports" / f"{meeting_id}.ja.public.docx"
+        written = export_dir() / f"{meeting_id}.ja.public.docx"  # the test's own folder
         assert f"書き出しました: {written}" in screen_text(app)
         assert written.stat().st_size > 0
         await pilot.press("escape", "ctrl+l")

@@ -297,11 +297,13 @@ class LiveNotesApp(App[None]):
             self.push_screen(ReviewScreen(session))
 
     def action_export(self) -> None:
-        """F12: the export dialog (files go to ``<data dir>/exports`` unless changed there)."""
+        """F12: the export dialog, writing to the export folder (see `paths.export_dir`)."""
+        from live_notes.paths import export_dir
         from live_notes.tui.screens.export import ExportScreen
 
         if session := self._has_session():
-            self.push_screen(ExportScreen(session.meeting, self.data_dir / "exports"))
+            out_dir = export_dir(self.config.export_dir)
+            self.push_screen(ExportScreen(session.meeting, out_dir))
 
     def action_setup(self) -> None:
         """The setup screen (from the palette)."""
