@@ -95,12 +95,34 @@ async def drive(app: LiveNotesApp, pilot: Pilot[None], clock: FakeClock) -> None
         assert not live(app).query_one("#banner").display, step
 
 
+async def review_by_keys(app: LiveNotesApp, pilot: Pilot[None]) -> None:
+    """After closing: F10, the flagged line (v) resolved (f), a ※ note on its item (n),
+    the minutes marked draft ready (r)."""
+    await pilot.press("f10", "v", "f", "n")
+    await type_text(app, pilot, "会議後、保存期間を卒業後1年と確認した。", enter=True)
+    await pilot.press("r", "escape")
+
+
 async def test_the_sample_meeting_by_keys_alone(dirs: Path) -> None:
     app, clock = make_app(dirs)
     async with app.run_test(size=SIZE) as pilot:
         await drive(app, pilot, clock)
         got = stored(app)
+        await review_by_keys(app, pilot)
+        reviewed = stored(app)
     want = driven_sample("ja")
+
+    # Review: the one flagged line resolved, a ※ note on its item, the draft ready.
+    flagged = [u for u in got.utterances if u.verify]
+    assert len(flagged) == 1 and [u for u in reviewed.utterances if u.verify] == []
+    note = reviewed.utterances[-1]
+    assert (note.item_id, note.section, note.text) == (
+        flagged[0].item_id,
+        Section.NOTE,
+        "会議後、保存期間を卒業後1年と確認した。",
+    )
+    assert len(reviewed.utterances) == len(got.utterances) + 1
+    assert reviewed.draft_ready
 
     def lines(meeting: Meeting) -> list[tuple[object, ...]]:
         return [
