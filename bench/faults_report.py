@@ -38,9 +38,9 @@ MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {
     "Kill the app under tmux": (
         "What the draft file held after the kill: *whole* = the half-typed line exactly; "
-        "*prefix* = the part typed up to the last pause; *empty* = nothing; *cleared draft "
-        "again* = the line put back at start, which the clerk had cleared, offered once more; "
-        "*committed line again* = a line already saved; *older* = an earlier text of the "
+        "*prefix* = the part typed up to the last pause; *empty* = nothing; *cleared again* = "
+        "the line put back at start, which the clerk had cleared, offered once more; "
+        "*committed again* = a line already saved; *older* = an earlier text of the "
         "entry. The draft is written 0.5 s after the last keystroke, so while the clerk types "
         "on without a pause the file keeps what was there at the last pause. After a quiet "
         "moment of 1.2 s the draft must be the whole half-typed line: checked every round, "
@@ -61,8 +61,9 @@ NOTES = {
         "Most terminals strip ESC from pasted text; tmux's paste-buffer does not. Marked xfail."
     ),
     "Long item on screen (known problem)": (
-        "Once an item has more lines than the view has rows, a newly committed line is saved "
-        "but not scrolled into view. Marked xfail."
+        "The first line committed past the lines view's height is saved but not scrolled "
+        "into view; it appears when the next line is committed (lines after it are shown at "
+        "once). Marked xfail."
     ),
 }
 

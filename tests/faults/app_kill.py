@@ -278,9 +278,9 @@ class AppKiller:
         elif half not in committed and half.startswith(draft):
             kind = "prefix"
         elif self.offered and self.offered.startswith(draft):
-            kind = "cleared_draft_again"  # the one put back at start, which the clerk cleared
+            kind = "cleared_again"  # the one put back at start, which the clerk cleared
         elif any(text.startswith(draft) for text in committed):
-            kind = "committed_line_again"
+            kind = "committed_again"
         elif any(text.startswith(draft) for text in self.in_entry):
             kind = "older"
         else:
