@@ -30,8 +30,8 @@ ORDER = [
     "Hostile text",
     "No network",
     "Purge",
-    "Keys in one burst (known problem)",
-    "Long item on screen (known problem)",
+    "Keys in one burst",
+    "Long item on screen",
     "Paste holding an escape (known problem)",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
@@ -46,13 +46,11 @@ NOTES = {
         "moment of 1.2 s the draft must be the whole half-typed line: checked every round, "
         "and a draft that was never typed fails the run."
     ),
-    "Keys in one burst (known problem)": (
-        "Textual runs an Input's bound keys (Backspace, Ctrl+U) only after they bubble up to "
-        "the app, and the live screen's Enter is an app-level priority binding, while letters "
-        "are inserted by the Input itself: keys that arrive together can be applied out of "
-        "order (Textualize/textual#6605). Nothing is lost from the store, but the committed "
-        "line can differ from what was typed. Marked xfail until the entry line runs its keys "
-        "in order."
+    "Keys in one burst": (
+        "Left to Textual, an Input's bound keys (Backspace, Ctrl+U, Enter) bubble up to the "
+        "app before they act, while letters typed after them are inserted at once, so keys "
+        "that arrive together could be applied out of order (Textualize/textual#6605). The "
+        "entry line runs its own keys where they arrive, in the order typed."
     ),
     "Paste holding an escape (known problem)": (
         "Textual's input parser treats an ESC inside a bracketed paste as the start of a key "
@@ -60,10 +58,9 @@ NOTES = {
         "part of a paste that never ends, so the keyboard seems dead until the next paste. "
         "Most terminals strip ESC from pasted text; tmux's paste-buffer does not. Marked xfail."
     ),
-    "Long item on screen (known problem)": (
-        "The first line committed past the lines view's height is saved but not scrolled "
-        "into view; it appears when the next line is committed (lines after it are shown at "
-        "once). Marked xfail."
+    "Long item on screen": (
+        "Every line committed in a long item must be on screen at once, the first one past "
+        "the lines view's height included."
     ),
 }
 

@@ -1,17 +1,16 @@
 """What the real app does with fast typing, a kill right after Enter, and a long item.
 
-Each test states the behaviour the clerk needs; those marked xfail are what the
-app does not give yet (the report lists them as known problems, with counts):
+Each test states the behaviour the clerk needs:
 
 - keys arriving in one burst (a fast typist, a busy machine, a text expander)
-  must give the line typed: Textual runs an Input's bound keys (Backspace, and
-  the screen's priority Enter) before letters still queued for the Input, so a
-  Backspace can delete the wrong letter and an Enter can commit half a line
-  (Textualize/textual#6605);
+  must give the line typed: left to Textual, an Input's bound keys (Backspace,
+  Enter) bubble to the app and run after letters typed later, so a Backspace
+  could delete the wrong letter and an Enter commit half a line
+  (Textualize/textual#6605); the entry line runs its own keys in order;
 - a kill within the draft delay after Enter must not offer back a line that
   is already committed (it does not);
 - the line just committed must be on screen, however many lines the item has
-  (the first line past the view's height is not, until the next commit).
+  (including the first line past the view's height).
 """
 
 from __future__ import annotations
@@ -48,9 +47,6 @@ def stored_lines(data: Path, meeting_id: str) -> list[str]:
     return [u.text for u in MeetingStore.open(data, meeting_id, readonly=True).meeting.utterances]
 
 
-@pytest.mark.xfail(
-    reason="Textualize/textual#6605: bound keys overtake queued letters", strict=False
-)
 def test_keys_in_one_burst_give_the_lines_typed(app) -> None:
     harness, data, meeting_id = app
     wanted = [f"k000x{n:02d} 質問abc" for n in range(5)]
@@ -60,7 +56,7 @@ def test_keys_in_one_burst_give_the_lines_typed(app) -> None:
     time.sleep(0.5)
     got = stored_lines(data, meeting_id)
     record(
-        "Keys in one burst (known problem)",
+        "Keys in one burst",
         "5 lines each typed as one burst: letters, a typo, Backspace, the rest, Enter",
         rounds=len(wanted),
         wrong_lines=len([line for line in wanted if line not in got]) + abs(len(got) - 5),
@@ -89,7 +85,6 @@ def test_a_kill_just_after_enter_offers_back_nothing(app) -> None:
     assert draft == ""
 
 
-@pytest.mark.xfail(reason="the first line past the view's height is not scrolled in", strict=True)
 def test_the_line_just_committed_is_on_screen_in_a_long_item(app) -> None:
     harness, _data, _meeting_id = app
     hidden = 0
@@ -101,7 +96,7 @@ def test_the_line_just_committed_is_on_screen_in_a_long_item(app) -> None:
         rows = harness.wait_for(lambda r, n=n: f"k{n:03d}x00" in shown_tags(r), timeout=2)
         hidden += rows is None
     record(
-        "Long item on screen (known problem)",
+        "Long item on screen",
         "40 lines committed in one item at 120x40",
         rounds=40,
         committed_lines_not_shown=hidden,

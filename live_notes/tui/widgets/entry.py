@@ -4,7 +4,9 @@
 sequences and control characters removed, line breaks made spaces) and refused
 whole when it is longer than a line may be; an abbreviation code before the
 cursor is expanded when a space is typed; and it never shows a raw control
-character (Input already inserts printable keys only). Everything else,
+character (Input already inserts printable keys only); and its own keys
+(Backspace, arrows, Enter …) act in the order they were typed, even in a
+burst. Everything else,
 including the Japanese IME's committed text, is the Input's own behaviour.
 """
 
@@ -65,7 +67,28 @@ class EntryLine(Input):
                 event.prevent_default()
                 self.value, self.cursor_position = expanded
                 return
+        if not event.is_printable and await self._run_own_binding(event):
+            return
         await super()._on_key(event)
+
+    async def _run_own_binding(self, event: events.Key) -> bool:
+        """Run this entry's binding for a key here, in the entry's own queue.
+
+        Textual lets a bound key (Backspace, Left, Enter, Ctrl+U …) bubble up to
+        the app before its action runs, while the letters typed after it are
+        inserted straight away: in a burst of keys (a fast typist, the IME
+        committing a phrase, a busy machine) a Backspace could delete the wrong
+        letter and Enter commit half a line (Textualize/textual#6605). Run inline,
+        every key takes effect in the order it was typed.
+        """
+        active = self.screen.active_bindings.get(event.key)
+        if active is None or active.node is not self or active.binding.priority:
+            return False
+        event.stop()
+        event.prevent_default()
+        if active.enabled:
+            await self.run_action(active.binding.action)
+        return True
 
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()

@@ -144,6 +144,10 @@ class LinesView(ScrollView, can_focus=False):
         self.virtual_size = Size(self._width, len(self._rows))
         if follow or at_bottom:
             self.scroll_end(animate=False, immediate=True, x_axis=False)
+            if self.scroll_y < self.max_scroll_y:
+                # The first row past the view's height: Textual only allows scrolling once
+                # the next layout has found the content taller than the view.
+                self.call_after_refresh(self.scroll_end, animate=False, x_axis=False)
         self.refresh()
 
     def _more_rows(self) -> list[Strip]:
