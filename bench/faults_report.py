@@ -41,8 +41,11 @@ NOTES = {
         "*prefix* = the part typed up to the last pause; *empty* = nothing; *cleared again* = "
         "the line put back at start, which the clerk had cleared, offered once more; "
         "*committed again* = a line already saved; *older* = an earlier text of the "
-        "entry. The draft is written 0.5 s after the last keystroke, so while the clerk types "
-        "on without a pause the file keeps what was there at the last pause. After a quiet "
+        "entry. "
+        "The draft is written at most 0.5 s after the entry changes, and at once when a line "
+        "is committed or the entry cleared, so a kill within 0.5 s of a keystroke can keep an "
+        "older state of the entry. "
+        "After a quiet "
         "moment of 1.2 s the draft must be the whole half-typed line: checked every round, "
         "and a draft that was never typed fails the run."
     ),

@@ -302,7 +302,7 @@ class LiveScreen(Screen[None]):
         if changed:
             self.show_item(force=True)
         self.refresh_chips()
-        self._schedule_draft()
+        self.save_draft()  # the committed line is no draft any more: say so at once
 
     def action_take_back(self) -> None:
         """Up with an empty entry: the last line comes back for correction."""
@@ -481,7 +481,10 @@ class LiveScreen(Screen[None]):
 
     @on(Input.Changed, "#entry")
     def _typed(self) -> None:
-        self._schedule_draft()
+        if self.entry.value:
+            self._schedule_draft()
+        else:  # cleared: a crash now must not offer the old text back
+            self.save_draft()
 
     @on(EntryLine.PasteRefused)
     def _paste_refused(self, event: EntryLine.PasteRefused) -> None:
