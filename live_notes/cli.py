@@ -118,13 +118,12 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the draft minutes of one meeting."""
-    from live_notes.export import ExportOptions, default_filename, export
+    from live_notes.config import export_options, load_config
+    from live_notes.export import default_filename, export
     from live_notes.store import MeetingStore
 
-    options = ExportOptions(lang=args.lang, edition=args.edition, with_names=args.names)
-    template_dir = _user_templates()
-    if template_dir is not None:
-        options.template_dir = template_dir
+    config = load_config()
+    options = export_options(config, lang=args.lang, edition=args.edition, with_names=args.names)
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
         meeting = store.meeting
     out = Path(args.out) if args.out else Path.cwd()
@@ -135,13 +134,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     print(result.path)
     return EXIT_OK
-
-
-def _user_templates() -> Path | None:
-    from live_notes.paths import config_dir
-
-    folder = config_dir() / "templates"
-    return folder if folder.is_dir() else None
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -20,11 +20,14 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from live_notes.paths import config_dir
+
+if TYPE_CHECKING:
+    from live_notes.export import ExportOptions
 
 CONFIG_FILE = "config.toml"
 
@@ -38,7 +41,8 @@ class Config(BaseModel):
         default_role_set: Built-in role set for new meetings.
         keys: Key overrides, binding id → key (``"live.flag" = "ctrl+y"``).
         eras: Extra Japanese eras for dates (passed to the export's era parser).
-        label_style: How speaker labels are printed in exports by default.
+        label_style: How speaker labels are printed in exports, for every meeting
+            (None: as the meeting's plan says).
         export_dir: Folder the export dialog writes to.
         problems: What was wrong with the file, if anything (not saved).
     """
@@ -50,7 +54,7 @@ class Config(BaseModel):
     default_role_set: str = "ja-council"
     keys: dict[str, str] = Field(default_factory=dict)
     eras: list[Any] = Field(default_factory=list)
-    label_style: str = "inline"
+    label_style: str | None = None
     export_dir: str = ""
     """Folder the export dialog writes to ("" → ``live-notes`` in the documents folder)."""
     problems: list[str] = Field(default_factory=list, exclude=True)
@@ -143,3 +147,31 @@ def dumps_toml(data: dict[str, Any]) -> str:
         lines += ["", f"[{_key(name)}]"]
         lines += [f"{_key(k)} = {_value(v)}" for k, v in table.items()]
     return "\n".join(lines) + "\n"
+
+
+def export_options(config: Config, **chosen: Any) -> ExportOptions:
+    """Export options from what the clerk chose (`chosen`) and the settings: the extra
+    eras, the label style and the user's template folder (``<config dir>/templates``).
+
+    Raises:
+        ValueError: an era or label style in the settings is wrong (a message naming it).
+    """
+    from live_notes.domain.models import LabelStyle
+    from live_notes.export import ExportOptions
+    from live_notes.export.jadate import parse_eras
+
+    options = ExportOptions(**chosen)
+    if config.eras:
+        options.eras = parse_eras(config.eras)
+    if config.label_style and options.label_style is None:
+        try:
+            options.label_style = LabelStyle(config.label_style)
+        except ValueError:
+            styles = ", ".join(style.value for style in LabelStyle)
+            raise ValueError(
+                f"label_style {config.label_style!r} in the settings is not one of {styles}"
+            ) from None
+    templates = config_dir() / "templates"
+    if options.template_dir is None and templates.is_dir():
+        options.template_dir = templates
+    return options

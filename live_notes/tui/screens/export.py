@@ -142,8 +142,16 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
 
     def options(self) -> ExportOptions:
         """The export options chosen."""
+        from live_notes.config import Config, export_options
+
         edition: Edition = "internal" if self.choice("edition") == "internal" else "public"
-        return ExportOptions(lang=self.choice("lang") or None, edition=edition)
+        config = getattr(self.app, "config", None) or Config()
+        lang = self.choice("lang") or None
+        try:
+            return export_options(config, lang=lang, edition=edition)
+        except ValueError as exc:  # a wrong era or label style in the settings
+            self.say(str(exc), error=True)
+            return ExportOptions(lang=lang, edition=edition)
 
     def target(self) -> Path:
         """Where the file will be written."""

@@ -1,0 +1,93 @@
+"""The clerk's settings reach the minutes: extra eras, the label style, their own templates."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from live_notes.cli import main
+from live_notes.store import MeetingStore
+
+
+@pytest.fixture
+def closed_meeting(tmp_path: Path) -> tuple[Path, str]:
+    from live_notes.sample import driven_sample
+
+    data = tmp_path / "data"
+    with MeetingStore.create(data, driven_sample("ja")) as store:
+        return data, store.meeting.id
+
+
+def export_txt(data: Path, meeting_id: str, out: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    code = main(
+        ["--data-dir", str(data), "export", meeting_id, "--format", "txt", "--out", str(out)]
+    )
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    return out.read_text(encoding="utf-8")
+
+
+def write_config(text: str) -> Path:
+    folder = Path(os.environ["LIVE_NOTES_CONFIG_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "config.toml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_defaults_follow_the_plan(
+    closed_meeting: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = export_txt(*closed_meeting, tmp_path / "m.txt", capsys)
+    assert "令和6年11月11日(月曜日)" in text
+    assert "\n委員 送信データを作成する端末は" in text
+
+
+def test_an_era_added_in_the_settings(
+    closed_meeting: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_config('[[eras]]\nname = "試験"\nstart = "2024-06-01"\n')
+    text = export_txt(*closed_meeting, tmp_path / "m.txt", capsys)
+    assert "試験元年11月11日(月曜日)" in text
+
+
+def test_the_label_style_from_the_settings(
+    closed_meeting: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_config('label_style = "bracket"\n')
+    text = export_txt(*closed_meeting, tmp_path / "m.txt", capsys)
+    assert "\n【委員】送信データを作成する端末は" in text
+
+
+def test_a_wrong_label_style_is_named(
+    closed_meeting: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_config('label_style = "fancy"\n')
+    data, meeting_id = closed_meeting
+    code = main(
+        [
+            "--data-dir",
+            str(data),
+            "export",
+            meeting_id,
+            "--format",
+            "txt",
+            "--out",
+            str(tmp_path / "m.txt"),
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code == 1 and "label_style 'fancy' in the settings is not one of" in err
+
+
+def test_the_users_own_template_wins(
+    closed_meeting: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = write_config("")
+    (folder / "templates").mkdir()
+    (folder / "templates" / "minutes.ja.txt.j2").write_text(
+        "当市様式 {{ 1 + 1 }}\n", encoding="utf-8"
+    )
+    text = export_txt(*closed_meeting, tmp_path / "m.txt", capsys)
+    assert text == "当市様式 2\n"
