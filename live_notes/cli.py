@@ -123,7 +123,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from live_notes.store import MeetingStore
 
     config = load_config()
-    options = export_options(config, lang=args.lang, edition=args.edition, with_names=args.names)
+    options = export_options(
+        config, lang=args.lang, edition=args.edition, with_names=args.names, final=args.final
+    )
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
         meeting = store.meeting
     out = Path(args.out) if args.out else Path.cwd()
@@ -274,6 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--lang", choices=["ja", "en"], help="default: the meeting's language")
     exp.add_argument("--edition", default="public", choices=["public", "internal"])
     exp.add_argument("--names", action="store_true", help="speaker labels with names")
+    exp.add_argument(
+        "--final", action="store_true", help="the approved minutes: without the 案 / DRAFT mark"
+    )
     exp.add_argument("--out", help="file or folder to write (default: the current folder)")
     add("import", cmd_import, "bring back a meeting from a JSON archive").add_argument("file")
     purge = add("purge", cmd_purge, "remove a meeting and all its files")

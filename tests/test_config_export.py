@@ -91,3 +91,28 @@ def test_the_users_own_template_wins(
     )
     text = export_txt(*closed_meeting, tmp_path / "m.txt", capsys)
     assert text == "当市様式 2\n"
+
+
+def test_final_minutes_lose_the_draft_mark(
+    closed_meeting: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data, meeting_id = closed_meeting
+    draft = export_txt(data, meeting_id, tmp_path / "draft.txt", capsys)
+    assert draft.startswith("【案】")
+    out = tmp_path / "final.txt"
+    code = main(
+        [
+            "--data-dir",
+            str(data),
+            "export",
+            meeting_id,
+            "--format",
+            "txt",
+            "--final",
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    final = out.read_text(encoding="utf-8")
+    assert "【案】" not in final and final.startswith("令和6年度第2回若葉野市")
