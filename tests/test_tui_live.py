@@ -8,7 +8,17 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from test_tui_live_helpers import SIZE, dirs, live, make_app, new_meeting, rows, stored, text_of
+from test_tui_live_helpers import (
+    SIZE,
+    dirs,
+    live,
+    make_app,
+    new_meeting,
+    opened,
+    rows,
+    stored,
+    text_of,
+)
 from textual import events
 
 from live_notes.config import Config, load_config
@@ -175,7 +185,7 @@ async def test_a_meeting_open_elsewhere_is_refused_with_a_message(dirs: Path) ->
     try:
         app = LiveNotesApp(dirs / "data", meeting_id, config=Config())
         async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
+            await opened(pilot)
             assert app.store is None
             notes = app.said
             assert any("会議を開けません" in n and "another live-notes" in n for n in notes)

@@ -7,8 +7,12 @@ frozen, settable clock.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual import events
@@ -18,6 +22,7 @@ from live_notes.config import Config
 from live_notes.domain.models import Meeting
 from live_notes.sample import FakeClock, sample_meeting
 from live_notes.store import MeetingStore
+from live_notes.tui import app as app_module
 from live_notes.tui.app import LiveNotesApp
 from live_notes.tui.screens.live import LiveScreen
 from live_notes.tui.widgets.entry import EntryLine
@@ -41,6 +46,32 @@ def new_meeting(data_dir: Path, lang: str = "ja") -> str:
     return meeting.id
 
 
+async def opened(pilot: Pilot[None]) -> None:
+    """Wait until the meeting asked for at the start is loaded (or refused).
+
+    The live screen takes keys before its meeting is loaded; a test that looks at
+    the meeting, or at what a command did, waits for it first.
+    """
+    app = pilot.app
+    for _ in range(2000):  # 10 s at most
+        if not getattr(app, "opening", False):
+            break
+        await asyncio.sleep(0.005)
+    await pilot.pause()
+
+
+class OpenedApp(LiveNotesApp):
+    """The app whose `run_test` hands the pilot over once the meeting is loaded."""
+
+    CSS_PATH = Path(app_module.__file__).with_name("app.tcss")  # not beside this file
+
+    @asynccontextmanager
+    async def run_test(self, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot[None]]:  # type: ignore[override]
+        async with super().run_test(*args, **kwargs) as pilot:
+            await opened(pilot)
+            yield pilot
+
+
 def make_app(
     tmp_path: Path,
     lang: str = "ja",
@@ -54,7 +85,7 @@ def make_app(
     if clock is None:
         day = sample_meeting(lang).header.date
         clock = FakeClock(datetime.combine(day, time(9, 30)))
-    app = LiveNotesApp(data, meeting_id, config=config or Config(), clock=clock)
+    app = OpenedApp(data, meeting_id, config=config or Config(), clock=clock)
     return app, clock
 
 

@@ -29,24 +29,57 @@ schema or a damaged one is refused and never written; `check` reports, and
 damaged one beside it, renamed.
 """
 
-from live_notes.store.admin import (
-    CheckReport,
-    MeetingSummary,
-    check,
-    list_meetings,
-    meeting_ids,
-    purge,
-)
-from live_notes.store.errors import (
-    CorruptError,
-    LockedError,
-    LockInfo,
-    NewerSchemaError,
-    StoreError,
-)
-from live_notes.store.loader import load
-from live_notes.store.meeting_store import COMPACT_ON_OPEN, MeetingStore
-from live_notes.store.repair import salvage
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from live_notes.store.admin import (
+        CheckReport,
+        MeetingSummary,
+        check,
+        list_meetings,
+        meeting_ids,
+        purge,
+    )
+    from live_notes.store.errors import (
+        CorruptError,
+        LockedError,
+        LockInfo,
+        NewerSchemaError,
+        StoreError,
+    )
+    from live_notes.store.loader import load
+    from live_notes.store.meeting_store import COMPACT_ON_OPEN, MeetingStore
+    from live_notes.store.repair import salvage
+
+# Names are imported on first use: the live screen comes up (and takes keys) before
+# the store's modules, pydantic and the meeting model are loaded.
+_HOME = {
+    **dict.fromkeys(
+        ("CheckReport", "MeetingSummary", "check", "list_meetings", "meeting_ids", "purge"),
+        "admin",
+    ),
+    **dict.fromkeys(
+        ("CorruptError", "LockedError", "LockInfo", "NewerSchemaError", "StoreError"), "errors"
+    ),
+    "load": "loader",
+    "COMPACT_ON_OPEN": "meeting_store",
+    "MeetingStore": "meeting_store",
+    "salvage": "repair",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The store's public names, each imported from its module when first asked for."""
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "COMPACT_ON_OPEN",

@@ -4,6 +4,12 @@ Start-up: with a meeting id, that meeting opens on the live screen. Without
 one, an empty data directory gets the Japanese sample meeting (so a first run
 shows something real); otherwise the meetings screen lists what is there.
 
+With a meeting id the start is in two steps, so the clerk can type at once: the
+live screen and its entry come up first, with only Textual and light modules
+imported; right after that first frame the meeting is loaded (the store, the
+model, pydantic) and the screen filled in. Lines committed and command keys
+pressed meanwhile are held by the screen and done, in order, once it is there.
+
 Run it with ``python -m live_notes.tui.app [MEETING_ID]`` (``live-notes`` does
 the same through the command line).
 """
@@ -16,22 +22,24 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from threading import Thread
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 from textual.binding import Binding
-from textual.notifications import SeverityLevel
-from textual.theme import Theme
 
-from live_notes.abbrev import Abbreviations, load_abbreviations
-from live_notes.config import Config, load_config, save_config
-from live_notes.domain.session import Session
-from live_notes.paths import default_data_dir
-from live_notes.resources import sample_plan
-from live_notes.store import MeetingStore, StoreError, meeting_ids
 from live_notes.tui.commands import APP, IDS, CommandsProvider, bindings, format_key, localized
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.live import LiveScreen
+
+if TYPE_CHECKING:  # loaded when needed: the live screen's first frame does without them
+    from textual.notifications import SeverityLevel
+    from textual.theme import Theme
+
+    from live_notes.abbrev import Abbreviations
+    from live_notes.config import Config
+    from live_notes.domain.session import Session
+    from live_notes.store import MeetingStore
 
 add_messages(
     {
@@ -55,6 +63,14 @@ add_messages(
             "会議の準備(概要・名簿・議題)",
         ),
         "app.theme": ("Theme: {name}", "テーマ: {name}"),
+        "app.opening": (
+            "The meeting is still opening; try again in a moment.",
+            "会議を開いているところです。少し待ってからもう一度どうぞ。",
+        ),
+        "app.typed_lost": (
+            "Not saved (no meeting open), copy it if needed: {text}",
+            "保存されていません(会議が開いていません)。必要ならコピーしてください: {text}",
+        ),
     }
 )
 
@@ -90,14 +106,25 @@ class LiveNotesApp(App[None]):
         clock: Clock | None = None,
     ) -> None:
         super().__init__()
-        self.data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+        if data_dir is None:
+            from live_notes.paths import default_data_dir
+
+            data_dir = default_data_dir()
+        if config is None:
+            from live_notes.config import load_config
+
+            config = load_config()
+        self.data_dir = Path(data_dir)
         self.meeting_id = meeting_id
-        self.config = config if config is not None else load_config()
+        self.config = config
         self.clock: Clock = clock or _now
         self.store: MeetingStore | None = None
         self.session: Session | None = None
         self.key_overrides: dict[str, str] = dict(self.config.keys)
         self.abbreviations: Abbreviations = {}
+        self._abbreviations_loaded = False
+        self._opening: LiveScreen | None = None
+        """The live screen up before its meeting is loaded (the start), or None."""
         self._theme_ready = False
         self.said: list[str] = []
         """The latest messages the clerk was shown (notifications), oldest first."""
@@ -148,6 +175,8 @@ class LiveNotesApp(App[None]):
         """A theme chosen from the palette is kept in the config file."""
         if not self._theme_ready or theme.name == self.config.theme:
             return
+        from live_notes.config import save_config
+
         self.config.theme = theme.name
         try:
             save_config(self.config)
@@ -165,19 +194,31 @@ class LiveNotesApp(App[None]):
         self.set_keymap({k: v for k, v in self.key_overrides.items() if k in IDS})
 
     def on_mount(self) -> None:
-        """Themes, keys, abbreviations, then the first screen."""
+        """Themes and keys, then the first screen (abbreviations: with the meeting)."""
         self._setup_themes()
         self._setup_keys()
-        self.abbreviations, problems = load_abbreviations()
-        for problem in [*self.config.problems, *problems]:
+        for problem in self.config.problems:
             self.notify(t("app.config_problem", self.ui_lang, detail=problem), severity="warning")
         self.start()
+
+    def _load_abbreviations(self) -> None:
+        """The clerk's abbreviations, once; a problem with the file is said."""
+        if self._abbreviations_loaded:
+            return
+        from live_notes.abbrev import load_abbreviations
+
+        self._abbreviations_loaded = True
+        self.abbreviations, problems = load_abbreviations()
+        for problem in problems:
+            self.notify(t("app.config_problem", self.ui_lang, detail=problem), severity="warning")
 
     def start(self) -> None:
         """The first screen: the meeting asked for, the sample, or the meetings list."""
         if self.meeting_id:
-            self.open_meeting(self.meeting_id)
+            self._open_after_first_frame(self.meeting_id)
             return
+        from live_notes.store import StoreError, meeting_ids
+
         try:
             ids = meeting_ids(self.data_dir)
         except StoreError as exc:
@@ -191,6 +232,8 @@ class LiveNotesApp(App[None]):
     def create_sample(self) -> None:
         """Create the Japanese sample meeting in the data directory and open it."""
         from live_notes.domain.plan import PlanError, parse_plan  # only on a first run
+        from live_notes.resources import sample_plan
+        from live_notes.store import MeetingStore, StoreError
 
         plan = sample_plan("ja")
         try:
@@ -204,12 +247,88 @@ class LiveNotesApp(App[None]):
 
     # -- opening and closing meetings ------------------------------------------------------
 
+    @property
+    def opening(self) -> bool:
+        """Whether a meeting is being loaded behind the live screen (the start)."""
+        return self._opening is not None
+
+    def _open_after_first_frame(self, meeting_id: str) -> None:
+        """The live screen at once, its meeting loaded right after the first frame.
+
+        The loading (imports, reading the files) runs on its own thread, so the
+        entry takes keys meanwhile; the result is applied on the UI thread.
+        """
+        screen = self._live_screen(None, None)
+        self._opening = screen
+        self._replace_top(screen)
+        loader = Thread(target=self._load, args=(screen, meeting_id), name="open-meeting")
+        self.call_after_refresh(loader.start)
+
+    def _load(self, screen: LiveScreen, meeting_id: str) -> None:
+        """On the loading thread: the abbreviations and the store, handed to `_loaded`."""
+        from live_notes.abbrev import load_abbreviations
+        from live_notes.store import MeetingStore, StoreError
+
+        result: MeetingStore | Exception
+        abbreviations: tuple[Abbreviations, list[str]] = ({}, [])
+        try:
+            abbreviations = load_abbreviations()
+            result = MeetingStore.open(self.data_dir, meeting_id)
+        except StoreError as exc:
+            result = exc
+        except Exception as exc:  # a bug: raised on the UI thread, as it would have been
+            result = exc
+        try:
+            posted = self.call_later(self._loaded, screen, result, abbreviations)
+        except RuntimeError:  # the event loop is closed: the app has ended
+            posted = False
+        if not posted and isinstance(result, MeetingStore):
+            result.close()
+
+    def _loaded(
+        self,
+        screen: LiveScreen,
+        result: MeetingStore | Exception,
+        abbreviations: tuple[Abbreviations, list[str]],
+    ) -> None:
+        """Fill the screen put up by `_open_after_first_frame` with the loaded meeting.
+
+        A refusal is said as `open_meeting` says it, and the screen goes; what the
+        clerk typed meanwhile is said too, since there is nowhere to keep it.
+        """
+        from live_notes.store import StoreError
+
+        if self._opening is not screen:  # the app is closing meanwhile
+            if not isinstance(result, Exception):
+                result.close()
+            return
+        self._opening = None
+        if isinstance(result, Exception) and not isinstance(result, StoreError):
+            raise result
+        if not self._abbreviations_loaded:
+            self._abbreviations_loaded = True
+            self.abbreviations, problems = abbreviations
+            for problem in problems:
+                message = t("app.config_problem", self.ui_lang, detail=problem)
+                self.notify(message, severity="warning")
+        screen.entry.abbreviations = self.abbreviations
+        if isinstance(result, StoreError):
+            self.notify(t("app.cannot_open", self.ui_lang, detail=str(result)), severity="error")
+            typed = screen.held_text()
+            if typed:
+                self.notify(t("app.typed_lost", self.ui_lang, text=typed), severity="warning")
+            self.pop_screen()
+            return
+        self._show_live(result, waiting=screen)
+
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting for writing and show it on the live screen.
 
         A refusal (another live-notes holds it, a damaged or newer file) is said
         in a notification; whatever was open stays open.
         """
+        from live_notes.store import MeetingStore, StoreError
+
         if self.store is not None and self.store.meeting.id == meeting_id:
             self._show_live(self.store)
             return
@@ -220,20 +339,34 @@ class LiveNotesApp(App[None]):
             return
         self._show_live(store)
 
-    def _show_live(self, store: MeetingStore) -> None:
-        self.close_meeting()
-        self.store = store
-        self.session = Session(store.meeting, sink=store.append, clock=self.clock)
-        for note in store.recovered:
-            self.notify(t("app.recovered", self.ui_lang, detail=note), severity="warning")
-        screen = LiveScreen.create(
-            self.session,
+    def _live_screen(
+        self, session: Session | None, store: MeetingStore | None, **kwargs: Any
+    ) -> LiveScreen:
+        return LiveScreen.create(
+            session,
             store,
             lang=self.ui_lang,
             clock=self.clock,
             abbreviations=self.abbreviations,
+            **kwargs,
         )
-        self._replace_top(screen)
+
+    def _show_live(self, store: MeetingStore, waiting: LiveScreen | None = None) -> None:
+        """Show the open store on the live screen; `waiting`: the screen up before it loaded."""
+        from live_notes.domain.session import Session
+
+        if waiting is None:
+            self.close_meeting()
+            self._load_abbreviations()
+        self.store = store
+        self.session = Session(store.meeting, sink=store.append, clock=self.clock)
+        for note in store.recovered:
+            self.notify(t("app.recovered", self.ui_lang, detail=note), severity="warning")
+        if waiting is not None and waiting.lang == self.ui_lang:
+            waiting.attach(self.session, store)
+        else:  # a new screen, in the meeting's language, takes over what was typed
+            held = (waiting.held, waiting.entry.value) if waiting is not None else ([], "")
+            self._replace_top(self._live_screen(self.session, store, held=held))
         # The open meeting (thousands of lines) lives as long as the screen: keep it out
         # of the cyclic collector's full passes, which otherwise walk every line and
         # stall typing for tens of milliseconds (measured: 60–90 ms at 10,000 lines).
@@ -249,10 +382,13 @@ class LiveNotesApp(App[None]):
 
     def close_meeting(self) -> None:
         """Save the line being typed and release the open meeting, if any."""
+        self._opening = None
         for screen in self.screen_stack:
             if isinstance(screen, LiveScreen) and screen.store is self.store:
                 screen.save_draft(wait=True)
         if self.store is not None:
+            from live_notes.store import StoreError
+
             try:
                 self.store.close()
             except StoreError as exc:
@@ -265,6 +401,9 @@ class LiveNotesApp(App[None]):
         """Switch to the meetings screen (the open meeting is saved and released)."""
         from live_notes.tui.screens.meetings import MeetingsScreen
 
+        if self._opening is not None:  # what is typed meanwhile has nowhere to go yet
+            self.notify(t("app.opening", self.ui_lang), severity="warning")
+            return
         self.close_meeting()
         self._replace_top(MeetingsScreen(self.data_dir))
 
@@ -286,7 +425,8 @@ class LiveNotesApp(App[None]):
 
     def _has_session(self) -> Session | None:
         if self.session is None:
-            self.notify(t("app.no_meeting", self.ui_lang), severity="warning")
+            key = "app.opening" if self._opening is not None else "app.no_meeting"
+            self.notify(t(key, self.ui_lang), severity="warning")
         return self.session
 
     def action_review(self) -> None:
@@ -338,7 +478,7 @@ class LiveNotesApp(App[None]):
 def main(argv: list[str] | None = None) -> int:
     """Run the app on the default data directory, optionally on one meeting."""
     args = sys.argv[1:] if argv is None else argv
-    LiveNotesApp(default_data_dir(), args[0] if args else None).run()
+    LiveNotesApp(None, args[0] if args else None).run()
     return 0
 
 

@@ -8,6 +8,7 @@ a snapshot only changes when the screen does. Update with
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime, time
 from pathlib import Path
 
@@ -45,6 +46,10 @@ def app_midway(tmp_path: Path, lang: str, steps: int) -> LiveNotesApp:
 
 async def settle(pilot: Pilot[None]) -> None:
     """No blinking cursor, no toasts: only what the screen itself shows."""
+    for _ in range(2000):  # the meeting loads behind the live screen at the start
+        if not getattr(pilot.app, "opening", False):
+            break
+        await asyncio.sleep(0.005)
     for screen in pilot.app.screen_stack:
         for entry in screen.query(Input):
             entry.cursor_blink = False

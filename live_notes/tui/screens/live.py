@@ -9,13 +9,18 @@ says the line was not saved and stays in the entry.
 Typing touches only the entry line: the lines view, agenda and status bar are
 redrawn after commands and by a once-a-second clock tick, never per key, and
 the draft is saved at most 0.5 s after the entry changes, typing or not.
+
+The screen can come up before its meeting is loaded (the app's start): the
+entry takes keys at once, and what Enter and the command keys ask meanwhile is
+held, then done in the order pressed by `attach` when the meeting arrives.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from functools import wraps
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,12 +29,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from live_notes.abbrev import Abbreviations
-from live_notes.domain.errors import CommandError
-from live_notes.domain.models import AgendaItem, MeetingStatus, Outcome
-from live_notes.domain.session import Session
 from live_notes.domain.text import MAX_LINE
-from live_notes.store import StoreError
 from live_notes.tui.commands import APP, ENTRY, LIVE, Command, localized
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.widgets.agenda_view import AgendaView
@@ -38,8 +38,11 @@ from live_notes.tui.widgets.entry import Chip, EntryLine
 from live_notes.tui.widgets.lines_view import LinesView
 from live_notes.tui.widgets.status_bar import StatusBar
 
-if TYPE_CHECKING:
-    from live_notes.store import MeetingStore
+if TYPE_CHECKING:  # the model, the session and the store load after the first frame
+    from live_notes.abbrev import Abbreviations
+    from live_notes.domain.models import AgendaItem, Outcome
+    from live_notes.domain.session import Session
+    from live_notes.store import MeetingStore, StoreError
 
 add_messages(
     {
@@ -87,6 +90,10 @@ add_messages(
             "… この議題の前の {n:,} 行は確認画面 (F10) で",
         ),
         "live.no_item": ("no item", "議題なし"),
+        "live.opening": (
+            "The meeting is still opening; press the key again in a moment.",
+            "会議を開いているところです。少し待ってからもう一度押してください。",
+        ),
     }
 )
 
@@ -95,6 +102,40 @@ Clock = Callable[[], datetime]
 DRAFT_DELAY = 0.5
 """Longest time the line being typed waits to be saved: one interval timer (cheaper than
 a new timer per key), started by the first change after a save."""
+
+A = TypeVar("A", bound=Callable[..., Any])
+
+
+Held = tuple[str, tuple[Any, ...]]
+"""A key pressed before the meeting was loaded: ("commit", (text,)) or (action, args)."""
+
+
+def needs_meeting(action: A) -> A:
+    """An action that waits, in the order pressed, until the meeting is loaded."""
+    name = action.__name__.removeprefix("action_")
+
+    @wraps(action)
+    def run(self: LiveScreen, *args: Any) -> Any:
+        if not self.loaded:
+            self.held.append((name, args))
+            return None
+        return action(self, *args)
+
+    return run  # type: ignore[return-value]
+
+
+def refused_until_loaded(action: A) -> A:
+    """A dialog key, refused with a short message until the meeting is loaded: a dialog
+    opening later would miss the keys typed for it, which went to the entry meanwhile."""
+
+    @wraps(action)
+    def run(self: LiveScreen, *args: Any) -> Any:
+        if not self.loaded:
+            self.notify(t("live.opening", self.lang), severity="warning")
+            return None
+        return action(self, *args)
+
+    return run  # type: ignore[return-value]
 
 
 class LiveScreen(Screen[None]):
@@ -106,14 +147,17 @@ class LiveScreen(Screen[None]):
 
     def __init__(
         self,
-        session: Session,
+        session: Session | None,
         store: MeetingStore | None,
         lang: str,
         clock: Clock,
         abbreviations: Abbreviations | None = None,
+        held: tuple[list[Held], str] = ([], ""),
     ) -> None:
+        """`session` None: the meeting is still loading (see `attach`); `held`: the keys
+        held and the text typed while it loaded, taken over from another screen."""
         super().__init__()
-        self.session = session
+        self._session = session
         self.store = store
         self.lang = lang
         """The UI language (messages); role labels follow the meeting's language."""
@@ -127,6 +171,9 @@ class LiveScreen(Screen[None]):
         self._drafts: DraftKeeper | None = None
         self._shown_item: str | None = None
         self._entry = EntryLine(abbreviations, id="entry")
+        self.held: list[Held] = list(held[0])
+        """Lines committed and commands asked before the meeting was loaded, oldest first."""
+        self._typed_before = held[1]
 
     @classmethod
     def create(cls, *args: Any, lang: str, **kwargs: Any) -> LiveScreen:
@@ -137,12 +184,11 @@ class LiveScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         """Status bar; agenda and lines; banner; role, section and entry; footer."""
-        meeting_lang = self.session.lang
-        role_set = self.session.meeting.role_set
 
         def role_label(role_id: str) -> str:
-            role = role_set.get(role_id)
-            return role.label(meeting_lang) if role else role_id
+            session = self._session  # None before the meeting is loaded: no lines then
+            role = session.meeting.role_set.get(role_id) if session else None
+            return role.label(session.lang) if role and session else role_id
 
         yield StatusBar(id="status")
         with Horizontal(id="main"):
@@ -160,11 +206,30 @@ class LiveScreen(Screen[None]):
             yield Chip("", id="role")
             yield Chip("", id="section")
             yield self._entry
-        yield Footer()
 
     def on_mount(self) -> None:
-        """Fill every part, start the clock, put a kept draft back."""
+        """Fill every part, start the clock, put a kept draft back (once loaded)."""
         self.query_one("#banner").display = False
+        if self.loaded:
+            self._begin()
+
+    async def _add_footer(self) -> None:
+        await self.mount(Footer())
+        self.refresh_bindings()  # a footer mounted after the focus has no keys until then
+
+    def attach(self, session: Session, store: MeetingStore | None) -> None:
+        """The meeting is loaded: fill every part in, then do what was asked meanwhile."""
+        self._session = session
+        self.store = store
+        self._begin()
+
+    def _begin(self) -> None:
+        # The footer (a widget per key) comes with the meeting: the first frame, the
+        # one the clerk waits for, is the entry and the empty frame around it.
+        self.call_later(self._add_footer)
+        if self._typed_before:
+            self.entry.value = self._typed_before
+            self.entry.cursor_position = len(self._typed_before)
         self.refresh_all()
         self.set_interval(1.0, self.tick)
         self._draft_timer = self.set_interval(DRAFT_DELAY, self.save_draft, pause=True)
@@ -177,10 +242,37 @@ class LiveScreen(Screen[None]):
             except StoreError as exc:
                 self.notify(str(exc), severity="error")
                 draft = ""
-            if draft:
-                self.entry.value = draft
+            if draft:  # before what was typed while the meeting loaded, if anything
+                typed = self.entry.value
+                self.entry.value = f"{draft} {typed}" if typed else draft
+                self.entry.cursor_position = len(self.entry.value)
                 self._drafts.saved = draft
                 self.notify(t("live.draft_back", self.lang))
+        self._run_held()
+
+    def _run_held(self) -> None:
+        """Do what was asked before the meeting was loaded, in the order pressed. A line
+        refused puts itself and the lines after it back in the entry, before what is
+        there (the commands after it are dropped): no typed text is lost."""
+        from live_notes.abbrev import expand_trailing
+
+        held, self.held = self.held, []
+        for n, (name, args) in enumerate(held):
+            if name != "commit":
+                getattr(self, f"action_{name}")(*args)
+                continue
+            if not self._commit(expand_trailing(args[0], self.entry.abbreviations)):
+                texts = [a[0] for what, a in held[n:] if what == "commit"]
+                self.entry.value = " ".join(part for part in [*texts, self.entry.value] if part)
+                break
+        if held:
+            self.refresh_chips()
+            self.save_draft()
+
+    def held_text(self) -> str:
+        """The lines held and the text in the entry, as one line (when no meeting opens)."""
+        texts = [args[0] for name, args in self.held if name == "commit"]
+        return " ".join(part for part in [*texts, self.entry.value] if part)
 
     def on_screen_suspend(self) -> None:
         """A dialog or another screen on top: remember where the record stood."""
@@ -193,12 +285,26 @@ class LiveScreen(Screen[None]):
         have edited any line); after a dialog that changed nothing this is free.
         """
         self.entry.focus()
+        if self._session is None:
+            return
         if self.store is None or self._seq() != getattr(self, "_suspended_at", None):
             self.refresh_all()
 
     def _seq(self) -> int | None:
         """The store's count of saved changes (None without a store)."""
         return self.store.last_seq if self.store is not None else None
+
+    @property
+    def session(self) -> Session:
+        """The live session; only once the meeting is loaded (see `loaded`)."""
+        if self._session is None:
+            raise RuntimeError("the meeting is not loaded yet")
+        return self._session
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the meeting is loaded (before: the entry takes keys, commands wait)."""
+        return self._session is not None
 
     @property
     def entry(self) -> EntryLine:
@@ -258,6 +364,9 @@ class LiveScreen(Screen[None]):
 
     def run_command(self, command: Callable[[], Any], quiet: tuple[str, ...] = ()) -> bool:
         """Run one session command; say why if refused. True when it was done."""
+        from live_notes.domain.errors import CommandError
+        from live_notes.store import StoreError
+
         try:
             command()
         except CommandError as exc:
@@ -274,8 +383,15 @@ class LiveScreen(Screen[None]):
     # -- the keys ------------------------------------------------------------------------------
 
     def action_commit(self) -> None:
-        """Enter: commit the line (or save the correction); on disk before the next key."""
+        """Enter: commit the line (or save the correction); on disk before the next key.
+
+        Before the meeting is loaded, the line is held and committed once it is."""
         entry = self.entry
+        if not self.loaded:
+            if entry.value.strip():
+                self.held.append(("commit", (entry.value,)))
+                entry.value = ""
+            return
         text = entry.expanded_value()
         session = self.session
         if self.editing is not None:
@@ -286,15 +402,21 @@ class LiveScreen(Screen[None]):
             self.notify(t("live.corrected", self.lang, id=line_id))
             self._after_line(changed=True)
             return
+        if self._commit(text):
+            self._after_line(changed=False)
+
+    def _commit(self, text: str) -> bool:
+        """Commit one line and show it; False when refused (said to the clerk)."""
+        session = self.session
         before = len(session.meeting.utterances)
         if not self.run_command(lambda: session.commit_line(text), quiet=("empty_line",)):
-            return
+            return False
         meeting = session.meeting
         if len(meeting.utterances) == before + 1 and self._shown_item == meeting.current_item_id:
             self.lines_view.append(meeting.utterances[-1])
         else:
             self.show_item(force=True)
-        self._after_line(changed=False)
+        return True
 
     def _after_line(self, changed: bool) -> None:
         entry = self.entry
@@ -304,8 +426,11 @@ class LiveScreen(Screen[None]):
         self.refresh_chips()
         self.save_draft()  # the committed line is no draft any more: say so at once
 
+    @needs_meeting
     def action_take_back(self) -> None:
         """Up with an empty entry: the last line comes back for correction."""
+        from live_notes.domain.errors import CommandError
+
         if self.entry.value or self.editing is not None:
             return
         try:
@@ -326,6 +451,7 @@ class LiveScreen(Screen[None]):
         self.entry.value = ""
         self.refresh_chips()
 
+    @needs_meeting
     def action_role(self, number: int) -> None:
         """F2 … F8: the speaker role of the next line."""
         if self.run_command(lambda: self.session.role_by_number(number)):
@@ -336,10 +462,12 @@ class LiveScreen(Screen[None]):
         self.tick()
         self.refresh_chips()
 
+    @needs_meeting
     def action_next_item(self) -> None:
         """Ctrl+Down: next agenda item."""
         self._step(1)
 
+    @needs_meeting
     def action_prev_item(self) -> None:
         """Ctrl+Up: previous agenda item."""
         self._step(-1)
@@ -352,8 +480,10 @@ class LiveScreen(Screen[None]):
                 self.notify(t(key, self.lang))
             self._switched()
 
+    @refused_until_loaded
     def action_goto(self) -> None:
         """Ctrl+G: go to an item by number or title."""
+        from live_notes.domain.errors import CommandError
 
         def find(query: str) -> AgendaItem | str:
             try:
@@ -371,13 +501,18 @@ class LiveScreen(Screen[None]):
             localized(GotoScreen, self.lang)(self.session.leaf_items(), find, self.lang), done
         )
 
+    @needs_meeting
     def action_next_section(self) -> None:
         """Ctrl+T: explanation → discussion → conclusion → note (※)."""
         if self.run_command(self.session.next_section):
             self.refresh_chips()
 
+    @refused_until_loaded
     def action_decision(self) -> None:
         """Ctrl+N: the decision dialog for the current item."""
+        from live_notes.domain.errors import CommandError
+        from live_notes.store import StoreError
+
         session = self.session
         item = session.current_item()
         if item is None:
@@ -410,14 +545,19 @@ class LiveScreen(Screen[None]):
         )
         self.app.push_screen(dialog, done)
 
+    @refused_until_loaded
     def action_attendance(self) -> None:
         """F9: the roll call."""
         from live_notes.tui.screens.attendance import AttendanceScreen
 
         self.app.push_screen(localized(AttendanceScreen, self.lang)(self.session, self.lang))
 
+    @needs_meeting
     def action_open_close(self) -> None:
         """Ctrl+O: open the meeting; once open, close it after a y/n question."""
+        from live_notes.domain.errors import CommandError
+        from live_notes.domain.models import MeetingStatus
+
         session = self.session
         status = session.meeting.status
         if status is MeetingStatus.PLANNED:
@@ -441,6 +581,7 @@ class LiveScreen(Screen[None]):
         question = t("live.close_question", self.lang, time=session.now().strftime("%H:%M"))
         self.app.push_screen(localized(ConfirmScreen, self.lang)(question, self.lang), done)
 
+    @needs_meeting
     def action_recess(self) -> None:
         """Ctrl+R: recess, or resume."""
         result: list[tuple[bool, datetime]] = []
@@ -450,6 +591,7 @@ class LiveScreen(Screen[None]):
             self.notify(t(key, self.lang, time=at.strftime("%H:%M")))
             self.tick()
 
+    @needs_meeting
     def action_flag(self) -> None:
         """Ctrl+F: flag the last line "verify later" (again: unflag)."""
         flag: list[bool] = []
@@ -457,6 +599,7 @@ class LiveScreen(Screen[None]):
             self.notify(t("live.flagged" if flag[0] else "live.unflagged", self.lang))
             self.show_item(force=True)
 
+    @needs_meeting
     def action_off_record(self) -> None:
         """Ctrl+Y: the last line is left out of the public minutes (again: back in)."""
         session = self.session
@@ -470,6 +613,7 @@ class LiveScreen(Screen[None]):
             self.notify(t("live.off_record" if off else "live.on_record", self.lang))
             self.show_item(force=True)
 
+    @needs_meeting
     def action_undo(self) -> None:
         """Ctrl+Z: undo the last change."""
         what: list[str] = []

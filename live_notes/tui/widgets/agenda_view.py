@@ -7,15 +7,19 @@ and when a displayed minute changes, never on a keystroke.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
-from live_notes.domain.models import AgendaItem, Meeting, MeetingStatus
+if TYPE_CHECKING:  # the model loads after the live screen's first frame
+    from live_notes.domain.models import AgendaItem, Meeting
 
 
 def item_seconds(meeting: Meeting, item: AgendaItem, now: datetime) -> float:
     """Seconds spent on an item so far (its kept total, plus now − since if current)."""
+    from live_notes.domain.models import MeetingStatus
+
     spent = meeting.item_seconds.get(item.id, 0.0)
     if item.id == meeting.current_item_id and meeting.item_since is not None:
         end = meeting.closed_at if meeting.status is MeetingStatus.CLOSED else now

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
+from typing import TYPE_CHECKING
 
-from live_notes.store import StoreError
+if TYPE_CHECKING:
+    from live_notes.store import StoreError
 
 Save = Callable[[str], None]
 """Writes the draft durably (``MeetingStore.save_draft``); raises StoreError."""
@@ -59,6 +61,8 @@ class DraftKeeper:
             self._done(future)
 
     def _done(self, future: Future[None]) -> None:
+        from live_notes.store import StoreError
+
         try:
             future.result()
         except StoreError as exc:

@@ -12,13 +12,17 @@ including the Japanese IME's committed text, is the Input's own behaviour.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from live_notes.abbrev import Abbreviations, expand_at, expand_trailing
 from live_notes.domain.text import MAX_LINE, clean_line
 from live_notes.tui.commands import ENTRY, bindings
+
+if TYPE_CHECKING:  # abbreviations are loaded after the first frame (see the app)
+    from live_notes.abbrev import Abbreviations
 
 
 class EntryLine(Input):
@@ -57,10 +61,14 @@ class EntryLine(Input):
 
     def expanded_value(self) -> str:
         """The value with a trailing abbreviation expanded (what Enter commits)."""
+        from live_notes.abbrev import expand_trailing
+
         return expand_trailing(self.value, self.abbreviations)
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "space" and self.abbreviations and self.selection.is_empty:
+            from live_notes.abbrev import expand_at
+
             expanded = expand_at(self.value, self.cursor_position, self.abbreviations)
             if expanded is not None:
                 event.stop()

@@ -11,6 +11,7 @@ shown: the rest are in the review screen (F10), and a row at the top says so.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -20,7 +21,8 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from live_notes.domain.models import Section, Utterance
+if TYPE_CHECKING:  # the model loads after the live screen's first frame
+    from live_notes.domain.models import Section, Utterance
 
 MAX_SHOWN = 500
 """Most lines of one item loaded into the view at once."""

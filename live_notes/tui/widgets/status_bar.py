@@ -8,12 +8,15 @@ costs the same whatever the meeting's size.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
-from live_notes.domain.models import Group, Meeting, MeetingStatus, Presence
 from live_notes.tui.i18n import add_messages, t
+
+if TYPE_CHECKING:  # the model loads after the live screen's first frame
+    from live_notes.domain.models import Meeting
 
 add_messages(
     {
@@ -26,14 +29,14 @@ add_messages(
     }
 )
 
-PRESENT = {Presence.PRESENT, Presence.LATE, Presence.ONLINE}
-"""Marks that count as present now."""
-
 
 def attendance_counts(meeting: Meeting) -> tuple[int, int]:
-    """(members present now, members on the roster)."""
+    """(members present now, members on the roster); present: present, late or online."""
+    from live_notes.domain.models import Group, Presence
+
+    present_now = {Presence.PRESENT, Presence.LATE, Presence.ONLINE}
     members = [p for p in meeting.people if p.group is Group.MEMBER]
-    present = sum(1 for p in members if meeting.presence(p.id) in PRESENT)
+    present = sum(1 for p in members if meeting.presence(p.id) in present_now)
     return present, len(members)
 
 
@@ -77,6 +80,8 @@ class StatusBar(Static):
 
     def show(self, meeting: Meeting, now: datetime, lang: str) -> None:
         """Redraw from the meeting and the clock."""
+        from live_notes.domain.models import MeetingStatus
+
         header = meeting.header
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(now.strftime("%H:%M:%S") + "  ", style="bold")
