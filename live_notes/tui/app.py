@@ -105,6 +105,10 @@ class LiveNotesApp(App[None]):
         config: Config | None = None,
         clock: Clock | None = None,
     ) -> None:
+        # What is loaded by now (Textual, the settings' pydantic) lives as long as the
+        # process: out of the cyclic collector's passes, a full pass during the first
+        # frame no longer walks it (measured: 12-16 ms of the start).
+        gc.freeze()
         super().__init__()
         if data_dir is None:
             from live_notes.paths import default_data_dir
@@ -259,10 +263,10 @@ class LiveNotesApp(App[None]):
         entry takes keys meanwhile; the result is applied on the UI thread.
         """
         screen = self._live_screen(None, None)
+        loader = Thread(target=self._load, args=(screen, meeting_id), name="open-meeting")
+        screen.after_first_frame = loader.start  # not before: it would slow the frame down
         self._opening = screen
         self._replace_top(screen)
-        loader = Thread(target=self._load, args=(screen, meeting_id), name="open-meeting")
-        self.call_after_refresh(loader.start)
 
     def _load(self, screen: LiveScreen, meeting_id: str) -> None:
         """On the loading thread: the abbreviations and the store, handed to `_loaded`."""

@@ -174,6 +174,8 @@ class LiveScreen(Screen[None]):
         self.held: list[Held] = list(held[0])
         """Lines committed and commands asked before the meeting was loaded, oldest first."""
         self._typed_before = held[1]
+        self.after_first_frame: Callable[[], object] | None = None
+        """Called once the screen, still without its meeting, has been drawn (the start)."""
 
     @classmethod
     def create(cls, *args: Any, lang: str, **kwargs: Any) -> LiveScreen:
@@ -212,6 +214,8 @@ class LiveScreen(Screen[None]):
         self.query_one("#banner").display = False
         if self.loaded:
             self._begin()
+        elif self.after_first_frame is not None:
+            self.call_after_refresh(self.after_first_frame)
 
     async def _add_footer(self) -> None:
         await self.mount(Footer())
