@@ -6,6 +6,7 @@ so what is checked is the order the clerk typed in, not a race with the loader.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Iterator
 from datetime import datetime, time
@@ -138,3 +139,38 @@ async def test_a_meeting_that_cannot_open_says_what_was_typed(
             assert any("一行目 二" in note for note in app.said)  # the clerk can copy it
     finally:
         holder_store.close()
+
+
+async def test_ctrl_q_before_the_meeting_is_loaded_quits_once_the_lines_are_saved(
+    dirs: Path, gate: threading.Event
+) -> None:
+    app = app_on(dirs)
+    meeting_id = app.meeting_id or ""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        type_keys(app, "ctrl+o", *"一行目", "enter", "ctrl+q")
+        await pilot.pause()
+        assert app.is_running  # not before the line is saved
+        gate.set()
+        for _ in range(2000):
+            if not app.is_running:
+                break
+            await asyncio.sleep(0.005)
+        assert not app.is_running
+    assert [text for _, text in saved(app, meeting_id)] == ["一行目"]
+    MeetingStore.open(app.data_dir, meeting_id).close()  # the lock was released
+
+
+async def test_a_held_line_refused_once_loaded_goes_back_in_the_entry(
+    dirs: Path, gate: threading.Event
+) -> None:
+    app = app_on(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        type_keys(app, *"一行目", "enter", *"二")  # the meeting is not open: no item yet
+        await pilot.pause()
+        gate.set()
+        await opened(pilot)
+        assert live(app).entry.value == "一行目 二"
+        meeting_id = live(app).session.meeting.id
+    assert saved(app, meeting_id) == []

@@ -128,6 +128,8 @@ class LiveNotesApp(App[None]):
         self.abbreviations: Abbreviations = {}
         self._abbreviations_loaded = False
         self._opening: LiveScreen | None = None
+        self._quit_when_open = False
+        """Ctrl+Q came while the meeting was loading: quit once what was held is saved."""
         """The live screen up before its meeting is loaded (the start), or None."""
         self._theme_ready = False
         self.said: list[str] = []
@@ -324,6 +326,8 @@ class LiveNotesApp(App[None]):
             self.pop_screen()
             return
         self._show_live(result, waiting=screen)
+        if self._quit_when_open:
+            self.call_later(self.action_quit)
 
     def open_meeting(self, meeting_id: str) -> None:
         """Open a meeting for writing and show it on the live screen.
@@ -474,7 +478,13 @@ class LiveNotesApp(App[None]):
         self.close_meeting()
 
     async def action_quit(self) -> None:
-        """Ctrl+Q: nothing to save (it is saved already); the draft and the lock are released."""
+        """Ctrl+Q: nothing to save (it is saved already); the draft and the lock are released.
+
+        While the meeting is loading, the app quits once it is loaded and the lines
+        typed meanwhile are saved; a second Ctrl+Q quits at once."""
+        if self._opening is not None and not self._quit_when_open:
+            self._quit_when_open = True
+            return
         self.close_meeting()
         self.exit()
 

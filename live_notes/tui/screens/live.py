@@ -218,7 +218,12 @@ class LiveScreen(Screen[None]):
             self.call_after_refresh(self.after_first_frame)
 
     async def _add_footer(self) -> None:
-        await self.mount(Footer())
+        from textual.widget import MountError
+
+        try:
+            await self.mount(Footer())
+        except MountError:  # the screen has gone meanwhile (the app quit at once)
+            return
         self.refresh_bindings()  # a footer mounted after the focus has no keys until then
 
     def attach(self, session: Session, store: MeetingStore | None) -> None:
