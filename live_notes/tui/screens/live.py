@@ -185,7 +185,8 @@ class LiveScreen(Screen[None]):
     # -- layout ----------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Status bar; agenda and lines; banner; role, section and entry; footer."""
+        """Status bar; agenda and lines; banner; role, section and entry (the footer comes
+        with the meeting, see `_begin`)."""
 
         def role_label(role_id: str) -> str:
             session = self._session  # None before the meeting is loaded: no lines then
