@@ -19,10 +19,10 @@ Example::
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from live_notes.paths import config_dir
 
@@ -32,32 +32,56 @@ if TYPE_CHECKING:
 CONFIG_FILE = "config.toml"
 
 
-class Config(BaseModel):
+@dataclass
+class Config:
     """The clerk's settings.
+
+    A plain dataclass, checked field by field by `load_config`: reading the
+    settings is on the path to the first frame, and must not wait for pydantic.
 
     Attributes:
         theme: Name of the Textual theme (live-dark, live-light, live-contrast).
-        ui_lang: Language of the screens; "auto" follows the meeting's language.
+        ui_lang: Language of the screens ("auto", "ja", "en"); "auto" follows the meeting.
         default_role_set: Built-in role set for new meetings.
         keys: Key overrides, binding id → key (``"live.flag" = "ctrl+y"``).
         eras: Extra Japanese eras for dates (passed to the export's era parser).
         label_style: How speaker labels are printed in exports, for every meeting
             (None: as the meeting's plan says).
-        export_dir: Folder the export dialog writes to.
+        export_dir: Folder the export dialog writes to ("" → ``live-notes`` in the
+            documents folder).
         problems: What was wrong with the file, if anything (not saved).
     """
 
-    model_config = ConfigDict(extra="ignore")
-
     theme: str = "live-dark"
-    ui_lang: Literal["auto", "ja", "en"] = "auto"
+    ui_lang: str = "auto"
     default_role_set: str = "ja-council"
-    keys: dict[str, str] = Field(default_factory=dict)
-    eras: list[Any] = Field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    eras: list[Any] = field(default_factory=list)
     label_style: str | None = None
     export_dir: str = ""
-    """Folder the export dialog writes to ("" → ``live-notes`` in the documents folder)."""
-    problems: list[str] = Field(default_factory=list, exclude=True)
+    problems: list[str] = field(default_factory=list, compare=False)
+
+
+def _text(value: Any) -> str | None:
+    return None if isinstance(value, str) else "must be text"
+
+
+def _checks() -> dict[str, Callable[[Any], str | None]]:
+    """Per setting: a function giving what is wrong with a value, or None."""
+    langs = ("auto", "ja", "en")
+    return {
+        "theme": _text,
+        "ui_lang": lambda v: None if v in langs else f"must be one of {', '.join(langs)}",
+        "default_role_set": _text,
+        "keys": lambda v: (
+            None
+            if isinstance(v, dict) and all(isinstance(x, str) for x in (*v, *v.values()))
+            else "must be a table of binding id = key text"
+        ),
+        "eras": lambda v: None if isinstance(v, list) else "must be a list of [[eras]] tables",
+        "label_style": _text,
+        "export_dir": _text,
+    }
 
 
 def config_path() -> Path:
@@ -82,24 +106,22 @@ def _read_table(path: Path) -> tuple[dict[str, Any], str | None]:
 def load_config(path: Path | None = None) -> Config:
     """The settings from `path` (default: the user's config file), or defaults.
 
-    A bad value keeps the other settings: each field that fails is reported in
-    `Config.problems` and falls back to its default.
+    A bad value keeps the other settings: each one that is wrong is reported in
+    `Config.problems` and falls back to its default. Unknown settings are ignored.
     """
     path = path or config_path()
     data, problem = _read_table(path)
     problems = [problem] if problem else []
-    try:
-        config = Config.model_validate(data)
-    except ValidationError as exc:
-        bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
-        for err in exc.errors():
-            where = ".".join(str(part) for part in err["loc"])
-            problems.append(f"{path}: {where}: {err['msg']}; using the default")
-        kept = {key: value for key, value in data.items() if key not in bad}
-        try:
-            config = Config.model_validate(kept)
-        except ValidationError:
-            config = Config()
+    kept: dict[str, Any] = {}
+    for name, check in _checks().items():
+        if name not in data:
+            continue
+        wrong = check(data[name])
+        if wrong:
+            problems.append(f"{path}: {name}: {wrong}; using the default")
+        else:
+            kept[name] = data[name]
+    config = Config(**kept)
     config.problems = problems
     return config
 
@@ -110,7 +132,9 @@ def save_config(config: Config, path: Path | None = None) -> None:
     data, problem = _read_table(path)
     if problem:
         data = {}  # an unreadable file cannot be merged; it is replaced
-    data.update(config.model_dump(exclude_defaults=False, exclude={"problems"}))
+    settings = asdict(config)
+    del settings["problems"]
+    data.update({name: value for name, value in settings.items() if value is not None})
     if not data.get("eras"):
         data.pop("eras", None)
     path.parent.mkdir(parents=True, exist_ok=True)

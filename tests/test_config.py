@@ -74,3 +74,22 @@ def test_strings_with_quotes_and_japanese_round_trip(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     save_config(Config(theme='a "quoted" 名前\\x'), path)
     assert load_config(path).theme == 'a "quoted" 名前\\x'
+
+
+def test_unset_settings_are_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    save_config(Config(theme="live-light"), path)
+    text = path.read_text(encoding="utf-8")
+    assert "label_style" not in text and "None" not in text
+    assert load_config(path) == Config(theme="live-light")
+
+
+def test_wrong_types_are_named_and_the_rest_kept(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(
+        'theme = 3\nkeys = { "live.flag" = 5 }\nexport_dir = "~/議事録"\n', encoding="utf-8"
+    )
+    config = load_config(path)
+    assert config.theme == "live-dark" and config.keys == {}
+    assert config.export_dir == "~/議事録"
+    assert [p.split(": ")[1] for p in config.problems] == ["theme", "keys"]
