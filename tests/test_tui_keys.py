@@ -326,3 +326,26 @@ async def test_keys_from_the_config_override_the_defaults(dirs: Path) -> None:
         assert stored(app).utterances[-1].verify is True
         await pilot.press("f1")
         assert "F11" in text_of(app, "#keys")
+
+
+async def test_keys_in_one_burst_act_in_the_order_typed(dirs: Path) -> None:
+    """Lines, Ctrl+T and a role key arriving together: each line gets the section and
+    role in force when its Enter was typed (a priority key must not overtake an Enter
+    still queued in the entry)."""
+    from textual import events
+
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at_sewer(pilot)
+        burst = [*"説明", "enter", "ctrl+t", *"質問", "enter", "f5", *"補足", "enter"]
+        for key in burst:
+            character = "\r" if key == "enter" else (key if len(key) == 1 else None)
+            app.post_message(events.Key(key, character))
+        await pilot.pause()
+        await pilot.pause()
+        got = [(u.section, u.role_id, u.text) for u in stored(app).utterances]
+    assert got == [
+        (Section.EXPLANATION, "department", "説明"),
+        (Section.DISCUSSION, "member", "質問"),
+        (Section.DISCUSSION, "secretariat", "補足"),
+    ]

@@ -328,28 +328,35 @@ IDS: frozenset[str] = frozenset(command.id for command in ALL)
 _PRIORITY_GROUPS = {"group.lines", "group.roles", "group.agenda", "group.meeting", "group.app"}
 
 
-def bindings(commands: tuple[Command, ...], lang: str = "en") -> list[BindingType]:
+def bindings(
+    commands: tuple[Command, ...], lang: str = "en", ordered: bool = False
+) -> list[BindingType]:
     """Textual bindings for a table of commands, described in `lang`.
 
-    Live-screen keys are priority bindings: they reach the screen before the
-    focused entry line sees them, so Enter commits (synchronously, before the
-    next key is read) rather than submitting the Input.
+    Live-screen keys are priority bindings, so the entry line (an Input, which
+    has its own Ctrl+F, Ctrl+Z …) never takes them. With `ordered`, a priority
+    key's action runs as ``ordered('<action>')``: the screen's `action_ordered`
+    queues it behind the keys typed before it (see `LiveScreen.action_ordered`),
+    because Textual runs a priority binding as soon as the key arrives, ahead of
+    letters and an Enter still waiting in the entry's queue.
     """
-    return [
-        Binding(
-            command.key,
-            command.action,
-            command.description(lang),
-            show=command.show,
-            priority=(
-                command.priority
-                if command.priority is not None
-                else command.group in _PRIORITY_GROUPS
-            ),
-            id=command.id,
+    out: list[BindingType] = []
+    for command in commands:
+        priority = (
+            command.priority if command.priority is not None else command.group in _PRIORITY_GROUPS
         )
-        for command in commands
-    ]
+        action = f"ordered({command.action!r})" if ordered and priority else command.action
+        out.append(
+            Binding(
+                command.key,
+                action,
+                command.description(lang),
+                show=command.show,
+                priority=priority,
+                id=command.id,
+            )
+        )
+    return out
 
 
 N = TypeVar("N", bound="type[DOMNode]")
@@ -365,7 +372,8 @@ def localized(cls: N, lang: str) -> N:
     class must name its table in ``COMMANDS_TABLE``.
     """
     table: tuple[Command, ...] = cls.COMMANDS_TABLE  # type: ignore[attr-defined]
-    return type(cls.__name__, (cls,), {"BINDINGS": bindings(table, lang)})  # type: ignore[return-value]
+    ordered = getattr(cls, "ORDERED_KEYS", False)
+    return type(cls.__name__, (cls,), {"BINDINGS": bindings(table, lang, ordered)})  # type: ignore[return-value]
 
 
 def key_display(app: Any, command: Command) -> str:

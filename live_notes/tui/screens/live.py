@@ -142,6 +142,7 @@ class LiveScreen(Screen[None]):
     """Live capture of one meeting. Keys: `live_notes.tui.commands.LIVE` (keys.md)."""
 
     COMMANDS_TABLE: tuple[Command, ...] = (*(c for c in LIVE if c not in ENTRY), *APP)
+    ORDERED_KEYS = True
     """The screen's keys; Enter, Up and Escape are the entry line's own (see `ENTRY`)."""
     AUTO_FOCUS = "EntryLine"
 
@@ -391,6 +392,16 @@ class LiveScreen(Screen[None]):
         return True
 
     # -- the keys ------------------------------------------------------------------------------
+
+    async def action_ordered(self, action: str) -> None:
+        """Run a key's action after every key typed before it.
+
+        A priority key (F3, Ctrl+T, Ctrl+F …) is handled as soon as it arrives, while
+        the letters and the Enter typed just before it may still wait in the entry's
+        queue: run at once, F4 typed right after "question⏎" would tag the question
+        as the answer. Queued behind them in the entry, it acts in the order typed.
+        """
+        self.entry.call_later(self.run_action, action)
 
     def action_commit(self) -> None:
         """Enter: commit the line (or save the correction); on disk before the next key.
