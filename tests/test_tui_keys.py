@@ -349,3 +349,23 @@ async def test_keys_in_one_burst_act_in_the_order_typed(dirs: Path) -> None:
         (Section.DISCUSSION, "member", "質問"),
         (Section.DISCUSSION, "secretariat", "補足"),
     ]
+
+
+async def test_keys_typed_right_after_a_dialog_key_reach_the_dialog(dirs: Path) -> None:
+    """F9 and the marks in one burst: the marks go to the roll call, not into the entry."""
+    from textual import events
+
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        for key in ["f9", "p", "p", "a"]:
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+        from live_notes.tui.screens.live import LiveScreen
+
+        beneath = next(s for s in app.screen_stack if isinstance(s, LiveScreen))
+        assert beneath.entry.value == ""
+        marks = {pid: a.status for pid, a in stored(app).attendance.items()}
+    assert marks == {"aoki": Presence.PRESENT, "ishida": Presence.PRESENT, "ueno": Presence.ABSENT}

@@ -66,6 +66,13 @@ class EntryLine(Input):
         return expand_trailing(self.value, self.abbreviations)
 
     async def _on_key(self, event: events.Key) -> None:
+        if self.app.screen is not self.screen:
+            # A key typed after one that opened a dialog (F9, Ctrl+N …) but queued here
+            # before the dialog was up: it belongs to the dialog, so send it on, in order.
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
         if event.key == "space" and self.abbreviations and self.selection.is_empty:
             from live_notes.abbrev import expand_at
 
