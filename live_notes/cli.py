@@ -17,7 +17,6 @@ from live_notes import __version__
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-EXIT_USAGE = 2
 
 
 class CliError(Exception):

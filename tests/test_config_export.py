@@ -64,19 +64,7 @@ def test_a_wrong_label_style_is_named(
     closed_meeting: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     write_config('label_style = "fancy"\n')
-    data, meeting_id = closed_meeting
-    code = main(
-        [
-            "--data-dir",
-            str(data),
-            "export",
-            meeting_id,
-            "--format",
-            "txt",
-            "--out",
-            str(tmp_path / "m.txt"),
-        ]
-    )
+    code = run_export(*closed_meeting, tmp_path / "m.txt")
     err = capsys.readouterr().err
     assert code == 1 and "label_style 'fancy' in the settings is not one of" in err
 
@@ -99,20 +87,5 @@ def test_final_minutes_lose_the_draft_mark(
     data, meeting_id = closed_meeting
     draft = export_txt(data, meeting_id, tmp_path / "draft.txt", capsys)
     assert draft.startswith("【案】")
-    out = tmp_path / "final.txt"
-    code = main(
-        [
-            "--data-dir",
-            str(data),
-            "export",
-            meeting_id,
-            "--format",
-            "txt",
-            "--final",
-            "--out",
-            str(out),
-        ]
-    )
-    assert code == 0, capsys.readouterr().err
-    final = out.read_text(encoding="utf-8")
+    final = export_txt(data, meeting_id, tmp_path / "final.txt", capsys, "--final")
     assert "【案】" not in final and final.startswith("令和6年度第2回若葉野市")

@@ -501,10 +501,6 @@ class Session:
 
     # -- undo -------------------------------------------------------------------------
 
-    def can_undo(self) -> bool:
-        """Whether there is something to undo."""
-        return bool(self._undo)
-
     def undo(self) -> str:
         """Undo the last undoable change; returns what was undone ("line", "switch", …)."""
         if not self._undo:

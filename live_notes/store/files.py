@@ -17,7 +17,6 @@ from live_notes.paths import ensure_private_dir
 from live_notes.store.errors import StoreError
 
 FILE_MODE = 0o600
-DIR_MODE = 0o700
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")
 
 SNAPSHOT = ".json"
