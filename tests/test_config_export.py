@@ -20,10 +20,26 @@ def closed_meeting(tmp_path: Path) -> tuple[Path, str]:
         return data, store.meeting.id
 
 
-def export_txt(data: Path, meeting_id: str, out: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    code = main(
-        ["--data-dir", str(data), "export", meeting_id, "--format", "txt", "--out", str(out)]
+def run_export(data: Path, meeting_id: str, out: Path, *extra: str) -> int:
+    return main(
+        [
+            "--data-dir",
+            str(data),
+            "export",
+            meeting_id,
+            "--format",
+            "txt",
+            "--out",
+            str(out),
+            *extra,
+        ]
     )
+
+
+def export_txt(
+    data: Path, meeting_id: str, out: Path, capsys: pytest.CaptureFixture[str], *extra: str
+) -> str:
+    code = run_export(data, meeting_id, out, *extra)
     captured = capsys.readouterr()
     assert code == 0, captured.err
     return out.read_text(encoding="utf-8")
