@@ -42,17 +42,19 @@ def _read_text(path: Path) -> str:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Create a meeting from a plan file and print its id."""
+    from live_notes.config import load_config
     from live_notes.domain.plan import parse_plan
     from live_notes.store import MeetingStore
 
+    default_role_set = load_config().default_role_set
     if args.sample:
         from live_notes.resources import sample_plan
 
         source = sample_plan(args.sample)
-        meeting = parse_plan(source.read_text(encoding="utf-8"), source.name)
+        meeting = parse_plan(source.read_text(encoding="utf-8"), source.name, default_role_set)
     elif args.plan:
         plan = Path(args.plan)
-        meeting = parse_plan(_read_text(plan), str(plan))
+        meeting = parse_plan(_read_text(plan), str(plan), default_role_set)
     else:
         raise CliError("new needs a plan file (live-notes new PLAN.toml) or --sample ja|en")
     with MeetingStore.create(_data_dir(args), meeting) as store:

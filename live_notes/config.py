@@ -9,7 +9,7 @@ Example::
 
     theme = "live-light"
     ui_lang = "ja"            # auto | ja | en
-    default_role_set = "ja-council"
+    default_role_set = "ja-committee"   # for plans that name none
     label_style = "inline"
 
     [keys]                    # binding id = key (see the help screen, F1)
@@ -42,7 +42,8 @@ class Config:
     Attributes:
         theme: Name of the Textual theme (live-dark, live-light, live-contrast).
         ui_lang: Language of the screens ("auto", "ja", "en"); "auto" follows the meeting.
-        default_role_set: Built-in role set for new meetings.
+        default_role_set: Built-in role set of a new meeting whose plan names none
+            ("": the one of the plan's language).
         keys: Key overrides, binding id → key (``"live.flag" = "ctrl+y"``).
         eras: Extra Japanese eras for dates (passed to the export's era parser).
         label_style: How speaker labels are printed in exports, for every meeting
@@ -54,7 +55,7 @@ class Config:
 
     theme: str = "live-dark"
     ui_lang: str = "auto"
-    default_role_set: str = "ja-council"
+    default_role_set: str = ""
     keys: dict[str, str] = field(default_factory=dict)
     eras: list[Any] = field(default_factory=list)
     label_style: str | None = None

@@ -14,7 +14,7 @@ def test_no_file_gives_the_defaults(tmp_path: Path) -> None:
     assert (config.theme, config.ui_lang, config.default_role_set) == (
         "live-dark",
         "auto",
-        "ja-council",
+        "",
     )
 
 

@@ -105,3 +105,19 @@ def test_final_minutes_lose_the_draft_mark(
     assert draft.startswith("【案】")
     final = export_txt(data, meeting_id, tmp_path / "final.txt", capsys, "--final")
     assert "【案】" not in final and final.startswith("令和6年度第2回若葉野市")
+
+
+def test_the_default_role_set_for_plans_naming_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from live_notes.resources import sample_plan
+
+    plan = tmp_path / "plan.toml"
+    text = sample_plan("ja").read_text(encoding="utf-8")
+    plan.write_text(text.replace('role_set = "ja-council"', ""), encoding="utf-8")
+    data = tmp_path / "data"
+    write_config('default_role_set = "ja-committee"\n')
+    assert main(["--data-dir", str(data), "new", str(plan)]) == 0
+    meeting_id = capsys.readouterr().out.strip()
+    with MeetingStore.open(data, meeting_id, readonly=True) as store:
+        assert store.meeting.role_set.roles[0].ja == "委員長"

@@ -45,7 +45,7 @@ _PLAN_KEYS = {"meeting", "people", "roles", "role_set", "agenda", "materials"}
 _HEADER_RENAMES = {"start": "scheduled_start", "end": "scheduled_end"}
 
 
-def parse_plan(text: str, source: str = "plan") -> Meeting:
+def parse_plan(text: str, source: str = "plan", default_role_set: str | None = None) -> Meeting:
     """A meeting from the text of a TOML plan file.
 
     Raises:
@@ -55,11 +55,20 @@ def parse_plan(text: str, source: str = "plan") -> Meeting:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(source, [f"not valid TOML: {exc}"]) from None
-    return plan_to_meeting(data, source, text)
+    return plan_to_meeting(data, source, text, default_role_set)
 
 
-def plan_to_meeting(data: dict[str, Any], source: str = "plan", text: str = "") -> Meeting:
-    """A meeting from an already-parsed plan mapping (see `parse_plan`)."""
+def plan_to_meeting(
+    data: dict[str, Any],
+    source: str = "plan",
+    text: str = "",
+    default_role_set: str | None = None,
+) -> Meeting:
+    """A meeting from an already-parsed plan mapping (see `parse_plan`).
+
+    `default_role_set` is the role set of a plan that names none (the clerk's
+    setting); without it, the built-in one of the plan's language.
+    """
     data = clean_fields(data)
     problems: list[str] = []
     unknown = set(data) - _PLAN_KEYS
@@ -75,7 +84,7 @@ def plan_to_meeting(data: dict[str, Any], source: str = "plan", text: str = "") 
         if old in header:
             header[new] = header.pop(old)
     slug = header.pop("slug", None)
-    role_set = _role_set(data, problems)
+    role_set = _role_set(data, problems, default_role_set)
     meeting_id = make_meeting_id(header.get("date"), slug or header.get("title") or "")
     raw = {
         "id": meeting_id,
@@ -97,10 +106,10 @@ def plan_to_meeting(data: dict[str, Any], source: str = "plan", text: str = "") 
     return meeting
 
 
-def _role_set(data: dict[str, Any], problems: list[str]) -> Any:
+def _role_set(data: dict[str, Any], problems: list[str], default: str | None) -> Any:
     if "roles" in data:
         return {"id": data.get("role_set", "custom"), "roles": data["roles"]}
-    name = data.get("role_set")
+    name = data.get("role_set", default or None)
     if name is None:
         meeting = data.get("meeting")
         lang = meeting.get("lang", "ja") if isinstance(meeting, dict) else "ja"

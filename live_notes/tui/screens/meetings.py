@@ -275,7 +275,8 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
             problem = t("meetings.read_error", lang, path=raw, reason=reason)
             raise DialogError(fields={"path": problem}) from None
         try:
-            meeting = parse_plan(text, source)
+            config = getattr(self.app, "config", None)
+            meeting = parse_plan(text, source, getattr(config, "default_role_set", None))
         except PlanError as exc:
             raise DialogError(exc.describe()) from None
         return self._save_new(meeting)
