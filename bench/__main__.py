@@ -14,8 +14,10 @@ import platform
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bench.common import Figure
+if TYPE_CHECKING:
+    from bench.common import Figure
 
 MODULES = ["store", "export", "tui"]
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,8 +21,8 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 
@@ -32,6 +32,9 @@ from live_notes.domain.plan import parse_plan
 from live_notes.domain.session import Session
 from live_notes.resources import sample_plan
 from live_notes.store import MeetingStore
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SIZES = (100, 1000, 10000)
 COMMITS = 1000

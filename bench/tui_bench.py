@@ -33,11 +33,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bench.common import Figure, median, percentile
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 KEYS = 400
 ROUNDS = 3

@@ -15,10 +15,13 @@ Japanese never types, so prose is never rewritten by accident.
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from live_notes.paths import config_dir
 from live_notes.resources import data_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 Abbreviations = dict[str, str]
 """Code → expansion."""

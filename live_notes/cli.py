@@ -10,10 +10,13 @@ import argparse
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from live_notes import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -19,14 +19,15 @@ Example::
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from live_notes.paths import config_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
     from live_notes.export import ExportOptions
 
 CONFIG_FILE = "config.toml"

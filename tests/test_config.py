@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from live_notes.config import Config, load_config, save_config
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_no_file_gives_the_defaults(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from html.parser import HTMLParser
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -23,6 +23,9 @@ from live_notes.export import (
     render,
 )
 from live_notes.sample import driven_sample
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture

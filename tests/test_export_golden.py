@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from live_notes.domain.models import Meeting
 from live_notes.export import ExportOptions, render
 from live_notes.sample import driven_sample
+
+if TYPE_CHECKING:
+    from live_notes.domain.models import Meeting
 
 GOLDEN = Path(__file__).parent / "golden"
 

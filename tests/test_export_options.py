@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -22,6 +22,9 @@ from live_notes.export.compose_en import outcome_en
 from live_notes.export.compose_ja import conclusion_ja
 from live_notes.export.jadate import parse_eras
 from live_notes.sample import FakeClock, driven_sample, run_steps, sample_meeting
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TITLE = "端末の更新について"
 

@@ -10,7 +10,7 @@ the screen is not cleared.
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from crash_writer import new_meeting
@@ -25,6 +25,9 @@ from live_notes.sample import FakeClock
 from live_notes.store import MeetingStore
 from live_notes.tui.app import LiveNotesApp
 from live_notes.tui.widgets.entry import EntryLine
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 async def test_pasted_hostile_lines_render_plain(

@@ -13,7 +13,7 @@ import json
 import time
 from datetime import datetime
 from html.parser import HTMLParser
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -25,6 +25,9 @@ from live_notes.domain.text import MAX_LINE
 from live_notes.export import FORMATS, ExportOptions, archive_bytes, export, import_archive
 from live_notes.resources import sample_plan
 from live_notes.store import MeetingStore
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 HOSTILE = [
     "<script>alert('x')</script> 委員の質問",

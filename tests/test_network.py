@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import socket
 from datetime import datetime, time
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from faults.support import record
@@ -22,6 +21,9 @@ from live_notes.export import FORMATS, ExportOptions, export, import_archive
 from live_notes.sample import SAMPLE_JA, FakeClock, run_steps, sample_meeting
 from live_notes.store import MeetingStore
 from live_notes.tui.app import LiveNotesApp
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 INTERNET = (socket.AF_INET, socket.AF_INET6)
 

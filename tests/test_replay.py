@@ -9,16 +9,21 @@ must then equal `driven_sample("ja")`, the same script run through the Session.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from test_tui_live_helpers import SIZE, dirs, live, make_app, stored, type_text
-from textual.pilot import Pilot
 
 from live_notes.domain.models import Meeting, Section
 from live_notes.sample import SAMPLE_JA, FakeClock, Step, driven_sample
-from live_notes.tui.app import LiveNotesApp
 from live_notes.tui.screens.attendance import roll_order
 from live_notes.tui.screens.decision import OUTCOMES
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from textual.pilot import Pilot
+
+    from live_notes.tui.app import LiveNotesApp
 
 __all__ = ["dirs"]
 

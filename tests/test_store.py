@@ -9,7 +9,7 @@ import stat
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -29,6 +29,9 @@ from live_notes.store import (
     purge,
 )
 from live_notes.store import meeting_store as meeting_store_module
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def sample(lang: str = "ja") -> Meeting:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import random
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import crash_writer
 import pytest
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 QUICK_ROUNDS = int(os.environ.get("LIVE_NOTES_KILL_ROUNDS", "30"))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from test_tui_live_helpers import SIZE, dirs, live, make_app, rows, stored, text_of
 
@@ -10,6 +10,9 @@ from live_notes.domain.models import MeetingStatus, Outcome, Presence, Section
 from live_notes.tui.screens.attendance import AttendanceScreen
 from live_notes.tui.screens.decision import DecisionScreen
 from live_notes.tui.screens.help import HelpScreen
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["dirs"]  # the fixture, used by name
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from rich.cells import cell_len
@@ -26,6 +26,9 @@ from live_notes.domain.text import MAX_LINE
 from live_notes.store import MeetingStore
 from live_notes.tui.app import LiveNotesApp
 from live_notes.tui.screens.live import DRAFT_DELAY
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["dirs"]
 

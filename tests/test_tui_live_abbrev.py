@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,6 +13,9 @@ from live_notes.abbrev import (
     load_abbreviations,
     parse_abbreviations,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TABLE = {";k": "検討する。", ";kk": "今後検討する。", ";t": "担当課"}
 

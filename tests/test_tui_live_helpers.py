@@ -8,24 +8,28 @@ frozen, settable clock.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from textual import events
-from textual.pilot import Pilot
 
 from live_notes.config import Config
-from live_notes.domain.models import Meeting
 from live_notes.sample import FakeClock, sample_meeting
 from live_notes.store import MeetingStore
 from live_notes.tui import app as app_module
 from live_notes.tui.app import LiveNotesApp
 from live_notes.tui.screens.live import LiveScreen
 from live_notes.tui.widgets.entry import EntryLine
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator
+
+    from textual.pilot import Pilot
+
+    from live_notes.domain.models import Meeting
 
 SIZE = (120, 40)
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
 from datetime import datetime, time
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from test_tui_live_helpers import SIZE, dirs, live, new_meeting, opened, rows
@@ -22,6 +20,10 @@ from live_notes.domain.models import MeetingStatus
 from live_notes.sample import FakeClock, sample_meeting
 from live_notes.store import MeetingStore
 from live_notes.tui.app import LiveNotesApp
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 __all__ = ["dirs"]
 

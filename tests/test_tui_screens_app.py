@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from test_tui_screens_support import reopen, screen_text, stored_sample
@@ -15,6 +15,9 @@ from live_notes.tui.screens.export import ExportScreen
 from live_notes.tui.screens.meetings import MeetingsScreen
 from live_notes.tui.screens.review import ReviewScreen
 from live_notes.tui.screens.setup import SetupScreen
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from test_tui_screens_support import ScreensApp, reopen, screen_text, stored_sample
@@ -10,6 +10,9 @@ from textual.widgets import DataTable, Input
 
 from live_notes.tui.screens.meetings import MeetingsScreen, parse_day
 from live_notes.tui.screens.screen_kit import FormDialog
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture(autouse=True)

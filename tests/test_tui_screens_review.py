@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from test_tui_screens_support import ScreensApp, reopen, screen_text, stored_sample
@@ -12,6 +12,9 @@ from live_notes.domain.models import Section
 from live_notes.tui.screens.export import ExportScreen
 from live_notes.tui.screens.review import ReviewScreen, line_option_id
 from live_notes.tui.screens.screen_kit import Choice, FormDialog
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture(autouse=True)

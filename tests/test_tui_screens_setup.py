@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from test_tui_screens_support import ScreensApp, reopen, screen_text, stored_sample
@@ -11,6 +11,9 @@ from textual.widgets import Input
 from live_notes.tui.screens.screen_kit import Choice, FormDialog
 from live_notes.tui.screens.setup import SetupScreen, agenda_rows, agenda_tree
 from live_notes.tui.screens.setup_lists import ListEditor
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture(autouse=True)

@@ -7,19 +7,23 @@ are tested on their own. The one test here checks the harness itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
-from textual.screen import Screen
 
-from live_notes.domain.models import Meeting
 from live_notes.domain.session import Session
 from live_notes.sample import SAMPLE_EN, SAMPLE_JA, FakeClock, run_steps, sample_meeting
 from live_notes.store import MeetingStore
 from live_notes.tui.themes import load_themes
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from textual.screen import Screen
+
+    from live_notes.domain.models import Meeting
 
 FROZEN = datetime(2024, 11, 11, 14, 0)
 """The time the tests' sessions see."""

@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterator
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from live_notes.domain.models import AgendaItem, Meeting
 from live_notes.domain.roles import BUILTIN_ROLE_SETS, builtin_role_set
 from live_notes.domain.text import clean_fields
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 class PlanError(ValueError):

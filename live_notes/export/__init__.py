@@ -12,12 +12,15 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from live_notes.domain.models import Lang, Meeting
 from live_notes.export.archive import ArchiveError, archive_bytes, import_archive
 from live_notes.export.checks import export_warnings
 from live_notes.export.options import FORMATS, ExportOptions, ExportResult
-from live_notes.export.view import MinutesView
+
+if TYPE_CHECKING:
+    from live_notes.export.view import MinutesView
 
 __all__ = [
     "FORMATS",

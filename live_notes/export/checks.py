@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from live_notes.domain.models import Lang, Meeting, MeetingStatus, Presence
-from live_notes.export.options import ExportOptions
+
+if TYPE_CHECKING:
+    from live_notes.export.options import ExportOptions
 
 
 def export_warnings(meeting: Meeting, options: ExportOptions) -> list[str]:

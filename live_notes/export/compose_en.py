@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from live_notes.domain.models import (
     AgendaItem,
@@ -18,7 +18,6 @@ from live_notes.domain.models import (
     Utterance,
 )
 from live_notes.export.jadate import format_date_en, format_time_en
-from live_notes.export.options import ExportOptions
 from live_notes.export.view import (
     PRESENT,
     ItemView,
@@ -32,6 +31,11 @@ from live_notes.export.view import (
     recess_places,
     speaker_label,
 )
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from live_notes.export.options import ExportOptions
 
 VERIFY_MARK = " [VERIFY]"
 OFF_RECORD_MARK = "[OFF THE RECORD] "

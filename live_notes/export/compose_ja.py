@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from live_notes.domain.models import (
     AgendaItem,
@@ -16,7 +16,6 @@ from live_notes.domain.models import (
     Utterance,
 )
 from live_notes.export.jadate import format_date, format_time, format_time_range, to_fullwidth
-from live_notes.export.options import ExportOptions
 from live_notes.export.view import (
     PRESENT,
     ItemView,
@@ -30,6 +29,11 @@ from live_notes.export.view import (
     recess_places,
     speaker_label,
 )
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from live_notes.export.options import ExportOptions
 
 _PUBLICITY = {
     Publicity.PUBLIC: "公開",

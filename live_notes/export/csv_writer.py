@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TYPE_CHECKING
 
-from live_notes.domain.models import Meeting
-from live_notes.export.options import ExportOptions
 from live_notes.export.view import item_closed, kept_lines, time_of
+
+if TYPE_CHECKING:
+    from live_notes.domain.models import Meeting
+    from live_notes.export.options import ExportOptions
 
 HEADER = {
     "ja": ["項番", "議題", "区分", "発言者", "氏名", "時刻", "内容", "フラグ"],

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import TYPE_CHECKING
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -16,9 +17,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import ParagraphStyle
-from docx.text.paragraph import Paragraph
 
-from live_notes.export.view import MinutesView, Para
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
+
+    from live_notes.export.view import MinutesView, Para
 
 FONTS = {
     "ja": {

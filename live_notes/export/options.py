@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from live_notes.domain.models import LabelStyle, Lang, Meeting
-from live_notes.export.jadate import Era
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from live_notes.export.jadate import Era
 
 Edition = Literal["public", "internal"]
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 
-from live_notes.export.view import MinutesView
+if TYPE_CHECKING:
+    from live_notes.export.view import MinutesView
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 _MD_LINE_START = re.compile(r"^(\s*)(\d*)([-+=>.)])(\s|$)")

@@ -8,7 +8,7 @@ what each edition keeps, where recesses fall, and how speaker labels are made.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from typing import TYPE_CHECKING
 
 from live_notes.domain.models import (
     AgendaItem,
@@ -21,7 +21,11 @@ from live_notes.domain.models import (
     Recess,
     Utterance,
 )
-from live_notes.export.options import ExportOptions
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from live_notes.export.options import ExportOptions
 
 PRESENT = (Presence.PRESENT, Presence.LATE, Presence.LEFT_EARLY, Presence.ONLINE)
 """Marks that count as attending."""

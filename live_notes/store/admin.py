@@ -7,15 +7,19 @@ import fcntl
 import os
 import stat
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from live_notes.domain.models import MeetingStatus
 from live_notes.store import files
 from live_notes.store.errors import NewerSchemaError, StoreError, no_meeting
 from live_notes.store.loader import load, paths_of
 from live_notes.store.lock import MeetingLock, read_holder
 from live_notes.store.repair import repair as repair_files
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from live_notes.domain.models import MeetingStatus
 
 
 @dataclass

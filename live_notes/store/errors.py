@@ -7,7 +7,10 @@ do next. The command line prints it as is; the app shows it in a banner.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class StoreError(Exception):

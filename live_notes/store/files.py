@@ -11,10 +11,13 @@ import contextlib
 import os
 import re
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from live_notes.paths import ensure_private_dir
 from live_notes.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FILE_MODE = 0o600
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")

@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from live_notes.domain.events import CHANGE_ADAPTER, apply
-from live_notes.domain.models import Meeting
 from live_notes.store import files
 from live_notes.store.errors import CorruptError, StoreError, no_meeting
 from live_notes.store.journal import Scan, scan
 from live_notes.store.snapshot import describe_validation, read_snapshot
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from live_notes.domain.models import Meeting
 
 
 @dataclass

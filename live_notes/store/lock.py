@@ -17,10 +17,13 @@ import json
 import os
 import socket
 from datetime import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from live_notes.store.errors import LockedError, LockInfo, StoreError
 from live_notes.store.files import describe_os_error, fsync_dir, open_private, write_all
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def read_holder(path: Path) -> LockInfo | None:

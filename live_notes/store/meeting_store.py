@@ -7,16 +7,20 @@ import errno
 import os
 import threading
 from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from live_notes.domain.events import CHANGE_ADAPTER, Change, apply
-from live_notes.domain.models import Meeting
 from live_notes.store import files
 from live_notes.store.errors import LockedError, StoreError, no_meeting
 from live_notes.store.journal import Scan, encode_line
 from live_notes.store.loader import Loaded, load, paths_of
 from live_notes.store.lock import MeetingLock
 from live_notes.store.snapshot import write_snapshot
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from live_notes.domain.models import Meeting
 
 COMPACT_ON_OPEN = 2000
 """Journal lines beyond which opening folds the journal into the snapshot."""

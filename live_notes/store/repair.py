@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -17,6 +16,9 @@ from live_notes.store.journal import Entry, scan
 from live_notes.store.loader import paths_of
 from live_notes.store.lock import MeetingLock
 from live_notes.store.snapshot import read_record, read_snapshot, write_snapshot
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def repair(data_dir: Path, meeting_id: str) -> tuple[list[str], list[str]]:

@@ -10,7 +10,6 @@ searches them. Nothing else names a key, so the four cannot drift apart.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,6 +20,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from live_notes.tui.i18n import add_messages, t
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from textual.dom import DOMNode
 
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from importlib.abc import Traversable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.theme import Theme
 
 from live_notes.resources import themes_dir
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 DEFAULT_THEME = "live-dark"
 """The theme used when the config names none (or one that does not exist)."""

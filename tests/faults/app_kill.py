@@ -20,11 +20,15 @@ import random
 import re
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from faults.tmux_app import TmuxApp
 from live_notes.domain.session import Session
 from live_notes.store import MeetingStore
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from faults.tmux_app import TmuxApp
 
 PHRASES = [
     "開示請求の範囲について",

@@ -14,10 +14,13 @@ import fcntl
 import json
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 FAULTS_ENV = "LIVE_NOTES_FAULTS"
 RESULTS_ENV = "LIVE_NOTES_FAULTS_RESULTS"

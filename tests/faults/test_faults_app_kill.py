@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import random
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from crash_writer import new_meeting
@@ -17,6 +17,9 @@ from crash_writer import new_meeting
 from faults.app_kill import AppKiller
 from faults.support import full_run, record, rounds
 from faults.tmux_app import TmuxApp, tmux_available
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytestmark = [
     pytest.mark.skipif(not tmux_available(), reason="needs tmux"),

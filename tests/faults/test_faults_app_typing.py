@@ -16,7 +16,7 @@ Each test states the behaviour the clerk needs:
 from __future__ import annotations
 
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from crash_writer import new_meeting
@@ -25,6 +25,9 @@ from faults.app_kill import entry_row, ready, shown_tags
 from faults.support import record
 from faults.tmux_app import TmuxApp, tmux_available
 from live_notes.store import MeetingStore
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytestmark = pytest.mark.skipif(not tmux_available(), reason="needs tmux")
 

@@ -12,8 +12,8 @@ import os
 import socket
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from crash_writer import new_meeting
@@ -21,6 +21,9 @@ from crash_writer import new_meeting
 from faults.app_kill import entry_row, ready
 from faults.support import record
 from faults.tmux_app import TmuxApp, live_notes_command, tmux_available
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 PLAN = Path(__file__).resolve().parents[2] / "data" / "riverside-board-en.toml"
 FAULT = "Unwritable data folder, missing home"

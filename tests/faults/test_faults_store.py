@@ -17,8 +17,7 @@ import os
 import random
 import shutil
 import subprocess
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import crash_writer
 import pytest
@@ -26,6 +25,9 @@ import pytest
 from faults.support import record, rounds
 from live_notes.domain.session import Session
 from live_notes.store import MeetingStore, StoreError, check
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SEED = int(os.environ.get("LIVE_NOTES_KILL_SEED", random.randrange(1 << 30)))
 

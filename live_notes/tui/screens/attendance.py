@@ -8,20 +8,24 @@ before the next key; the list is redrawn from the meeting after each.
 from __future__ import annotations
 
 from datetime import datetime, time
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from live_notes.domain.errors import CommandError
 from live_notes.domain.models import Group, Person, Presence
-from live_notes.domain.session import Session
 from live_notes.tui.commands import ATTENDANCE, DIALOG, Command, localized
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.widgets.status_bar import attendance_counts
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from live_notes.domain.session import Session
 
 add_messages(
     {

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from typing import TYPE_CHECKING
+
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from live_notes.tui.commands import DIALOG, Command
 from live_notes.tui.i18n import add_messages, t
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
 
 add_messages({"confirm.hint": ("y: yes   n / Esc: no", "y: はい   n / Esc: いいえ")})
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
@@ -13,6 +13,9 @@ from textual.widgets import Input, Static
 from live_notes.domain.models import AgendaItem, Decision, Outcome
 from live_notes.tui.commands import DECISION, Command
 from live_notes.tui.i18n import add_messages, t
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
 
 add_messages(
     {

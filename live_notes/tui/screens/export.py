@@ -16,20 +16,24 @@ the screen.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from live_notes.domain.models import Meeting
 from live_notes.export import FORMATS, ExportOptions, ExportResult, default_filename, export
-from live_notes.export.options import Edition
 from live_notes.tui.commands import EXPORT
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings, show_text
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from live_notes.domain.models import Meeting
+    from live_notes.export.options import Edition
 
 add_messages(
     {

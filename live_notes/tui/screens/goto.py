@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from live_notes.domain.models import AgendaItem
 from live_notes.tui.commands import DIALOG, Command
 from live_notes.tui.i18n import add_messages, t
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from live_notes.domain.models import AgendaItem
 
 add_messages(
     {

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from live_notes.domain.models import RoleSet
 from live_notes.tui.commands import ALL, DIALOG, Command, group_title, key_display
 from live_notes.tui.i18n import add_messages, t
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from live_notes.domain.models import RoleSet
 
 add_messages(
     {

@@ -23,13 +23,12 @@ from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from live_notes.domain.text import MAX_LINE
+from live_notes.store import StoreError
 from live_notes.tui.commands import APP, ENTRY, LIVE, Command, localized
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.widgets.agenda_view import AgendaView
@@ -39,10 +38,13 @@ from live_notes.tui.widgets.lines_view import LinesView
 from live_notes.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:  # the model, the session and the store load after the first frame
+    from textual.app import ComposeResult
+    from textual.timer import Timer
+
     from live_notes.abbrev import Abbreviations
     from live_notes.domain.models import AgendaItem, Outcome
     from live_notes.domain.session import Session
-    from live_notes.store import MeetingStore, StoreError
+    from live_notes.store import MeetingStore
 
 add_messages(
     {

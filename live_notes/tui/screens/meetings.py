@@ -20,15 +20,13 @@ from __future__ import annotations
 import inspect
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
 from live_notes.domain.events import MarkSet
-from live_notes.domain.models import Meeting
 from live_notes.domain.plan import PlanError, next_meeting, parse_plan
 from live_notes.resources import sample_plan
 from live_notes.store import MeetingStore, MeetingSummary, StoreError, list_meetings
@@ -42,6 +40,11 @@ from live_notes.tui.screens.screen_kit import (
     lang_bindings,
     show_text,
 )
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from live_notes.domain.models import Meeting
 
 add_messages(
     {

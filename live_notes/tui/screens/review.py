@@ -20,15 +20,13 @@ quick at 10,000 lines.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from live_notes.domain.errors import CommandError
 from live_notes.domain.models import Section, Utterance
-from live_notes.domain.session import Session
 from live_notes.store import StoreError
 from live_notes.tui.commands import REVIEW
 from live_notes.tui.i18n import add_messages, t
@@ -41,6 +39,11 @@ from live_notes.tui.screens.screen_kit import (
     lang_bindings,
     show_text,
 )
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from live_notes.domain.session import Session
 
 add_messages(
     {

@@ -9,19 +9,24 @@ replace one prompt; moves, deletions and notes rebuild the list.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from textual.content import Content
-from textual.css.styles import RulesMap
-from textual.strip import Strip
-from textual.style import Style
 from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from live_notes.domain.errors import CommandError
 from live_notes.domain.models import AgendaItem, Section, Utterance
-from live_notes.domain.session import Session
 from live_notes.tui.i18n import add_messages, t
+
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+    from textual.strip import Strip
+    from textual.style import Style
+
+    from live_notes.domain.session import Session
 
 add_messages(
     {

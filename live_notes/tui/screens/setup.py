@@ -16,13 +16,13 @@ The list keys (a, Enter, d, Shift+arrows) are in setup_lists.py.
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
+from typing import TYPE_CHECKING
+
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
 
 from live_notes.domain.errors import CommandError
 from live_notes.domain.models import AgendaItem, MaterialGroup, Meeting, RoleSet
-from live_notes.domain.session import Session
 from live_notes.store import StoreError
 from live_notes.tui.commands import SETUP
 from live_notes.tui.i18n import add_messages, t
@@ -30,6 +30,11 @@ from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings, show
 from live_notes.tui.screens.setup_header import HeaderForm, HeaderProblems
 from live_notes.tui.screens.setup_lists import ListEditor, Row
 from live_notes.tui.screens.setup_specs import AgendaSpec, MaterialsSpec, PeopleSpec, RolesSpec
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from live_notes.domain.session import Session
 
 add_messages(
     {

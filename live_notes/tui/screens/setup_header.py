@@ -7,10 +7,9 @@ values with the `Header` model and reports problems by field.
 from __future__ import annotations
 
 from datetime import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
@@ -19,6 +18,9 @@ from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.meetings import parse_day
 from live_notes.tui.screens.screen_kit import Choice, ui_lang
 from live_notes.tui.screens.setup_specs import field_problems
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
 
 add_messages(
     {

@@ -7,7 +7,7 @@ a problem is reported next to the field it belongs to.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -22,7 +22,9 @@ from live_notes.domain.models import (
 )
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.screen_kit import DialogError, Field
-from live_notes.tui.screens.setup_lists import ListEditor, Row
+
+if TYPE_CHECKING:
+    from live_notes.tui.screens.setup_lists import ListEditor, Row
 
 add_messages(
     {

@@ -6,13 +6,14 @@ and when a displayed minute changes, never on a keystroke.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
 if TYPE_CHECKING:  # the model loads after the live screen's first frame
+    from datetime import datetime
+
     from live_notes.domain.models import AgendaItem, Meeting
 
 

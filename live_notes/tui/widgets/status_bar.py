@@ -7,7 +7,6 @@ costs the same whatever the meeting's size.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,6 +15,8 @@ from textual.widgets import Static
 from live_notes.tui.i18n import add_messages, t
 
 if TYPE_CHECKING:  # the model loads after the live screen's first frame
+    from datetime import datetime
+
     from live_notes.domain.models import Meeting
 
 add_messages(
