@@ -39,10 +39,8 @@ bench: $(TEST_STAMP)
 # docs/reliability.md from the counts the tests recorded. Needs tmux; root for the
 # read-only and full-disk mounts (skipped otherwise).
 FAULTS_RESULTS := build/faults-results
-FAULT_TESTS := tests/faults tests/test_fuzz_plan.py tests/test_fuzz_archive.py \
-	tests/test_hostile_text.py tests/test_hostile_screen.py tests/test_network.py \
-	tests/test_store_crash.py tests/test_store_faults.py tests/test_store.py \
-	tests/test_cli.py tests/test_session.py tests/test_models.py
+FAULT_TESTS := tests/faults tests/store tests/cli/test_cli.py \
+	tests/domain/test_session.py tests/domain/test_models.py
 
 faults: $(TEST_STAMP)
 	rm -rf $(FAULTS_RESULTS) && mkdir -p $(FAULTS_RESULTS)

@@ -10,7 +10,7 @@ tmpfs, where fsync costs nothing):
 - a bare 300-byte append + fsync, the floor under any durable commit;
 - reopening a 10,000-line meeting, compacted (after a close) and with every line
   still in the journal (after a crash);
-- the 200-round kill test (tests/crash_writer.py).
+- the 200-round kill test (tests/support/crash_writer.py).
 """
 
 from __future__ import annotations

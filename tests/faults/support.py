@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import io
 import json
 import os
 import re
@@ -21,6 +22,8 @@ from hypothesis import HealthCheck, settings
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+from live_notes.cli import main
 
 FAULTS_ENV = "LIVE_NOTES_FAULTS"
 RESULTS_ENV = "LIVE_NOTES_FAULTS_RESULTS"
@@ -89,3 +92,11 @@ def _locked(path: Path) -> Iterator[None]:
     with open(path, "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         yield
+
+
+def run_cli(*argv: str) -> tuple[int, str, str]:
+    """``live-notes ARGV`` in this process; (exit code, stdout, stderr). Never raises."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(argv))
+    return code, out.getvalue(), err.getvalue()

@@ -12,7 +12,7 @@ import random
 from typing import TYPE_CHECKING
 
 import pytest
-from crash_writer import new_meeting
+from support.crash_writer import new_meeting
 
 from faults.app_kill import AppKiller
 from faults.support import full_run, record, rounds

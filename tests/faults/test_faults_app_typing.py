@@ -19,7 +19,7 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from crash_writer import new_meeting
+from support.crash_writer import new_meeting
 
 from faults.app_kill import entry_row, ready, shown_tags
 from faults.support import record

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from crash_writer import new_meeting
+from support.crash_writer import new_meeting
 
 from faults.app_kill import entry_row, ready
 from faults.support import record

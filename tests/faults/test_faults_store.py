@@ -1,7 +1,7 @@
 """The store's faults, swept and counted for docs/reliability.md.
 
-- kill: the kill harness of tests/crash_writer.py (3 rounds here, 200 under
-  ``make faults``; tests/test_store_crash.py runs its own 30 in ``make test``);
+- kill: the kill harness of tests/support/crash_writer.py (3 rounds here, 200 under
+  ``make faults``; tests/store/test_store_crash.py runs its own 30 in ``make test``);
 - power cut: meetings built from random commands, their journal cut at every
   byte of the last change and that change's bytes flipped one by one;
 - corruption: the snapshot emptied, cut, overwritten with random bytes, given
@@ -19,8 +19,8 @@ import shutil
 import subprocess
 from typing import TYPE_CHECKING, Any
 
-import crash_writer
 import pytest
+from support import crash_writer
 
 from faults.support import record, rounds
 from live_notes.domain.session import Session

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_snap_live import SIZE, app_midway, settle
+from support.snap import SIZE, app_midway, settle
 
 from live_notes.sample import SAMPLE_EN
 

@@ -8,21 +8,15 @@ a snapshot only changes when the screen does. Update with
 
 from __future__ import annotations
 
-import asyncio
-from datetime import datetime, time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from textual.pilot import Pilot
-from textual.widgets import Input
+from support.snap import SIZE, app_midway, settle
 
-from live_notes.config import Config
-from live_notes.domain.session import Session
-from live_notes.sample import SAMPLE_EN, SAMPLE_JA, FakeClock, run_steps, sample_meeting
-from live_notes.store import MeetingStore
-from live_notes.tui.app import LiveNotesApp
+from live_notes.sample import SAMPLE_EN, SAMPLE_JA
 
-SIZE = (120, 40)
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.fixture(autouse=True)
@@ -30,31 +24,6 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Keep the clerk's own data and config out."""
     monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
-
-
-def app_midway(tmp_path: Path, lang: str, steps: int) -> LiveNotesApp:
-    """The sample meeting recorded up to step `steps` of its script, open in the app."""
-    meeting = sample_meeting(lang)
-    store = MeetingStore.create(tmp_path / "data", meeting)
-    clock = FakeClock(datetime.combine(meeting.header.date, time(9, 0)))
-    session = Session(store.meeting, sink=store.append, clock=clock)
-    run_steps(session, (SAMPLE_JA if lang == "ja" else SAMPLE_EN)[:steps])
-    store.close()
-    frozen = FakeClock(clock.now.replace(second=0) if clock.now else clock.now)
-    return LiveNotesApp(tmp_path / "data", meeting.id, config=Config(), clock=frozen)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """No blinking cursor, no toasts: only what the screen itself shows."""
-    for _ in range(2000):  # the meeting loads behind the live screen at the start
-        if not getattr(pilot.app, "opening", False):
-            break
-        await asyncio.sleep(0.005)
-    for screen in pilot.app.screen_stack:
-        for entry in screen.query(Input):
-            entry.cursor_blink = False
-    pilot.app.clear_notifications()
-    await pilot.pause()
 
 
 def test_live_ja(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

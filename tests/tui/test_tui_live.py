@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from rich.cells import cell_len
-from test_tui_live_helpers import (
+from support.live import (
     SIZE,
     dirs,
     live,

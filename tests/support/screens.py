@@ -96,10 +96,3 @@ def screen_text(app: App[Any]) -> str:
     from textual.widgets import Static
 
     return "\n".join(str(w.render()) for w in app.screen.query(Static))
-
-
-def test_stored_sample_is_closed_and_complete(tmp_path: Path) -> None:
-    meeting_id = stored_sample(tmp_path)
-    meeting = reopen(tmp_path, meeting_id)
-    assert meeting.status.value == "closed"
-    assert len(meeting.utterances) == 26

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from test_tui_live_helpers import SIZE, dirs, live, make_app, rows, stored, text_of
+from support.live import SIZE, dirs, live, make_app, rows, stored, text_of
 
 from live_notes.domain.models import MeetingStatus, Outcome, Presence, Section
 from live_notes.tui.screens.attendance import AttendanceScreen

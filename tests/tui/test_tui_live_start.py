@@ -12,7 +12,7 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from test_tui_live_helpers import SIZE, dirs, live, new_meeting, opened, rows
+from support.live import SIZE, dirs, live, new_meeting, opened, rows
 from textual import events
 
 from live_notes.config import Config

@@ -1,8 +1,8 @@
 """Golden exports: the sample meetings, driven to closing, export exactly these files.
 
-The golden files in tests/golden/ were read line by line against the reference
+The golden files in tests/export/golden/ were read line by line against the reference
 minutes' structure. After an intended change of the layout, regenerate them with
-``UPDATE_GOLDEN=1 pytest tests/test_export_golden.py`` and read the diff before
+``UPDATE_GOLDEN=1 pytest tests/export/test_export_golden.py`` and read the diff before
 committing it.
 """
 

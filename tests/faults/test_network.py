@@ -13,8 +13,8 @@ from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from faults.support import record
 
+from faults.support import record
 from live_notes.config import Config
 from live_notes.domain.session import Session
 from live_notes.export import FORMATS, ExportOptions, export, import_archive

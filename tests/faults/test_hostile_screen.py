@@ -13,13 +13,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import pytest
-from crash_writer import new_meeting
-from faults.app_kill import entry_row, ready, shown_tags
-from faults.support import record
-from faults.tmux_app import TmuxApp, tmux_available
-from test_hostile_text import HOSTILE, forbidden
+from support.crash_writer import new_meeting
 from textual import events
 
+from faults.app_kill import entry_row, ready, shown_tags
+from faults.hostile import HOSTILE, forbidden
+from faults.support import record
+from faults.tmux_app import TmuxApp, tmux_available
 from live_notes.config import Config
 from live_notes.sample import FakeClock
 from live_notes.store import MeetingStore

@@ -10,20 +10,17 @@ print one line and exit 1, creating nothing, or create one meeting that opens.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 import tempfile
 import tomllib
 from pathlib import Path
 
-from faults.fuzzing import mutated, toml_text
-from faults.support import fuzz_settings, record
 from hypothesis import given
 from hypothesis import strategies as st
-from test_hostile_text import forbidden
 
-from live_notes.cli import main
+from faults.fuzzing import mutated, toml_text
+from faults.hostile import forbidden
+from faults.support import fuzz_settings, record, run_cli
 from live_notes.domain.plan import PlanError, check_references, parse_plan
 from live_notes.resources import sample_plan
 from live_notes.store import MeetingStore
@@ -93,14 +90,6 @@ def test_parse_plan_never_raises_anything_else(text: str) -> None:
     record(FAULT, "sample plans broken by hypothesis: wrong types, huge and odd strings "
            "(NUL, RTL, combining marks, emoji, lone surrogates), duplicate ids, unknown "
            "references, cut or garbled TOML; parse_plan and `live-notes new`", rounds=1)  # fmt: skip
-
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
-    """``live-notes ARGV`` in this process; (exit code, stdout, stderr). Never raises."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
-    return code, out.getvalue(), err.getvalue()
 
 
 def check_cli_new(text: str) -> None:

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import pytest
-from test_tui_screens_support import reopen, screen_text, stored_sample
+from support.screens import reopen, screen_text, stored_sample
 
 from live_notes.config import load_config
 from live_notes.paths import export_dir
@@ -67,3 +67,10 @@ async def test_from_the_list_to_review_export_and_setup(tmp_path: Path) -> None:
     meeting = reopen(data, meeting_id)
     assert meeting.header.place == "市役所本庁舎 5階 大会議室"
     assert not any(line.verify for line in meeting.utterances)
+
+
+def test_stored_sample_is_closed_and_complete(tmp_path: Path) -> None:
+    meeting_id = stored_sample(tmp_path)
+    meeting = reopen(tmp_path, meeting_id)
+    assert meeting.status.value == "closed"
+    assert len(meeting.utterances) == 26

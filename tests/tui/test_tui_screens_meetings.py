@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from test_tui_screens_support import ScreensApp, reopen, screen_text, stored_sample
+from support.screens import ScreensApp, reopen, screen_text, stored_sample
 from textual.widgets import DataTable, Input
 
 from live_notes.tui.screens.meetings import MeetingsScreen, parse_day

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from live_notes.tui.commands import ALL, plain_key
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def test_every_key_is_in_the_readme_with_its_default() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from test_tui_live_helpers import SIZE, dirs, live, make_app, stored, type_text
+from support.live import SIZE, dirs, live, make_app, stored, type_text
 
 from live_notes.domain.models import Meeting, Section
 from live_notes.sample import SAMPLE_JA, FakeClock, Step, driven_sample

@@ -1,6 +1,6 @@
 """Kill -9 at random moments: every acknowledged change is there and the meeting opens.
 
-The writer is a separate process (tests/crash_writer.py) taking minutes through a
+The writer is a separate process (tests/support/crash_writer.py) taking minutes through a
 live session; see that module for how acknowledgements are counted. The quick
 version runs in ``make test``; ``make faults`` runs 200 rounds (marked slow).
 ``LIVE_NOTES_KILL_ROUNDS`` and ``LIVE_NOTES_KILL_SEED`` change the count and the seed.
@@ -12,8 +12,8 @@ import os
 import random
 from typing import TYPE_CHECKING, Any
 
-import crash_writer
 import pytest
+from support import crash_writer
 
 if TYPE_CHECKING:
     from pathlib import Path

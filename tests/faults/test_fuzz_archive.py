@@ -15,13 +15,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from faults.fuzzing import json_bytes, mutated
-from faults.support import fuzz_settings, record
 from hypothesis import given
 from hypothesis import strategies as st
-from test_fuzz_plan import run_cli
-from test_hostile_text import forbidden
 
+from faults.fuzzing import json_bytes, mutated
+from faults.hostile import forbidden
+from faults.support import fuzz_settings, record, run_cli
 from live_notes.export import ArchiveError, archive_bytes, import_archive, render
 from live_notes.sample import driven_sample
 from live_notes.store import MeetingStore
