@@ -9,20 +9,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from live_notes.domain.errors import ClerkError
+
 if TYPE_CHECKING:
     from datetime import datetime
 
 
-class StoreError(Exception):
+class StoreError(ClerkError):
     """Base of the store's errors; ``str(exc)`` is the one-line message for the clerk.
 
     Attributes:
         ja: The same message in Japanese, when there is one.
     """
 
+    code = "store"
+
     def __init__(self, message: str, ja: str | None = None) -> None:
         super().__init__(message)
         self.ja = ja
+        self.params = {}
 
     def message(self, lang: str = "en") -> str:
         """The message in the clerk's language ("ja" or "en"); English when no translation."""

@@ -75,7 +75,7 @@ async def test_a_full_disk_keeps_the_line_in_the_entry(
         monkeypatch.setattr(files, "write_all", full)
         await pilot.press(*"大事な発言", "enter")
         banner = text_of(app, "#banner")
-        assert "保存できませんでした" in banner and "disk is full" in banner
+        assert "保存できませんでした" in banner and "ディスクがいっぱいです" in banner
         assert live(app).entry.value == "大事な発言"
         assert stored(app).utterances == []
         assert rows(app) == []
