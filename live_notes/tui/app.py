@@ -104,7 +104,9 @@ class LiveNotesApp(App[None]):
         meeting_id: str | None = None,
         config: Config | None = None,
         clock: Clock | None = None,
+        draft_delay: float | None = None,
     ) -> None:
+        """`draft_delay`: longest wait before the line being typed is kept (tests shorten it)."""
         # What is loaded by now (Textual, the settings' pydantic) lives as long as the
         # process: out of the cyclic collector's passes, a full pass during the first
         # frame no longer walks it (measured: 12-16 ms of the start).
@@ -122,6 +124,7 @@ class LiveNotesApp(App[None]):
         self.meeting_id = meeting_id
         self.config = config
         self.clock: Clock = clock or _now
+        self.draft_delay = draft_delay
         self.store: MeetingStore | None = None
         self.session: Session | None = None
         self.key_overrides: dict[str, str] = dict(self.config.keys)
@@ -356,6 +359,7 @@ class LiveNotesApp(App[None]):
             lang=self.ui_lang,
             clock=self.clock,
             abbreviations=self.abbreviations,
+            **({} if self.draft_delay is None else {"draft_delay": self.draft_delay}),
             **kwargs,
         )
 
@@ -373,7 +377,7 @@ class LiveNotesApp(App[None]):
         if waiting is not None and waiting.lang == self.ui_lang:
             waiting.attach(self.session, store)
         else:  # a new screen, in the meeting's language, takes over what was typed
-            held = (waiting.held, waiting.entry.value) if waiting is not None else ([], "")
+            held = (waiting.held.items, waiting.entry.value) if waiting is not None else ([], "")
             self._replace_top(self._live_screen(self.session, store, held=held))
         # The open meeting (thousands of lines) lives as long as the screen: keep it out
         # of the cyclic collector's full passes, which otherwise walk every line and
