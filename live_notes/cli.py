@@ -46,21 +46,17 @@ def _read_text(path: Path) -> str:
 def cmd_new(args: argparse.Namespace) -> int:
     """Create a meeting from a plan file and print its id."""
     from live_notes.config import load_config
-    from live_notes.domain.plan import parse_plan
-    from live_notes.store import MeetingStore
+    from live_notes.meetings import create_meeting, read_plan
 
-    default_role_set = load_config().default_role_set
     if args.sample:
-        from live_notes.resources import sample_plan
-
-        source = sample_plan(args.sample)
-        meeting = parse_plan(source.read_text(encoding="utf-8"), source.name, default_role_set)
+        text, source = read_plan(None, args.sample)
     elif args.plan:
         plan = Path(args.plan)
-        meeting = parse_plan(_read_text(plan), str(plan), default_role_set)
+        text, source = _read_text(plan), str(plan)
     else:
         raise CliError("new needs a plan file (live-notes new PLAN.toml) or --sample ja|en")
-    with MeetingStore.create(_data_dir(args), meeting) as store:
+    default_role_set = load_config().default_role_set
+    with create_meeting(_data_dir(args), text, source, default_role_set) as store:
         print(store.meeting.id)
     return EXIT_OK
 

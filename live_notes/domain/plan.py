@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from live_notes.domain.errors import ClerkError
 from live_notes.domain.models import AgendaItem, Meeting
 from live_notes.domain.roles import BUILTIN_ROLE_SETS, builtin_role_set
 from live_notes.domain.text import clean_fields
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 
-class PlanError(ValueError):
+class PlanError(ClerkError, ValueError):
     """A plan that cannot become a meeting.
 
     Attributes:
@@ -33,10 +34,17 @@ class PlanError(ValueError):
         problems: One line per problem: ``place: what is wrong``.
     """
 
+    code = "plan"
+
     def __init__(self, source: str, problems: list[str]) -> None:
         self.source = source
         self.problems = problems
+        self.params = {"source": source, "problems": problems}
         super().__init__(self.describe())
+
+    def message(self, lang: str = "en") -> str:
+        """The problems, one per line (as the plan file names them, in any language)."""
+        return self.describe()
 
     def describe(self) -> str:
         """All problems, one per line, each prefixed with the source."""
