@@ -196,7 +196,9 @@ async def test_a_meeting_open_elsewhere_is_refused_with_a_message(dirs: Path) ->
             await opened(pilot)
             assert app.store is None
             notes = app.said
-            assert any("会議を開けません" in n and "別の live-notes で書き込み中" in n for n in notes)
+            assert any(
+                "会議を開けません" in n and "別の live-notes で書き込み中" in n for n in notes
+            )
     finally:
         holder.close()
 
