@@ -77,6 +77,16 @@ class Presence(StrEnum):
     LEFT_EARLY = "left_early"
     ONLINE = "online"
 
+    @property
+    def here_now(self) -> bool:
+        """In the room (or online) at this moment: present, late (arrived) or online."""
+        return self in (Presence.PRESENT, Presence.LATE, Presence.ONLINE)
+
+    @property
+    def attended(self) -> bool:
+        """Attended the meeting, for the minutes: here now, or left early."""
+        return self.here_now or self is Presence.LEFT_EARLY
+
 
 class Side(StrEnum):
     """Side of a speaker role, for the role follow-up (question ↔ answer)."""
@@ -344,6 +354,14 @@ class Meeting(Model):
         """The attendance mark of a person (UNKNOWN when not marked)."""
         mark = self.attendance.get(person_id)
         return mark.status if mark else Presence.UNKNOWN
+
+    def members_present(self, now: bool = True) -> tuple[int, int]:
+        """(members present, members on the roster): present now (`Presence.here_now`),
+        or with `now` False who attended at all (`Presence.attended`, the minutes' count)."""
+        members = [p for p in self.people if p.group is Group.MEMBER]
+        marks = [self.presence(p.id) for p in members]
+        present = sum(1 for mark in marks if (mark.here_now if now else mark.attended))
+        return present, len(members)
 
     def lines_of(self, item_id: str) -> list[Utterance]:
         """The lines of one item, in order."""

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
     from live_notes.export.options import ExportOptions
 
-PRESENT = (Presence.PRESENT, Presence.LATE, Presence.LEFT_EARLY, Presence.ONLINE)
-"""Marks that count as attending."""
+PRESENT = tuple(mark for mark in Presence if mark.attended)
+"""Marks that count as attending (`Presence.attended`, the one definition)."""
 
 
 @dataclass
