@@ -36,7 +36,10 @@ def repair(data_dir: Path, meeting_id: str) -> tuple[list[str], list[str]]:
     done: list[str] = []
     paths = paths_of(data_dir, meeting_id)
     lock = MeetingLock(paths["lock"], meeting_id)
-    lock.acquire()
+    try:
+        lock.acquire()
+    except StoreError as exc:
+        return [f"not repaired: {exc}", *notes], []
     try:
         meeting.id = meeting_id
         done = _replace_with(paths, meeting, _last_seq(paths))
@@ -147,7 +150,17 @@ def _replay(meeting: Meeting, base: int, paths: dict[str, Path]) -> tuple[list[s
             scans.append(scan(files.read_file(paths[role])))
         except OSError:
             continue
-    entries = sorted({e.seq: e for found in scans for e in found.entries}.values(), key=_seq)
+    chosen: dict[int, Entry] = {}
+    for found in scans:  # the journal after its backup: the later one wins a tie
+        for entry in found.entries:
+            earlier = chosen.get(entry.seq)
+            if entry.seq > 0 and earlier is not None and earlier.payload != entry.payload:
+                notes.append(
+                    f"change #{entry.seq} was found twice with different content: "
+                    "kept the one in the journal; the other stays in the damaged copy"
+                )
+            chosen[entry.seq] = entry
+    entries = sorted(chosen.values(), key=_seq)
     expected, skipped, gaps = base + 1, 0, False
     for entry in entries:
         if entry.seq <= base:
