@@ -7,6 +7,7 @@ non-zero with a one-line reason otherwise; no traceback reaches the clerk.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import unicodedata
@@ -65,11 +66,24 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _folder_notes(data_dir: Path) -> None:
+    """Print what is odd about the data folder: entries skipped, others' access."""
+    from live_notes.store import scan_folder
+    from live_notes.store.platform import CURRENT
+
+    for note in scan_folder(data_dir)[1]:
+        print(f"note: {note}")
+    for warning in CURRENT.privacy_warnings(data_dir):
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     """One line per meeting: id, date, status, lines, body and title."""
     from live_notes.store import list_meetings
 
-    meetings = list_meetings(_data_dir(args))
+    data_dir = _data_dir(args)
+    meetings = list_meetings(data_dir)
+    _folder_notes(data_dir)
     shown = [m for m in meetings if args.all or not m.archived]
     if not shown:
         print("No meetings yet. Create one: live-notes new PLAN.toml")
@@ -99,7 +113,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Verify every file and journal (or one meeting's); repair on request."""
     from live_notes.store import check
 
-    reports = check(_data_dir(args), args.id, repair=args.repair)
+    data_dir = _data_dir(args)
+    reports = check(data_dir, args.id, repair=args.repair)
+    if not args.id:
+        _folder_notes(data_dir)
     if not reports:
         print("No meetings to check.")
         return EXIT_OK
@@ -160,11 +177,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_purge(args: argparse.Namespace) -> int:
     """Remove a meeting with its journal, lock, draft and backups."""
-    from live_notes.store import MeetingStore, purge
+    from live_notes.store import MeetingStore, StoreError, purge
 
     data_dir = _data_dir(args)
-    with MeetingStore.open(data_dir, args.id, readonly=True) as store:
-        title = f"{store.meeting.header.body} {store.meeting.header.title}"
+    try:  # the title only helps the confirmation: a damaged meeting is purged all the same
+        with MeetingStore.open(data_dir, args.id, readonly=True) as store:
+            title = f"{store.meeting.header.body} {store.meeting.header.title}"
+    except StoreError:
+        title = "its files cannot be read"
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError("purge needs a confirmation: run it in a terminal, or add --yes")
@@ -291,8 +311,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_console() -> None:
+    """Print UTF-8 whatever the console's code page (cp932 on Japanese Windows).
+
+    A character the console cannot show becomes ``?`` rather than a crash.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    _utf8_console()
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
