@@ -87,6 +87,7 @@ def test_times_with_offsets_import_and_the_meeting_goes_on(tmp_path: Path) -> No
         ("inner schema 2", lambda m: m.update(schema_version=2), "meeting.schema_version"),
         ("unknown zone", lambda m: m.update(zone="Mars/Olympus"), "meeting.zone"),
     ],
+    ids=["next-seq-0", "inner-schema-2", "unknown-zone"],
 )
 def test_a_bad_archive_is_refused_in_one_line(
     tmp_path: Path, name: str, edit: Any, place: str

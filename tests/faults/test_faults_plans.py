@@ -35,6 +35,7 @@ def _nested_items(levels: int) -> str:
         ("arrays 60 deep", "x = " + "[" * 60 + "]" * 60 + "\n" + HEADER, "line 1: x[0]"),
         ("arrays 50,000 deep", "x = " + "[" * 50_000 + "]" * 50_000 + "\n" + HEADER, "line 1"),
     ],
+    ids=["items-11", "items-300", "arrays-60", "arrays-50000"],
 )
 def test_a_deeply_nested_plan_is_one_line_naming_the_file(
     tmp_path: Path, name: str, text: str, expected: str
