@@ -36,6 +36,7 @@ ORDER = [
     "Time zone changed between sittings",
     "Hand-edited archives",
     "Deep and long plan files",
+    "Escape sequences in a hand-edited file",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {
