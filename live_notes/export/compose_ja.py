@@ -198,7 +198,7 @@ class _Ja:
 
     def deliberation(self, item: AgendaItem, lines: list[Utterance]) -> list[Para]:
         paras: list[Para] = []
-        numbering = str(self.s.choice("layout", "sub_numbering", "(ア)"))
+        numbering = str(self.s.choice("layout", "sub_numbering", "(1)"))
         subs = iter(range(1, 100))
         explained = [u for u in lines if u.section is Section.EXPLANATION]
         for n, line in enumerate(explained):

@@ -106,7 +106,7 @@ def render_docx(view: MinutesView, style: Style | None = None) -> bytes:
     if view.subtitle:
         doc.add_paragraph(xml_safe(view.subtitle))
     if style is not None and style.choice("page", "header_table", False):
-        _header_table(doc, view.parts)
+        _header_table(doc, view.parts, str(style.choice("page", "table_style", "")))
     else:
         for part in view.parts:
             doc.add_paragraph(xml_safe(part.heading), "Heading 2")
@@ -129,11 +129,11 @@ def render_docx(view: MinutesView, style: Style | None = None) -> bytes:
     return out.getvalue()
 
 
-def _header_table(doc: DocumentObject, parts: list[Part]) -> None:
+def _header_table(doc: DocumentObject, parts: list[Part], table_style: str) -> None:
     """The front matter as a two-column table: heading | its lines."""
     table = doc.add_table(rows=0, cols=2)
-    if "Table Grid" in [s.name for s in doc.styles]:
-        table.style = "Table Grid"
+    if table_style and table_style in [s.name for s in doc.styles]:
+        table.style = table_style
     for part in parts:
         cells = table.add_row().cells
         cells[0].paragraphs[0].add_run(xml_safe(part.heading)).bold = True

@@ -176,4 +176,10 @@ def copy_style(source: str, new: str) -> Path:
         raise StyleError(f"a style named {new!r} exists already")
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copytree(folder, target, ignore=shutil.ignore_patterns("__pycache__", "*.py"))
+    # A shipped style that borrows its language default's templates: copy those too, so
+    # that every template of the new style is there to edit.
+    lang = load_style(source).lang
+    for template in (SHIPPED / DEFAULT_STYLES[lang]).glob("minutes.*.j2"):
+        if not (target / template.name).exists():
+            shutil.copy2(template, target / template.name)
     return target

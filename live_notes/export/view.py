@@ -20,7 +20,7 @@ from live_notes.domain.models import (
     Recess,
     Utterance,
 )
-from live_notes.export.jadate import format_time, format_time_en, to_fullwidth
+from live_notes.export.jadate import format_time, format_time_24h, format_time_en
 
 if TYPE_CHECKING:
     from datetime import datetime, time
@@ -214,8 +214,7 @@ def clock(at: time, style: Style, fullwidth: bool = False) -> str:
     if style.lang != "ja":
         return format_time_en(at)
     if style.choice("layout", "time", "ampm") == "24h":
-        text = f"{at.hour:02d}時{at.minute:02d}分"
-        return to_fullwidth(text) if fullwidth else text
+        return format_time_24h(at, fullwidth)
     return format_time(at, fullwidth)
 
 
