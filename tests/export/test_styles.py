@@ -73,7 +73,7 @@ def test_word_pages_are_the_styles_size_and_numbered(style: str, width: int) -> 
 def test_word_speaker_labels_are_bold_with_a_hanging_indent() -> None:
     document = _document("ja-shingikai")
     line = next(p for p in document.paragraphs if p.text.startswith("委員 送信データ"))
-    assert [(r.text, bool(r.bold)) for r in line.runs][0] == ("委員 ", True)
+    assert (line.runs[0].text, line.runs[0].bold) == ("委員 ", True)
     assert not line.runs[1].bold
     fmt = line.paragraph_format
     assert fmt.first_line_indent is not None and fmt.first_line_indent < 0
