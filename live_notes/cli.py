@@ -145,7 +145,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     config = load_config()
     options = export_options(
-        config, lang=args.lang, edition=args.edition, with_names=args.names, final=args.final
+        config,
+        lang=args.lang,
+        edition=args.edition,
+        with_names=args.names,
+        final=args.final,
+        style=args.style,
     )
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
         meeting = store.meeting
@@ -156,6 +161,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     for warning in result.warnings:
         say(f"warning: {warning}", file=sys.stderr)
     say(str(result.path))
+    return EXIT_OK
+
+
+def cmd_styles(args: argparse.Namespace) -> int:
+    """List the house styles, or copy one to the clerk's styles folder to edit."""
+    from live_notes.export.style import copy_style, load_style, style_names, user_styles_dir
+
+    if args.action == "copy":
+        if len(args.names) != 2:
+            raise CliError("usage: live-notes styles copy SOURCE NEW")
+        folder = copy_style(*args.names)
+        print(folder)
+        return EXIT_OK
+    if args.action is not None or args.names:
+        raise CliError(f"unknown styles action {args.action!r}: use `styles` or `styles copy`")
+    for name, where in style_names():
+        style = load_style(name)
+        description = str(style.data.get("description", ""))
+        print(f"{name:20} {style.lang}  {where:7}  {description}".rstrip())
+    print(f"(your styles: {user_styles_dir()})")
     return EXIT_OK
 
 
@@ -306,6 +331,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--final", action="store_true", help="the approved minutes: without the 案 / DRAFT mark"
     )
     exp.add_argument("--out", help="file or folder to write (default: the current folder)")
+    exp.add_argument(
+        "--style", help="house style by name (default: the plan's, else the language's default)"
+    )
+    styles = add("styles", cmd_styles, "list the house styles; `styles copy SRC NEW` to make one")
+    styles.add_argument("action", nargs="?", choices=["copy"], help="copy a style to edit it")
+    styles.add_argument("names", nargs="*", metavar="NAME", help="SOURCE and NEW for copy")
     add("import", cmd_import, "bring back a meeting from a JSON archive").add_argument("file")
     purge = add("purge", cmd_purge, "remove a meeting and all its files")
     purge.add_argument("id")
