@@ -12,7 +12,7 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from live_notes import __version__
 
@@ -62,7 +62,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     else:
         raise CliError("new needs a plan file (live-notes new PLAN.toml) or --sample ja|en")
     with MeetingStore.create(_data_dir(args), meeting) as store:
-        print(store.meeting.id)
+        say(store.meeting.id)
     return EXIT_OK
 
 
@@ -90,10 +90,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     for m in shown:
         if m.error:
-            print(f"{m.id}  DAMAGED: {m.error}")
+            say(f"{m.id}  DAMAGED: {m.error}")
             continue
         archived = "  [archived]" if m.archived else ""
-        print(f"{m.id}  {m.status:<10} {m.lines:>6} lines  {m.body} {m.title}{archived}")
+        say(f"{m.id}  {m.status:<10} {m.lines:>6} lines  {m.body} {m.title}{archived}")
     return EXIT_OK
 
 
@@ -103,9 +103,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     from live_notes.summary import summary_text
 
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
-        print(summary_text(store.meeting))
+        say(summary_text(store.meeting))
         for note in store.recovered:
-            print(f"note: {note}")
+            say(f"note: {note}")
     return EXIT_OK
 
 
@@ -123,11 +123,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     bad = 0
     for report in reports:
         state = "ok" if report.ok else "PROBLEM"
-        print(f"{report.meeting_id}: {state}")
+        say(f"{report.meeting_id}: {state}")
         for finding in report.findings:
-            print(f"  found: {finding}")
+            say(f"  found: {finding}")
         for repaired in report.repaired:
-            print(f"  repaired: {repaired}")
+            say(f"  repaired: {repaired}")
         if not report.ok and not report.repaired:
             bad += 1
     if bad and not args.repair:
@@ -145,7 +145,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     config = load_config()
     options = export_options(
-        config, lang=args.lang, edition=args.edition, with_names=args.names, final=args.final
+        config,
+        lang=args.lang,
+        edition=args.edition,
+        with_names=args.names,
+        final=args.final,
+        style=args.style,
     )
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
         meeting = store.meeting
@@ -154,8 +159,28 @@ def cmd_export(args: argparse.Namespace) -> int:
         out = out / default_filename(meeting, args.format, options)
     result = export(meeting, out, args.format, options)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(result.path)
+        say(f"warning: {warning}", file=sys.stderr)
+    say(str(result.path))
+    return EXIT_OK
+
+
+def cmd_styles(args: argparse.Namespace) -> int:
+    """List the house styles, or copy one to the clerk's styles folder to edit."""
+    from live_notes.export.style import copy_style, load_style, style_names, user_styles_dir
+
+    if args.action == "copy":
+        if len(args.names) != 2:
+            raise CliError("usage: live-notes styles copy SOURCE NEW")
+        folder = copy_style(*args.names)
+        print(folder)
+        return EXIT_OK
+    if args.action is not None or args.names:
+        raise CliError(f"unknown styles action {args.action!r}: use `styles` or `styles copy`")
+    for name, where in style_names():
+        style = load_style(name)
+        description = str(style.data.get("description", ""))
+        print(f"{name:20} {style.lang}  {where:7}  {description}".rstrip())
+    print(f"(your styles: {user_styles_dir()})")
     return EXIT_OK
 
 
@@ -171,7 +196,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(f"{path}: cannot read it ({exc.strerror})") from None
     meeting = import_archive(data, str(path))
     with MeetingStore.create(_data_dir(args), meeting) as store:
-        print(store.meeting.id)
+        say(store.meeting.id)
     return EXIT_OK
 
 
@@ -188,13 +213,15 @@ def cmd_purge(args: argparse.Namespace) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError("purge needs a confirmation: run it in a terminal, or add --yes")
-        answer = input(f"Remove {args.id} ({title}) and all its files for good? [y/N] ")
+        answer = input(
+            terminal_safe(f"Remove {args.id} ({title}) and all its files for good? [y/N] ")
+        )
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing removed.")
             return EXIT_FAILED
     removed = purge(data_dir, args.id)
     for path in removed:
-        print(f"removed {path}")
+        say(f"removed {path}")
     print(
         "The files are deleted. Copies an SSD, a backup or a synced folder may still keep "
         "cannot be reached from here."
@@ -304,6 +331,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--final", action="store_true", help="the approved minutes: without the 案 / DRAFT mark"
     )
     exp.add_argument("--out", help="file or folder to write (default: the current folder)")
+    exp.add_argument(
+        "--style", help="house style by name (default: the plan's, else the language's default)"
+    )
+    styles = add("styles", cmd_styles, "list the house styles; `styles copy SRC NEW` to make one")
+    styles.add_argument("action", nargs="?", choices=["copy"], help="copy a style to edit it")
+    styles.add_argument("names", nargs="*", metavar="NAME", help="SOURCE and NEW for copy")
     add("import", cmd_import, "bring back a meeting from a JSON archive").add_argument("file")
     purge = add("purge", cmd_purge, "remove a meeting and all its files")
     purge.add_argument("id")
@@ -335,7 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:  # every error becomes one line for the clerk
-        print(f"live-notes: {_shown(_one_line(exc))}", file=sys.stderr)
+        say(f"live-notes: {_one_line(exc)}", file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -354,18 +387,28 @@ def _one_line(exc: Exception) -> str:
     return text.replace("\n", "; ")
 
 
-def _shown(text: str) -> str:
-    """The message with what a terminal would act on (controls, bidi overrides) escaped.
+def terminal_safe(text: str) -> str:
+    """Text with what a terminal would act on (controls, bidi overrides) escaped.
 
-    Error messages quote the clerk's files (an unknown key, a name), which may hold
-    escape sequences; they are shown as ``\\x1b``, ``\\u202e``, never sent raw.
+    Everything the commands print from the clerk's files (titles, names, lines,
+    messages quoting a file) passes here: an escape sequence in a hand-edited file
+    is shown as ``\\x1b``, a bidi override as ``\\u202e``, never sent raw. Line
+    breaks are kept.
     """
-    return "".join(
-        ascii(char)[1:-1]
-        if unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
-        else char
-        for char in text
+    return "\n".join(
+        "".join(
+            ascii(char)[1:-1]
+            if unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
+            else char
+            for char in line
+        )
+        for line in text.split("\n")
     )
+
+
+def say(text: str, file: TextIO | None = None) -> None:
+    """Print text from the clerk's files, terminal-safe (see `terminal_safe`)."""
+    print(terminal_safe(text), file=file)
 
 
 if __name__ == "__main__":

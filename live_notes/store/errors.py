@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from live_notes.domain.errors import ClerkError
+
 if TYPE_CHECKING:
     from datetime import datetime
 
 
-class StoreError(Exception):
+class StoreError(ClerkError):
     """Base of the store's errors; ``str(exc)`` is the one-line message for the clerk.
 
     Attributes:
