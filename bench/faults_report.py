@@ -37,6 +37,7 @@ ORDER = [
     "Hand-edited archives",
     "Deep and long plan files",
     "Escape sequences in a hand-edited file",
+    "Export files: modes, overwrites, folders",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {

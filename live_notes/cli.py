@@ -123,21 +123,33 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the draft minutes of one meeting."""
     from live_notes.config import export_options, load_config
-    from live_notes.export import default_filename, export
+    from live_notes.export import FORMATS, default_filename, export
     from live_notes.store import MeetingStore
 
+    out = Path(args.out) if args.out else Path.cwd()
+    into_folder = not args.out or out.is_dir() or args.out.endswith(("/", os.sep))
+    suffix = "" if into_folder else out.suffix.lstrip(".").lower()
+    if not into_folder and not suffix:
+        raise CliError(
+            f"{out}: no such folder. To write into a new folder end it with '/' "
+            f"({args.out}/); to write a file give its name a suffix (.{args.format or 'docx'})"
+        )
+    if args.format and suffix in FORMATS and suffix != args.format:
+        raise CliError(f"{out}: the name says .{suffix} but --format is {args.format}")
+    fmt = args.format or (suffix if suffix in FORMATS else "docx")
     config = load_config()
     options = export_options(
         config, lang=args.lang, edition=args.edition, with_names=args.names, final=args.final
     )
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
         meeting = store.meeting
-    out = Path(args.out) if args.out else Path.cwd()
-    if out.is_dir():
-        out = out / default_filename(meeting, args.format, options)
-    result = export(meeting, out, args.format, options)
+    if into_folder:
+        out = out / default_filename(meeting, fmt, options)
+    result = export(meeting, out, fmt, options, overwrite=args.force)
     for warning in result.warnings:
         say(f"warning: {warning}", file=sys.stderr)
+    if result.path != out:
+        say(f"note: {out} exists already (kept); written beside it", file=sys.stderr)
     say(str(result.path))
     return EXIT_OK
 
@@ -277,7 +289,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp = add("export", cmd_export, "write the draft minutes of a meeting")
     exp.add_argument("id")
     exp.add_argument(
-        "--format", default="docx", choices=["docx", "md", "html", "txt", "csv", "json"]
+        "--format",
+        choices=["docx", "md", "html", "txt", "csv", "json"],
+        help="default: the --out file's suffix, else docx",
     )
     exp.add_argument("--lang", choices=["ja", "en"], help="default: the meeting's language")
     exp.add_argument("--edition", default="public", choices=["public", "internal"])
@@ -285,7 +299,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--final", action="store_true", help="the approved minutes: without the 案 / DRAFT mark"
     )
-    exp.add_argument("--out", help="file or folder to write (default: the current folder)")
+    exp.add_argument(
+        "--out",
+        help="file or folder to write (default: the current folder); a new folder ends "
+        "with '/' and is made private",
+    )
+    exp.add_argument(
+        "--force", action="store_true", help="replace an existing file (default: a new name)"
+    )
     add("import", cmd_import, "bring back a meeting from a JSON archive").add_argument("file")
     purge = add("purge", cmd_purge, "remove a meeting and all its files")
     purge.add_argument("id")

@@ -33,6 +33,8 @@ class ExportOptions:
         eras: Era table for Japanese dates (None: the built-in eras).
         template_dir: A folder whose templates override the shipped ones by file name.
         final: Leave out the 案 / DRAFT mark.
+        file_mode: Permissions of the written file (the clerk's ``export_mode``
+            setting); exports hold personal information, so only the clerk's by default.
     """
 
     lang: str | None = None
@@ -43,6 +45,7 @@ class ExportOptions:
     eras: list[Era] | None = None
     template_dir: Path | None = None
     final: bool = False
+    file_mode: int = 0o600
 
     def __post_init__(self) -> None:
         if self.edition not in ("public", "internal"):
