@@ -160,10 +160,12 @@ def plan_to_meeting(
         if old in header:
             header[new] = header.pop(old)
     slug = header.pop("slug", None)
+    zone = header.pop("zone", "")  # the meeting's time zone; default: the computer's
     role_set = _role_set(data, problems, default_role_set)
     meeting_id = make_meeting_id(header.get("date"), slug or header.get("title") or "")
     raw = {
         "id": meeting_id,
+        "zone": zone,
         "header": header,
         "people": data.get("people", []),
         "role_set": role_set,
@@ -270,6 +272,8 @@ def _explain(exc: ValidationError) -> list[str]:
         loc = list(error["loc"])
         if loc and loc[0] == "header":
             loc[0] = "meeting"
+        if loc[:1] == ["zone"]:
+            loc = ["meeting", "zone"]
         if loc[:1] == ["role_set"] and len(loc) > 1 and loc[1] == "roles":
             loc = loc[1:]
         place = _format_loc(loc)
@@ -295,6 +299,8 @@ def _plain(error: Any) -> str:
     given = error.get("input")
     if kind == "missing":
         return "missing — this field is required"
+    if kind == "value_error" and "error" in error.get("ctx", {}):
+        return str(error["ctx"]["error"])
     if kind == "extra_forbidden":
         return "unknown field (check its spelling)"
     if kind == "enum":
@@ -341,6 +347,7 @@ def plan_from_meeting(meeting: Meeting, day: date | None = None) -> dict[str, An
         if old in header:
             header[new] = header.pop(old)
     header = {k: v.isoformat() if isinstance(v, time) else v for k, v in header.items()}
+    header["zone"] = meeting.zone
     return {
         "meeting": header,
         "people": [p.model_dump(mode="json", exclude_none=True) for p in meeting.people],
