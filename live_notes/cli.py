@@ -7,6 +7,7 @@ non-zero with a one-line reason otherwise; no traceback reaches the clerk.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import unicodedata
@@ -65,11 +66,24 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _folder_notes(data_dir: Path) -> None:
+    """Print what is odd about the data folder: entries skipped, others' access."""
+    from live_notes.store import scan_folder
+    from live_notes.store.platform import CURRENT
+
+    for note in scan_folder(data_dir)[1]:
+        say(f"note: {note}")
+    for warning in CURRENT.privacy_warnings(data_dir):
+        say(f"warning: {warning}", file=sys.stderr)
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     """One line per meeting: id, date, status, lines, body and title."""
     from live_notes.store import list_meetings
 
-    meetings = list_meetings(_data_dir(args))
+    data_dir = _data_dir(args)
+    meetings = list_meetings(data_dir)
+    _folder_notes(data_dir)
     shown = [m for m in meetings if args.all or not m.archived]
     if not shown:
         print("No meetings yet. Create one: live-notes new PLAN.toml")
@@ -99,7 +113,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Verify every file and journal (or one meeting's); repair on request."""
     from live_notes.store import check
 
-    reports = check(_data_dir(args), args.id, repair=args.repair)
+    data_dir = _data_dir(args)
+    reports = check(data_dir, args.id, repair=args.repair)
+    if not args.id:
+        _folder_notes(data_dir)
     if not reports:
         print("No meetings to check.")
         return EXIT_OK
@@ -139,7 +156,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = args.format or (suffix if suffix in FORMATS else "docx")
     config = load_config()
     options = export_options(
-        config, lang=args.lang, edition=args.edition, with_names=args.names, final=args.final
+        config,
+        lang=args.lang,
+        edition=args.edition,
+        with_names=args.names,
+        final=args.final,
+        style=args.style,
     )
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
         meeting = store.meeting
@@ -151,6 +173,26 @@ def cmd_export(args: argparse.Namespace) -> int:
     if result.path != out:
         say(f"note: {out} exists already (kept); written beside it", file=sys.stderr)
     say(str(result.path))
+    return EXIT_OK
+
+
+def cmd_styles(args: argparse.Namespace) -> int:
+    """List the house styles, or copy one to the clerk's styles folder to edit."""
+    from live_notes.export.style import copy_style, load_style, style_names, user_styles_dir
+
+    if args.action == "copy":
+        if len(args.names) != 2:
+            raise CliError("usage: live-notes styles copy SOURCE NEW")
+        folder = copy_style(*args.names)
+        say(str(folder))
+        return EXIT_OK
+    if args.action is not None or args.names:
+        raise CliError(f"unknown styles action {args.action!r}: use `styles` or `styles copy`")
+    for name, where in style_names():
+        style = load_style(name)
+        description = str(style.data.get("description", ""))
+        say(f"{name:20} {style.lang}  {where:7}  {description}".rstrip())
+    say(f"(your styles: {user_styles_dir()})")
     return EXIT_OK
 
 
@@ -172,11 +214,14 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_purge(args: argparse.Namespace) -> int:
     """Remove a meeting with its journal, lock, draft and backups."""
-    from live_notes.store import MeetingStore, purge
+    from live_notes.store import MeetingStore, StoreError, purge
 
     data_dir = _data_dir(args)
-    with MeetingStore.open(data_dir, args.id, readonly=True) as store:
-        title = f"{store.meeting.header.body} {store.meeting.header.title}"
+    try:  # the title only helps the confirmation: a damaged meeting is purged all the same
+        with MeetingStore.open(data_dir, args.id, readonly=True) as store:
+            title = f"{store.meeting.header.body} {store.meeting.header.title}"
+    except StoreError:
+        title = "its files cannot be read"
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError("purge needs a confirmation: run it in a terminal, or add --yes")
@@ -307,6 +352,12 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--force", action="store_true", help="replace an existing file (default: a new name)"
     )
+    exp.add_argument(
+        "--style", help="house style by name (default: the plan's, else the language's default)"
+    )
+    styles = add("styles", cmd_styles, "list the house styles; `styles copy SRC NEW` to make one")
+    styles.add_argument("action", nargs="?", choices=["copy"], help="copy a style to edit it")
+    styles.add_argument("names", nargs="*", metavar="NAME", help="SOURCE and NEW for copy")
     add("import", cmd_import, "bring back a meeting from a JSON archive").add_argument("file")
     purge = add("purge", cmd_purge, "remove a meeting and all its files")
     purge.add_argument("id")
@@ -314,8 +365,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_console() -> None:
+    """Print UTF-8 whatever the console's code page (cp932 on Japanese Windows).
+
+    A character the console cannot show becomes ``?`` rather than a crash.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    _utf8_console()
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:

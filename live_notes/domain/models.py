@@ -263,6 +263,10 @@ class Decision(Model):
     conditions: str = Field(default="", max_length=10_000)
     """The ただし… part, or the free text for other outcomes."""
     vote: Vote | None = None
+    mover: str = Field(default="", max_length=200)
+    """Who moved the motion (a roster id or a name), for styles that record motions."""
+    seconder: str = Field(default="", max_length=200)
+    """Who seconded it (a roster id or a name)."""
     decided_at: datetime | None = None
 
 
@@ -282,6 +286,8 @@ class Header(Model):
     publicity_reason: str = Field(default="", max_length=1000)
     quorum: int | None = Field(default=None, ge=1)
     label_style: LabelStyle = LabelStyle.INLINE
+    style: str = Field(default="", max_length=100)
+    """The house style of its minutes by name ("" → the default of its language)."""
     next_meeting: str = Field(default="", max_length=300)
     signers: list[str] = Field(default_factory=list)
     """Minute-signers (会議録署名人), by name."""

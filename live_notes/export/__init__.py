@@ -42,9 +42,10 @@ def compose(meeting: Meeting, options: ExportOptions | None = None) -> MinutesVi
     from live_notes.export.compose_ja import compose_ja
 
     options = options or ExportOptions()
+    style = options.house_style(meeting)
     if options.lang_for(meeting) is Lang.JA:
-        return compose_ja(meeting, options)
-    return compose_en(meeting, options)
+        return compose_ja(meeting, options, style)
+    return compose_en(meeting, options, style)
 
 
 def render(meeting: Meeting, fmt: str, options: ExportOptions | None = None) -> bytes:
@@ -63,11 +64,13 @@ def render(meeting: Meeting, fmt: str, options: ExportOptions | None = None) -> 
     if fmt == "docx":
         from live_notes.export.docx_writer import render_docx
 
-        return render_docx(compose(meeting, options), final=options.final)
+        return render_docx(compose(meeting, options), options.house_style(meeting))
     if fmt in ("txt", "md", "html"):
         from live_notes.export.templating import render_text
 
-        return render_text(compose(meeting, options), fmt, options.template_dir).encode()
+        style = options.house_style(meeting)
+        view = compose(meeting, options)
+        return render_text(view, fmt, options.template_dir, style, meeting, options).encode()
     raise ValueError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 

@@ -1,4 +1,9 @@
-"""The Japanese summary minutes (要点筆記), in the reference's parts, order and wording."""
+"""The Japanese minutes, in the parts and order of the reference; the words come from the style.
+
+Every word and sentence a body might write differently is a ``[words]`` entry, a
+group name, an outcome word or a choice of the style (see docs/styles.md); this
+module only decides what goes where.
+"""
 
 from __future__ import annotations
 
@@ -7,21 +12,25 @@ from typing import TYPE_CHECKING
 from live_notes.domain.models import (
     AgendaItem,
     Decision,
-    Lang,
+    ItemKind,
     Meeting,
+    MemberRole,
     Outcome,
     Presence,
     Publicity,
     Section,
     Utterance,
 )
-from live_notes.export.jadate import format_date, format_time, format_time_range, to_fullwidth
+from live_notes.export.jadate import format_date, to_fullwidth
+from live_notes.export.numbering import number_label
+from live_notes.export.style import DEFAULT_STYLES, Style, load_style
 from live_notes.export.view import (
     PRESENT,
     ItemView,
     MinutesView,
     Para,
     Part,
+    clock,
     item_closed,
     kept_lines,
     labelled,
@@ -31,122 +40,138 @@ from live_notes.export.view import (
 )
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from collections.abc import Callable
+    from datetime import datetime, time
 
+    from live_notes.domain.models import Person
     from live_notes.export.options import ExportOptions
-
-_PUBLICITY = {
-    Publicity.PUBLIC: "公開",
-    Publicity.CLOSED: "非公開",
-    Publicity.PARTLY_CLOSED: "一部非公開",
-}
-_SUB_LABELS = "アイウエオカキクケコ"
-VERIFY_MARK = "〔要確認〕"
-OFF_RECORD_MARK = "〔記録外〕"
 
 
 class _Ja:
-    """Composition state for one export: the meeting, the options and the helpers."""
+    """Composition state for one export: the meeting, the options, the style and helpers."""
 
-    def __init__(self, meeting: Meeting, options: ExportOptions) -> None:
+    def __init__(self, meeting: Meeting, options: ExportOptions, style: Style) -> None:
         self.m = meeting
         self.o = options
-        self.style = options.style_for(meeting)
+        self.s = style
+        self.w = style.word
+        self.label_style = options.style_for(meeting, style)
         self.recesses = recess_places(meeting, options)
 
     def digits(self, text: str) -> str:
         return to_fullwidth(text) if self.o.fullwidth else text
 
+    def clock(self, at: time) -> str:
+        return clock(at, self.s, self.o.fullwidth)
+
     def time(self, at: datetime) -> str:
-        return format_time(at.time(), self.o.fullwidth)
+        return self.clock(at.time())
+
+    def names(self, people: list[str]) -> str:
+        return self.w("list_sep").join(people)
+
+    def member(self, p: Person) -> str:
+        if not self.s.choice("layout", "offices_in_attendance", False):
+            return p.name
+        role = p.member_role
+        if role is None or role is MemberRole.MEMBER:
+            return p.name
+        office = self.s.choice("offices", role.value, "")
+        return self.w("office", name=p.name, office=office) if office else p.name
 
     # -- front matter ------------------------------------------------------------
 
     def front(self) -> list[Part]:
-        m, h = self.m, self.m.header
+        m, h, w = self.m, self.m.header, self.w
         start = m.opened_at.time() if m.opened_at else h.scheduled_start
         end = m.closed_at.time() if m.closed_at else h.scheduled_end
         when = [Para(format_date(h.date, fullwidth=self.o.fullwidth, eras=self.o.eras), gap=False)]
         if start and end:
-            when.append(Para(format_time_range(start, end, self.o.fullwidth)))
+            when.append(Para(w("time_range", start=self.clock(start), end=self.clock(end))))
         elif start:
-            when.append(Para(f"{format_time(start, self.o.fullwidth)}から"))
-        parts = [Part("開催日時", when)]
+            when.append(Para(w("time_from", time=self.clock(start))))
+        parts = [Part(w("h_when"), when)]
         if h.place:
-            parts.append(Part("開催場所", [Para(h.place)]))
-        members = people_with(m, "member", PRESENT)
-        parts.append(Part("出席委員", [Para("、".join(p.name for p in members) or "なし")]))
-        for heading, group in (("事務局職員", "secretariat"), ("〔提案課職員〕", "department")):
+            parts.append(Part(w("h_place"), [Para(h.place)]))
+        members = [self.member(p) for p in people_with(m, "member", PRESENT)]
+        parts.append(Part(self.s.group("member"), [Para(self.names(members) or w("none"))]))
+        for group in ("secretariat", "department"):
             staff = people_with(m, group, PRESENT)
             if staff:
-                parts.append(Part(heading, [Para(f"{p.title} {p.name}".strip()) for p in staff]))
+                paras = [Para(w("staff", title=p.title, name=p.name).strip()) for p in staff]
+                parts.append(Part(self.s.group(group), paras))
         parts.append(self.agenda_part())
         if m.materials:
             parts.append(self.materials_part())
-        publicity = [Para(_PUBLICITY[h.publicity], gap=False)]
-        publicity.append(Para(self.digits(f"(傍聴者{m.audience}人)")))
+        publicity = [Para(self.s.choice("publicity", h.publicity.value, ""), gap=False)]
+        publicity.append(Para(self.digits(w("audience", count=m.audience))))
         if h.publicity_reason and h.publicity is not Publicity.PUBLIC:
-            publicity.append(Para(f"非公開の理由 {h.publicity_reason}"))
-        parts.append(Part("公開・非公開の別", publicity))
+            publicity.append(Para(w("closed_reason", reason=h.publicity_reason)))
+        parts.append(Part(w("h_publicity"), publicity))
         other = self.other_needed()
         if other:
-            parts.append(Part("その他の必要事項", other))
+            parts.append(Part(w("h_other"), other))
         return parts
 
     def agenda_part(self) -> Part:
         paras: list[Para] = []
         depths: list[int] = []
+        rule = self.s.choice("layout", "agenda_space", "always")
         for item, depth in self.m.iter_items():
             if depths:
                 # The reference sets the sub-items apart with blank lines, not the top level.
                 paras[-1].gap = depths[-1] >= 1 or depth >= 1
-            paras.append(Para(f"{item.label} {item.title}".strip(), indent=depth))
+            paras.append(Para(heading(item, rule), indent=depth))
             depths.append(depth)
-        return Part("会議内容", paras, listing=True)
+        return Part(self.w("h_agenda"), paras, listing=True)
 
     def materials_part(self) -> Part:
         paras: list[Para] = []
+        w = self.w
         for number, group in enumerate(self.m.materials, start=1):
             if len(group.items) == 1:
-                paras.append(Para(f"{number}. {group.title}({group.items[0]})"))
+                paras.append(
+                    Para(w("material_one", number=number, title=group.title, item=group.items[0]))
+                )
                 continue
-            paras.append(Para(f"{number}. {group.title}"))
+            paras.append(Para(w("material_group", number=number, title=group.title)))
             for sub, name in enumerate(group.items, start=1):
-                paras.append(Para(f"({sub}) {name}", indent=1))
-        return Part("会議資料", paras, listing=True)
+                paras.append(Para(w("material_item", number=sub, name=name), indent=1))
+        return Part(w("h_materials"), paras, listing=True)
 
     def other_needed(self) -> list[Para]:
-        m = self.m
+        m, w = self.m, self.w
         paras = []
         absent = people_with(m, "member", (Presence.ABSENT,))
         if absent:
-            paras.append(Para("欠席委員 " + "、".join(p.name for p in absent)))
+            paras.append(Para(w("absent", names=self.names([p.name for p in absent]))))
         late, early = [], []
         for person in people_with(m, "member", PRESENT):
             mark = m.attendance[person.id]
             if mark.arrived_at is not None:
-                late.append(f"{person.name}({self.time(mark.arrived_at)}出席)")
+                late.append(w("late_one", name=person.name, time=self.time(mark.arrived_at)))
             if mark.left_at is not None:
-                early.append(f"{person.name}({self.time(mark.left_at)}退席)")
+                early.append(w("early_one", name=person.name, time=self.time(mark.left_at)))
         if late:
-            paras.append(Para("遅参委員 " + "、".join(late)))
+            paras.append(Para(w("late", names=self.names(late))))
         if early:
-            paras.append(Para("早退委員 " + "、".join(early)))
+            paras.append(Para(w("early", names=self.names(early))))
         if m.header.next_meeting:
-            paras.append(Para(f"次回開催予定 {m.header.next_meeting}"))
+            paras.append(Para(w("next_meeting", text=m.header.next_meeting)))
         if m.header.signers:
-            paras.append(Para("会議録署名人 " + "、".join(m.header.signers)))
+            paras.append(Para(w("signers", names=self.names(m.header.signers))))
         paras.extend(Para(text) for text in m.header.other_notes.splitlines() if text.strip())
         return paras
 
     # -- record of proceedings --------------------------------------------------
 
     def item(self, item: AgendaItem, depth: int) -> ItemView:
-        sep = "" if item.label.endswith((".", ")", "）", "．")) else " "
-        view = ItemView(item.id, f"{item.label}{sep}{item.title}".strip(), depth)
+        rule = self.s.choice("layout", "heading_space", "auto")
+        view = ItemView(item.id, heading(item, rule), depth)
         if self.o.public and item_closed(item, self.m):
-            reason = f"({item.closed_reason})" if item.closed_reason else ""
-            view.paras.append(Para(f"非公開{reason}", "closed"))
+            reason = self.w("item_closed_reason", reason=item.closed_reason)
+            text = self.w("item_closed", reason=reason if item.closed_reason else "")
+            view.paras.append(Para(text, "closed"))
             for anchor in dict.fromkeys(a for a, _ in self.recesses.get(item.id, [])):
                 view.paras.extend(self.recess(anchor, item.id))  # the recess still happened
             return view
@@ -161,25 +186,39 @@ class _Ja:
             view.paras[-1].gap = True
         return view
 
+    def explanation(self, line: Utterance, prefix: str = "", gap: bool = True) -> list[Para]:
+        """An explanation line: as a paragraph, with its label if the style says so."""
+        if self.s.choice("labels", "explanation", False):
+            paras = self.utterance(line)
+            if prefix:
+                paras.insert(0, Para(prefix, "sub", gap=False))
+            return paras
+        text = prefix + self.marked(line, line.text)
+        return [Para(text, gap=gap, verify=line.verify, line_id=line.id)]
+
     def deliberation(self, item: AgendaItem, lines: list[Utterance]) -> list[Para]:
         paras: list[Para] = []
-        labels = iter(_SUB_LABELS)
+        numbering = str(self.s.choice("layout", "sub_numbering", "(1)"))
+        subs = iter(range(1, 100))
         explained = [u for u in lines if u.section is Section.EXPLANATION]
         for n, line in enumerate(explained):
-            text = self.marked(line, line.text)
-            if n == 0:
-                text = f"({next(labels)}){text}"
-            paras.append(Para(text, gap=False, verify=line.verify, line_id=line.id))
+            prefix = number_label(next(subs), numbering) if n == 0 else ""
+            paras.extend(self.explanation(line, prefix, gap=False))
             paras.extend(self.recess(line.id, item.id))
-        paras.append(Para(f"({next(labels)})質疑及び意見の概要", "sub"))
+        discussion = number_label(next(subs), numbering) + self.w("discussion")
+        paras.append(Para(discussion, "sub"))
         for line in lines:
             if line.section in (Section.DISCUSSION, Section.NOTE, Section.OTHER):
                 paras.extend(self.utterance(line))
                 paras.extend(self.recess(line.id, item.id))
-        paras.append(Para(f"({next(labels)})結論", "sub"))
+        paras.append(Para(number_label(next(subs), numbering) + self.w("conclusion"), "sub"))
         decision = self.m.decisions.get(item.id)
-        text = conclusion_ja(item.title, decision, self.o.fullwidth) if decision else ""
-        paras.append(Para(text or "〔結論未記録〕", "conclusion", indent=1))
+        text = (
+            conclusion_ja(item.title, decision, self.o.fullwidth, self.s, item.kind)
+            if decision
+            else ""
+        )
+        paras.append(Para(text or self.w("no_conclusion"), "conclusion", indent=1))
         for line in lines:
             if line.section is Section.CONCLUSION:
                 paras.append(Para(self.marked(line, line.text), "conclusion", indent=1))
@@ -191,24 +230,32 @@ class _Ja:
         paras: list[Para] = []
         for line in lines:
             if line.section is Section.EXPLANATION:
-                paras.append(Para(self.marked(line, line.text), line_id=line.id))
+                paras.extend(self.explanation(line))
                 paras.extend(self.recess(line.id, item.id))
         rest = [u for u in lines if u.section is not Section.EXPLANATION]
         if any(u.section in (Section.DISCUSSION, Section.OTHER) for u in rest):
-            paras.append(Para("<委員からの意見>", "sub"))
+            paras.append(Para(self.w("opinions"), "sub"))
         for line in rest:
             if line.section is Section.CONCLUSION:
                 paras.append(Para(self.marked(line, line.text), line_id=line.id))
             else:
                 paras.extend(self.utterance(line))
             paras.extend(self.recess(line.id, item.id))
+        decision = self.m.decisions.get(item.id)
+        if decision is not None and decision.outcome.value in self.s.choice(
+            "outcomes", "report_outcomes", []
+        ):
+            text = conclusion_ja(item.title, decision, self.o.fullwidth, self.s, item.kind)
+            if text:
+                paras.append(Para(text, "conclusion"))
         return paras
 
     def utterance(self, line: Utterance) -> list[Para]:
         if line.section is Section.NOTE:
-            text = line.text if line.text.startswith("※") else f"※ {line.text}"
+            mark = self.w("note_mark")
+            text = line.text if line.text.startswith(mark) else self.w("note", text=line.text)
             return [Para(self.marked(line, text), "note", verify=line.verify, line_id=line.id)]
-        label = speaker_label(self.m, line, Lang.JA, self.style, self.o.with_names)
+        label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
         return [
             Para(
                 self.marked(line, text) if kind == "line" else text,
@@ -216,82 +263,131 @@ class _Ja:
                 gap=kind == "line",
                 verify=line.verify,
                 line_id=line.id,
+                label=printed,
             )
-            for kind, text in labelled(label, line.text, self.style, Lang.JA)
+            for kind, text, printed in labelled(label, line.text, self.label_style, self.s)
         ]
 
     def marked(self, line: Utterance, text: str) -> str:
         if line.off_record:
-            text = f"{OFF_RECORD_MARK}{text}"
-        return f"{text}{VERIFY_MARK}" if line.verify else text
+            text = self.w("off_record", text=text)
+        # 〔要確認〕 is the clerk's note to self: never in the public edition.
+        return self.w("verify", text=text) if line.verify and not self.o.public else text
 
     def recess(self, after: int | None, item_id: str) -> list[Para]:
         out = []
         for anchor, recess in self.recesses.get(item_id, []):
-            if anchor == after:
-                if recess.end is None:
-                    text = f"{self.time(recess.start)}から休憩"
-                else:
-                    text = format_time_range(
-                        recess.start.time(), recess.end.time(), self.o.fullwidth
-                    )
-                    text += "休憩"
-                out.append(Para(text, "recess"))
+            if anchor != after:
+                continue
+            start = self.time(recess.start)
+            if recess.end is None:
+                out.append(Para(self.w("recess_open", start=start), "recess"))
+                continue
+            end = self.time(recess.end)
+            if self.w("resumed"):
+                out.append(Para(self.w("recess_open", start=start), "recess"))
+                out.append(Para(self.w("resumed", end=end), "recess"))
+            else:
+                out.append(Para(self.w("recess", start=start, end=end), "recess"))
         return out
 
 
-def conclusion_ja(title: str, decision: Decision, fullwidth: bool = False) -> str:
-    """The 結論 sentence: ``<title>については、認める。ただし、<conditions>こと。``."""
-    subject = title if title.endswith("について") else f"{title}について"
+def with_kind_headings(
+    meeting: Meeting, style: Style, make: Callable[[AgendaItem, int], ItemView]
+) -> list[ItemView]:
+    """The items' views; where the style says so, each run of items of one kind under a
+    heading of its own (諮問事項, 報告事項: ``[kinds]``)."""
+    items: list[ItemView] = []
+    kinds = style.table("kinds") if style.choice("layout", "kind_headings", False) else {}
+    last: dict[int, str] = {}
+    for item, depth in meeting.iter_items():
+        kind = item.kind.value
+        if kind in kinds and last.get(depth) != kind:
+            items.append(ItemView("", str(kinds[kind]), depth))
+        last[depth] = kind
+        for deeper in [d for d in last if d > depth]:
+            del last[deeper]
+        items.append(make(item, depth))
+    return items
+
+
+def heading(item: AgendaItem, rule: str) -> str:
+    """An item's label and title, spaced by the style's rule ("auto", "always", "never")."""
+    if rule == "never":
+        sep = ""
+    elif rule == "always":
+        sep = " "
+    else:
+        sep = "" if item.label.endswith((".", ")", "）", "．")) else " "
+    return f"{item.label}{sep}{item.title}".strip()
+
+
+def conclusion_ja(
+    title: str,
+    decision: Decision,
+    fullwidth: bool = False,
+    style: Style | None = None,
+    kind: ItemKind = ItemKind.DELIBERATION,
+) -> str:
+    """The 結論 sentence, e.g. ``<title>については、認める。ただし、<conditions>こと。``."""
+    s = style or load_style(DEFAULT_STYLES["ja"])
+    w = s.word
+    suffix = w("subject_suffix")
+    subject = title if suffix and title.endswith(suffix) else w("subject", title=title)
     conditions = "".join(decision.conditions.splitlines()).strip()
     outcome = decision.outcome
+    word = s.outcome(outcome.value, kind.value)
     if outcome is Outcome.NO_DECISION:
-        body = _sentence(conditions) if conditions else ""
+        text = w("decision_note", subject=subject, conditions=_sentence(conditions, s))
+        text = text if conditions else ""
     elif outcome is Outcome.APPROVED_WITH_CONDITIONS:
-        body = "認める。ただし、" + _condition(conditions)
+        cond = _condition(conditions, s)
+        text = w("decision_conditions", subject=subject, outcome=word, conditions=cond)
     else:
-        body = {
-            Outcome.APPROVED: "認める。",
-            Outcome.REJECTED: "認めない。",
-            Outcome.CONTINUED: "継続審議とする。",
-        }[outcome]
+        text = w("decision", subject=subject, outcome=word)
         if conditions:
-            body += _sentence(conditions)
-    text = f"{subject}は、{body}" if body else ""
+            text += _sentence(conditions, s)
     vote = decision.vote
-    if vote is not None and (vote.for_ or vote.against or vote.abstain):
-        tally = f"賛成{vote.for_}・反対{vote.against}"
-        if vote.abstain:
-            tally += f"・棄権{vote.abstain}"
-        text += f"({to_fullwidth(tally) if fullwidth else tally})"
+    if text and vote is not None and (vote.for_ or vote.against or vote.abstain):
+        key = "vote_abstain" if vote.abstain else "vote"
+        tally = w(key, **{"for": vote.for_, "against": vote.against, "abstain": vote.abstain})
+        text += to_fullwidth(tally) if fullwidth else tally
     return text
 
 
-def _condition(text: str) -> str:
-    """``…こと。`` once, whether or not the clerk typed ただし, こと or the full stop."""
-    text = text.removeprefix("ただし、").removeprefix("ただし").rstrip("。． ")
-    return (text if text.endswith("こと") else text + "こと") + "。"
+def _condition(text: str, s: Style) -> str:
+    """The conditions without ただし and こと。 (the sentence frame adds them back once)."""
+    prefix, end, stop = s.word("condition_prefix"), s.word("condition_end"), s.word("sentence_end")
+    if prefix:
+        text = text.removeprefix(prefix).removeprefix(prefix.rstrip("、,"))
+    text = text.rstrip(stop + "． ")
+    return text.removesuffix(end) if end else text
 
 
-def _sentence(text: str) -> str:
-    return text if text.endswith(("。", "．")) else text + "。"
+def _sentence(text: str, s: Style) -> str:
+    stop = s.word("sentence_end")
+    return text if not stop or text.endswith((stop, "．")) else text + stop
 
 
-def compose_ja(meeting: Meeting, options: ExportOptions) -> MinutesView:
+def compose_ja(meeting: Meeting, options: ExportOptions, style: Style | None = None) -> MinutesView:
     """The Japanese minutes of a meeting, composed for the templates."""
-    ja = _Ja(meeting, options)
-    items = [ja.item(item, depth) for item, depth in meeting.iter_items()]
-    closing = f"{ja.time(meeting.closed_at)}終了" if meeting.closed_at else ""
-    mark = "" if options.final else "【案】"
+    style = style or load_style(DEFAULT_STYLES["ja"])
+    ja = _Ja(meeting, options, style)
+    w = style.word
+    items = with_kind_headings(meeting, style, ja.item)
+    closing = w("closing", time=ja.time(meeting.closed_at)) if meeting.closed_at else ""
+    mark = "" if options.final else w("draft")
     if not options.public:
-        mark += "【内部用】"
+        mark += w("internal")
+    signature = [w("signature", names=ja.names(meeting.header.signers))] if w("signature") else []
     return MinutesView(
         lang="ja",
-        title=f"{meeting.header.title}{meeting.header.body}",
+        title=w("title", title=meeting.header.title, body=meeting.header.body),
         subtitle="",
         draft_mark=mark,
         parts=ja.front(),
-        record_heading="審議の内容(審議経過、結論等)",
+        record_heading=w("record"),
         items=items,
         closing=closing,
+        signature=signature,
     )

@@ -238,6 +238,11 @@ def format_time(t: time, fullwidth: bool = False) -> str:
     return prefix + _digits(text, fullwidth)
 
 
+def format_time_24h(t: time, fullwidth: bool = False) -> str:
+    """Write a time of day on the 24-hour clock, two digits each: ``"09時30分"``, ``"14時05分"``."""
+    return _digits(f"{t.hour:02d}時{t.minute:02d}分", fullwidth)
+
+
 def format_time_range(start: time, end: time, fullwidth: bool = False) -> str:
     """Write a span of time, e.g. for the sitting hours of a meeting.
 

@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from live_notes.export.jadate import Era
+    from live_notes.export.style import Style
 
 Edition = Literal["public", "internal"]
 
@@ -33,6 +34,8 @@ class ExportOptions:
         eras: Era table for Japanese dates (None: the built-in eras).
         template_dir: A folder whose templates override the shipped ones by file name.
         final: Leave out the 案 / DRAFT mark.
+        style: The house style by name; None follows the plan (``style = "…"``), else
+            the default style of the minutes' language.
         file_mode: Permissions of the written file (the clerk's ``export_mode``
             setting); exports hold personal information, so only the clerk's by default.
     """
@@ -45,6 +48,7 @@ class ExportOptions:
     eras: list[Era] | None = None
     template_dir: Path | None = None
     final: bool = False
+    style: str | None = None
     file_mode: int = 0o600
 
     def __post_init__(self) -> None:
@@ -60,9 +64,29 @@ class ExportOptions:
         """The language the minutes are written in."""
         return Lang(self.lang) if self.lang else meeting.header.lang
 
-    def style_for(self, meeting: Meeting) -> LabelStyle:
-        """The speaker label style in use."""
-        return self.label_style or meeting.header.label_style
+    def style_for(self, meeting: Meeting, style: Style | None = None) -> LabelStyle:
+        """The speaker label style in use: the clerk's choice, else the house style's,
+        else the meeting's."""
+        if self.label_style is not None:
+            return self.label_style
+        chosen = style.choice("labels", "style", "") if style is not None else ""
+        return LabelStyle(chosen) if chosen else meeting.header.label_style
+
+    def house_style(self, meeting: Meeting) -> Style:
+        """The house style in use (see `style`).
+
+        Raises:
+            StyleError: the named style does not exist or cannot be read.
+        """
+        from live_notes.export.style import DEFAULT_STYLES, load_style
+
+        lang = self.lang_for(meeting).value
+        name = self.style or meeting.header.style or DEFAULT_STYLES[lang]
+        style = load_style(name)
+        if style.lang != lang:
+            # A Japanese style for English minutes (or the reverse): the language's default.
+            return load_style(DEFAULT_STYLES[lang])
+        return style
 
     @property
     def public(self) -> bool:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from live_notes.domain.models import (
     AgendaItem,
     LabelStyle,
-    Lang,
     Meeting,
     Person,
     Presence,
@@ -21,11 +20,13 @@ from live_notes.domain.models import (
     Recess,
     Utterance,
 )
+from live_notes.export.jadate import format_time, format_time_24h, format_time_en
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import datetime, time
 
     from live_notes.export.options import ExportOptions
+    from live_notes.export.style import Style
 
 PRESENT = (Presence.PRESENT, Presence.LATE, Presence.LEFT_EARLY, Presence.ONLINE)
 """Marks that count as attending."""
@@ -44,6 +45,8 @@ class Para:
         gap: Whether a blank line follows in the plain-text layout.
         verify: The line is flagged "verify later".
         line_id: The utterance it comes from, if any.
+        label: The speaker label as printed at the start of `text` ("委員 ", "(委員)"),
+            for the .docx to set in bold; "" for none.
     """
 
     text: str
@@ -52,6 +55,7 @@ class Para:
     gap: bool = True
     verify: bool = False
     line_id: int | None = None
+    label: str = ""
 
 
 @dataclass
@@ -102,6 +106,7 @@ class MinutesView:
         record_heading: Heading of the record of proceedings.
         items: The agenda items, in document order.
         closing: The closing line (正午終了), or "".
+        signature: The signature block's lines (Respectfully submitted, …), or none.
     """
 
     lang: str
@@ -112,6 +117,7 @@ class MinutesView:
     record_heading: str
     items: list[ItemView]
     closing: str
+    signature: list[str] = field(default_factory=list)
 
 
 def people_with(meeting: Meeting, group: str, marks: tuple[Presence, ...]) -> list[Person]:
@@ -163,30 +169,53 @@ def recess_places(
 
 
 def speaker_label(
-    meeting: Meeting, line: Utterance, lang: Lang, style: LabelStyle, with_names: bool
+    meeting: Meeting, line: Utterance, style: Style, label_style: LabelStyle, with_names: bool
 ) -> str:
-    """The bare speaker label of a line (委員, 上野健太委員, Member (Yui Tanaka))."""
+    """The bare speaker label of a line (委員, 上野健太委員, Member (Yui Tanaka)), or "" for
+    a role the style prints without a label (stage directions)."""
+    if line.role_id in style.choice("labels", "none", []):
+        return ""
     role = meeting.role_set.get(line.role_id)
-    label = role.label(lang) if role else line.role_id
+    label = role.label(style.lang) if role else line.role_id
     person = meeting.person(line.person_id) if with_names and line.person_id else None
-    if person is None:
-        return label
-    if style is LabelStyle.MARK and lang is Lang.JA:
-        return f"{person.name}{label}"
-    return f"{label}({person.name})" if lang is Lang.JA else f"{label} ({person.name})"
+    if person is not None:
+        key = "label_name_mark" if label_style is LabelStyle.MARK else "label_name"
+        label = style.word(key, label=label, name=person.name)
+    if line.role_id == "chair":
+        label = str(style.choice("labels", "chair_mark", "")) + label
+    return label
 
 
-def labelled(label: str, text: str, style: LabelStyle, lang: Lang) -> list[tuple[str, str]]:
-    """A line in the label style: one or two (kind, text) paragraphs."""
+_LABEL_WORDS = {
+    LabelStyle.INLINE: "label_inline",
+    LabelStyle.PAREN_LINE: "label_paren",
+    LabelStyle.BRACKET: "label_bracket",
+    LabelStyle.MARK: "label_mark",
+}
+
+
+def labelled(
+    label: str, text: str, label_style: LabelStyle, style: Style
+) -> list[tuple[str, str, str]]:
+    """A line in the label style: one or two (kind, text, printed label) paragraphs."""
     if not label:
-        return [("line", text)]
-    if style is LabelStyle.PAREN_LINE:
-        return [("label", f"({label})"), ("line", text)]
-    if style is LabelStyle.BRACKET:
-        return [("line", f"【{label}】{text}" if lang is Lang.JA else f"[{label}] {text}")]
-    if style is LabelStyle.MARK:
-        return [("line", f"○{label} {text}" if lang is Lang.JA else f"○ {label}: {text}")]
-    return [("line", f"{label} {text}" if lang is Lang.JA else f"{label}: {text}")]
+        return [("line", text, "")]
+    printed = style.word(_LABEL_WORDS[label_style], label=label)
+    if label_style is LabelStyle.PAREN_LINE:
+        return [("label", printed, printed), ("line", text, "")]
+    return [("line", printed + text, printed)]
+
+
+def clock(at: time, style: Style, fullwidth: bool = False) -> str:
+    """A time of day as the style writes it: 午前9時30分, 正午, 9時30分, 6:00 p.m.
+
+    Every time in the minutes goes through here (and the ``clock`` filter).
+    """
+    if style.lang != "ja":
+        return format_time_en(at)
+    if style.choice("layout", "time", "ampm") == "24h":
+        return format_time_24h(at, fullwidth)
+    return format_time(at, fullwidth)
 
 
 def time_of(at: datetime | None) -> str:

@@ -81,9 +81,13 @@ def test_closed_item_is_reduced_to_its_title_in_the_public_edition(ja: Meeting) 
     assert "委託業者が専用のソフトで消去し" in _txt(ja, edition="internal")
 
 
-def test_flagged_lines_are_marked(ja: Meeting) -> None:
-    assert "保存期間は現在調整中である。〔要確認〕\n" in _txt(ja)
-    assert "five on workmanship. [VERIFY]\n" in _txt(driven_sample("en"))
+def test_flagged_lines_are_marked_in_the_internal_edition_only(ja: Meeting) -> None:
+    assert "保存期間は現在調整中である。〔要確認〕\n" in _txt(ja, edition="internal")
+    assert "保存期間は現在調整中である。\n" in _txt(ja)
+    assert "〔要確認〕" not in _txt(ja)
+    en = driven_sample("en")
+    assert "five on workmanship. [VERIFY]\n" in _txt(en, edition="internal")
+    assert "[VERIFY]" not in _txt(en)
 
 
 def test_template_override_by_file_name(ja: Meeting, tmp_path: Path) -> None:
@@ -171,15 +175,30 @@ def test_japanese_conclusion_adds_nitsuite_when_the_title_lacks_it() -> None:
 @pytest.mark.parametrize(
     ("decision", "expected"),
     [
-        (Decision(outcome=Outcome.APPROVED), "Approved."),
+        (Decision(outcome=Outcome.APPROVED), "Motion carried."),
         (
             Decision(outcome=Outcome.APPROVED_WITH_CONDITIONS, conditions="a written warranty."),
-            "Approved, subject to a written warranty.",
+            "Motion carried, subject to a written warranty.",
         ),
-        (Decision(outcome=Outcome.CONTINUED), "Deferred to a later meeting."),
+        (Decision(outcome=Outcome.CONTINUED), "Postponed to the next meeting."),
         (
             Decision(outcome=Outcome.REJECTED, vote=Vote(for_=2, against=4, abstain=1)),
-            "Not approved. (2 for, 4 against, 1 abstaining)",
+            "Motion failed 2–4, 1 abstaining.",
+        ),
+        # Free text after the outcome: a clause when it starts in lower case, else a sentence.
+        (
+            Decision(outcome=Outcome.APPROVED, conditions="as corrected."),
+            "Motion carried, as corrected.",
+        ),
+        (
+            Decision(outcome=Outcome.APPROVED, conditions="The chair abstained."),
+            "Motion carried. The chair abstained.",
+        ),
+        (
+            Decision(
+                outcome=Outcome.APPROVED, vote=Vote(for_=4, against=1), mover="A", seconder="B"
+            ),
+            "Motion by A, seconded by B. Motion carried 4–1.",
         ),
     ],
 )

@@ -1,0 +1,1 @@
+"""The shipped house styles, one folder each (package data: style.toml, templates, reference.docx)."""

@@ -1,0 +1,238 @@
+"""House styles: every shipped style's golden files, a clerk's own style, the Word look.
+
+Golden files are in tests/golden/styles. After an intended change, regenerate them with
+``UPDATE_GOLDEN=1 pytest tests/export/test_styles.py`` and read the diff before committing.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import os
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+from support.docx_text import docx_text
+from support.styles import GOLDEN, SHIPPED_STYLES, TEXT_FORMATS, sample_for
+
+from live_notes.cli import main
+from live_notes.domain.models import Section, Utterance
+from live_notes.export import ExportOptions, render
+from live_notes.export.style import StyleError, copy_style, load_style, style_names
+from live_notes.sample import driven_sample
+
+EXPORT = Path(__file__).resolve().parents[2] / "live_notes" / "export"
+
+
+def _check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+@pytest.mark.parametrize("style", SHIPPED_STYLES)
+def test_shipped_style_matches_its_golden_file(style: str, fmt: str) -> None:
+    data = render(sample_for(style), fmt, ExportOptions(style=style))
+    _check_golden(f"{style}.public.{fmt}", data.decode("utf-8"))
+
+
+@pytest.mark.parametrize("style", SHIPPED_STYLES)
+def test_shipped_style_in_word_matches_its_golden_text(style: str) -> None:
+    data = render(sample_for(style), "docx", ExportOptions(style=style))
+    _check_golden(f"{style}.public.docx.txt", docx_text(data))
+
+
+def test_the_default_japanese_style_is_the_reference_layout() -> None:
+    meeting = driven_sample("ja")
+    default = render(meeting, "txt")
+    assert default == render(meeting, "txt", ExportOptions(style="ja-shingikai"))
+    golden = Path(__file__).parent / "golden" / "sample-ja.public.txt"
+    assert default.decode() == golden.read_text(encoding="utf-8")
+
+
+def _document(style: str) -> docx.document.Document:
+    data = render(sample_for(style), "docx", ExportOptions(style=style))
+    return docx.Document(io.BytesIO(data))
+
+
+@pytest.mark.parametrize(("style", "width"), [("ja-shingikai", 210), ("en-board", 216)])
+def test_word_pages_are_the_styles_size_and_numbered(style: str, width: int) -> None:
+    document = _document(style)
+    section = document.sections[0]
+    assert round(section.page_width.mm) == width
+    fields = [el.text for el in section.footer._element.iter(qn("w:instrText"))]
+    assert fields == [" PAGE "]
+
+
+def test_word_speaker_labels_are_bold_with_a_hanging_indent() -> None:
+    document = _document("ja-shingikai")
+    line = next(p for p in document.paragraphs if p.text.startswith("委員 送信データ"))
+    assert (line.runs[0].text, line.runs[0].bold) == ("委員 ", True)
+    assert not line.runs[1].bold
+    fmt = line.paragraph_format
+    assert fmt.first_line_indent is not None and fmt.first_line_indent < 0
+    assert fmt.left_indent == -fmt.first_line_indent
+
+
+def test_word_look_comes_from_the_reference_docx() -> None:
+    document = _document("ja-shingikai")
+    headings = {p.style.name for p in document.paragraphs if p.style.name.startswith("Heading")}
+    assert headings == {"Heading 1", "Heading 2", "Heading 3"}
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Yu Mincho"
+    fonts = normal.element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "Yu Mincho"
+    assert document.paragraphs[0].style.name == "Heading 1"
+
+
+def test_word_header_block_is_a_table_where_the_style_says_so() -> None:
+    assert _document("ja-shingikai").tables == []
+    table = _document("ja-iinkai").tables[0]
+    assert table.rows[0].cells[0].text == "開催日時"
+    assert table.rows[2].cells[0].text == "出席委員"
+    assert "青木一郎(会長)" in table.rows[2].cells[1].text
+
+
+def _copy_and_edit(tmp_path: Path) -> None:
+    assert main(["styles", "copy", "ja-shingikai", "my-city"]) == 0
+    path = Path(os.environ["LIVE_NOTES_CONFIG_DIR"]) / "styles" / "my-city" / "style.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('approved = "認める"', 'approved = "可とする"', 1)
+    text = text.replace('department = "〔提案課職員〕"', 'department = "〔説明員〕"')
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html", "docx"])
+def test_a_copied_style_with_one_outcome_word_and_one_group_name_changed(
+    tmp_path: Path, fmt: str
+) -> None:
+    _copy_and_edit(tmp_path)
+    data = render(driven_sample("ja"), fmt, ExportOptions(style="my-city"))
+    text = docx_text(data) if fmt == "docx" else data.decode()
+    text = re.sub(r"<[^>]+>", "\n", text)  # html: the text between the tags
+    assert "〔説明員〕" in text
+    assert "〔提案課職員〕" not in text
+    assert "については、可とする。\n" in text
+    assert "については、認める。\n" not in text
+
+
+def test_a_plan_names_its_style(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    meeting = driven_sample("ja")
+    meeting.header.style = "ja-iinkai"
+    text = render(meeting, "txt").decode()
+    assert "\n(委員)\n送信データを作成する端末は" in text
+    assert "\n10時40分 休憩\n\n10時50分 再開\n" in text
+    assert "\n説明者\n" in text
+    assert "\n 承認\n" in text
+    assert "\n諮問事項\n" in text and "\n報告事項\n" in text
+    # The clerk's choice at export time wins over the plan's.
+    chosen = render(meeting, "txt", ExportOptions(style="ja-shingikai")).decode()
+    assert "\n委員 送信データを作成する端末は" in chosen
+
+
+def test_an_unknown_style_is_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(StyleError, match="no style named 'nope'"):
+        render(driven_sample("ja"), "txt", ExportOptions(style="nope"))
+
+
+def test_styles_command_lists_shipped_and_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["styles"]) == 0
+    listed = capsys.readouterr().out
+    for style in SHIPPED_STYLES:
+        assert re.search(rf"^{style} +\w\w  shipped", listed, re.MULTILINE)
+    assert main(["styles", "copy", "en-board", "our-board"]) == 0
+    assert capsys.readouterr().out.strip().endswith("styles/our-board")
+    assert main(["styles"]) == 0
+    assert re.search(r"^our-board +en  user", capsys.readouterr().out, re.MULTILINE)
+    assert main(["styles", "copy", "en-board", "our-board"]) == 1
+    assert capsys.readouterr().err == "live-notes: a style named 'our-board' exists already\n"
+    assert ("our-board", "user") in style_names()
+
+
+def test_a_copied_style_has_every_template_to_edit(tmp_path: Path) -> None:
+    folder = copy_style("ja-iinkai", "ours")
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [
+        "minutes.html.j2",
+        "minutes.md.j2",
+        "minutes.txt.j2",
+        "reference.docx",
+        "style.toml",
+    ]
+    assert load_style("ours").user
+
+
+def test_a_broken_style_file_is_one_clear_line(tmp_path: Path) -> None:
+    folder = copy_style("ja-shingikai", "broken")
+    (folder / "style.toml").write_text("lang = ja\n", encoding="utf-8")
+    with pytest.raises(StyleError, match=r"^style broken: style.toml is not valid TOML"):
+        render(driven_sample("ja"), "txt", ExportOptions(style="broken"))
+
+
+def test_a_role_without_a_speaker_prints_no_label() -> None:
+    meeting = driven_sample("ja")
+    last = meeting.utterances[-1]
+    meeting.utterances.append(
+        Utterance(
+            id=last.id + 1,
+            item_id="sewer",
+            section=Section.DISCUSSION,
+            role_id="other",
+            text="(「異議なし」の声あり)",
+            created_at=last.created_at,
+        )
+    )
+    for fmt in ("txt", "md"):
+        text = render(meeting, fmt).decode()
+        assert "\n(「異議なし」の声あり)\n" in text
+        assert "その他 (" not in text and "その他 \\(" not in text
+
+
+@pytest.mark.parametrize("style", SHIPPED_STYLES)
+def test_markdown_has_a_blank_line_before_every_heading(style: str) -> None:
+    meeting = sample_for(style)
+    for edition in ("public", "internal"):
+        lines = render(meeting, "md", ExportOptions(style=style, edition=edition)).decode()
+        lines = lines.splitlines()
+        for n, line in enumerate(lines):
+            if line.startswith("#") and n > 0:
+                assert lines[n - 1] == "", f"no blank line before {line!r}"
+                assert not lines[n - 2].endswith("\\"), f"a hard break before {line!r}"
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")  # kana and kanji: words, not punctuation
+_ENGLISH_WORDS = re.compile(r"[A-Za-z]{2,},? [A-Za-z]{2,}")  # two words: a phrase
+
+
+def _literals(path: Path) -> list[str]:
+    """The string literals of a module, without docstrings and comments."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # Docstrings, of modules, classes, functions and attributes, are bare string statements.
+    docstrings = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        if id(node) not in docstrings
+    ]
+
+
+@pytest.mark.parametrize("module", ["compose_ja.py", "compose_en.py", "view.py", "docx_writer.py"])
+def test_composers_hold_no_sentence_a_style_might_change(module: str) -> None:
+    for literal in _literals(EXPORT / module):
+        assert not _CJK.search(literal), f"{module}: {literal!r} belongs in a style"
+        assert not _ENGLISH_WORDS.search(literal), f"{module}: {literal!r} belongs in a style"
