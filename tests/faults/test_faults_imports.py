@@ -150,3 +150,18 @@ def test_a_snapshot_with_offset_times_keeps_the_folder_working(tmp_path: Path) -
     code, out, err = run_cli("--data-dir", str(data), "purge", meeting_id, "--yes")
     assert code == 0, err
     record(FAULT, rounds=1)
+
+
+def test_thousands_of_mistakes_in_an_archive_are_counted_not_listed(tmp_path: Path) -> None:
+    def many(meeting: dict[str, Any]) -> None:
+        line = meeting["utterances"][0]
+        meeting["utterances"] = [{**line, "id": n, "item_id": "nope"} for n in range(1, 3001)]
+        meeting["next_seq"] = 3001
+
+    code, out, err = run_cli(
+        "--data-dir", str(tmp_path / "data"), "import", str(_archive(tmp_path, many))
+    )
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and len(err) < 2000, len(err)
+    assert err.rstrip().endswith("… and 2,990 more")
+    record(FAULT, rounds=1)
