@@ -331,11 +331,27 @@ def _with_line(problem: str, text: str) -> str:
     if quoted:
         needles.append(quoted.group(1) or quoted.group(2))
     needles.append(key)
-    for needle in needles:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if needle and needle in line and not line.lstrip().startswith("#"):
-                return f"line {number}: {problem}"
+    lines = text.splitlines()
+    for start in dict.fromkeys((_table_line(place, lines), 0)):  # its own [[table]] first
+        for needle in needles:
+            for number, line in enumerate(lines[start:], start=start + 1):
+                if needle and needle in line and not line.lstrip().startswith("#"):
+                    return f"line {number}: {problem}"
     return problem
+
+
+def _table_line(place: str, lines: list[str]) -> int:
+    """Where the ``[[people]]`` (…) table of ``people[N]`` starts (0 when not found)."""
+    match = re.match(r"(people|roles|agenda|materials)\[(\d+)\]", place)
+    if not match:
+        return 0
+    header, wanted, seen = f"[[{match.group(1)}]]", int(match.group(2)), -1
+    for index, line in enumerate(lines):
+        if line.strip().partition("#")[0].strip() == header:
+            seen += 1
+            if seen == wanted:
+                return index
+    return 0
 
 
 def plan_from_meeting(meeting: Meeting, day: date | None = None) -> dict[str, Any]:
