@@ -181,7 +181,7 @@ def offset_archives(draw: st.DrawFn) -> tuple[bytes, int]:
     for index in chosen:
         holder, key = places[index]
         if holder.get(key):
-            holder[key] += suffix
+            holder[key] = holder[key][:19] + suffix  # the wall time, then the offset drawn
     return json_bytes(data), len(chosen)
 
 
