@@ -93,6 +93,7 @@ class _En:
         self.w = style.word
         self.label_style = options.style_for(meeting, style)
         self.recesses = recess_places(meeting, options)
+        self.labels: dict[tuple[str, str | None], str] = {}
 
     def t(self, at: datetime) -> str:
         return clock(at.time(), self.s)
@@ -222,7 +223,11 @@ class _En:
             return [Para(text, "note", line_id=line.id)]
         if line.section is Section.CONCLUSION:
             return [Para(self.marked(line, line.text), "conclusion", line_id=line.id)]
-        label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+        key = (line.role_id, line.person_id)
+        label = self.labels.get(key)
+        if label is None:
+            label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+            self.labels[key] = label
         return [
             Para(
                 self.marked(line, text) if kind == "line" else text,

@@ -57,6 +57,7 @@ class _Ja:
         self.w = style.word
         self.label_style = options.style_for(meeting, style)
         self.recesses = recess_places(meeting, options)
+        self.labels: dict[tuple[str, str | None], str] = {}
 
     def digits(self, text: str) -> str:
         return to_fullwidth(text) if self.o.fullwidth else text
@@ -255,7 +256,11 @@ class _Ja:
             mark = self.w("note_mark")
             text = line.text if line.text.startswith(mark) else self.w("note", text=line.text)
             return [Para(self.marked(line, text), "note", verify=line.verify, line_id=line.id)]
-        label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+        key = (line.role_id, line.person_id)
+        label = self.labels.get(key)
+        if label is None:
+            label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+            self.labels[key] = label
         return [
             Para(
                 self.marked(line, text) if kind == "line" else text,

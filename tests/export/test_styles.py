@@ -234,5 +234,46 @@ def _literals(path: Path) -> list[str]:
 @pytest.mark.parametrize("module", ["compose_ja.py", "compose_en.py", "view.py", "docx_writer.py"])
 def test_composers_hold_no_sentence_a_style_might_change(module: str) -> None:
     for literal in _literals(EXPORT / module):
+        if literal.startswith("<"):
+            continue  # WordprocessingML markup, not words
         assert not _CJK.search(literal), f"{module}: {literal!r} belongs in a style"
         assert not _ENGLISH_WORDS.search(literal), f"{module}: {literal!r} belongs in a style"
+
+
+def test_a_template_can_write_the_minutes_from_the_structured_record(tmp_path: Path) -> None:
+    folder = copy_style("ja-shingikai", "from-facts")
+    (folder / "minutes.txt.j2").write_text(
+        "{{ meeting.date | era_date }} {{ meeting.date | fiscal_year }}"
+        " {{ meeting.opened_at | clock }}\n"
+        "{% for p in meeting.people if p.office == 'chair' %}議長 {{ p.name }}\n{% endfor %}"
+        "{% for item in meeting.items if item.decision %}"
+        "{{ loop.index | number('(ア)') }} {{ item.title[:4] }}"
+        " {{ item.decision.outcome | outcome(item.kind) }}"
+        " {{ item.lines | selectattr('verify') | list | length }}\n"
+        "{% endfor %}"
+        "{% for line in meeting.items[3].lines[1:3] %}"
+        "{{ line.role.label | label('paren') }}{{ line.role.side }} {{ line.at | clock }}\n"
+        "{% endfor %}"
+        "{{ 'closing' | word(time=meeting.closed_at | clock) }}\n",
+        encoding="utf-8",
+    )
+    text = render(driven_sample("ja"), "txt", ExportOptions(style="from-facts")).decode()
+    assert text == (
+        "令和6年11月11日(月曜日) 令和6年度 午前9時30分\n"
+        "議長 青木一郎\n"
+        "(ア) 下水道使 認める 0\n"
+        "(イ) 学校の学 認める 1\n"
+        "(委員)asking 午前9時45分\n"
+        "(担当課)answering 午前9時45分\n"
+        "正午終了\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("n", "pattern", "expected"),
+    [(1, "1.", "1."), (12, "(1)", "(12)"), (3, "ア", "ウ"), (2, "(ア)", "(イ)"), (2, "(a)", "(b)")],
+)
+def test_numbering(n: int, pattern: str, expected: str) -> None:
+    from live_notes.export.numbering import number_label
+
+    assert number_label(n, pattern) == expected
