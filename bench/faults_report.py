@@ -33,6 +33,10 @@ ORDER = [
     "Keys in one burst",
     "Long item on screen",
     "Paste holding an escape (known problem)",
+    "Time zone changed between sittings",
+    "Hand-edited archives",
+    "Deep and long plan files",
+    "Escape sequences in a hand-edited file",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {

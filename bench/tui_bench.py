@@ -156,6 +156,31 @@ async def case_commit(data_dir: Path, lines: int) -> list[float]:
     return samples
 
 
+async def case_paste(data_dir: Path, lines: int) -> list[float]:
+    """Milliseconds until the next key is taken after a paste: one over the line's limit
+    (refused), then one of 60,000 characters (taken)."""
+    from textual import events
+
+    from live_notes.domain.text import MAX_LINE
+
+    meeting_id = make_meeting(data_dir, lines)
+    app = live_app(data_dir, meeting_id)
+    samples = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(app)
+        entry = app.screen.entry
+        for text in ("あ" * (MAX_LINE + 1), "議事" * 30_000):
+            entry.value = ""
+            await pilot.pause()
+            started = time.perf_counter()
+            entry.post_message(events.Paste(text))
+            await pilot.pause()
+            post_key(app, "x", "x")
+            await until(lambda: entry.value.endswith("x"))
+            samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
 async def case_rss(data_dir: Path, lines: int) -> list[float]:
     """Open the big meeting, type and commit a few lines; the process's peak RSS is read outside."""
     meeting_id = make_meeting(data_dir, lines)
@@ -281,6 +306,7 @@ CASES: dict[str, Callable[..., Any]] = {
     "keys": case_keys,
     "commit": case_commit,
     "rss": case_rss,
+    "paste": case_paste,
 }
 
 
@@ -383,6 +409,27 @@ def run() -> list[Figure]:
             f"(p99 of {COMMITS}; median {median(commits):.2f} ms)",
             "≤ 50 ms",
             commit_p99 <= 50,
+        )
+    )
+    (refused, taken), _ = spawn("paste", 10)
+    figures.append(
+        Figure(
+            "tui.paste_refused_ms",
+            refused,
+            "ms",
+            "a paste over the line's limit refused, until the next key is taken",
+            "≤ 2000 ms",
+            refused <= 2000,
+        )
+    )
+    figures.append(
+        Figure(
+            "tui.paste_taken_ms",
+            taken,
+            "ms",
+            "a paste of 60,000 characters taken, until the next key is taken",
+            "≤ 1000 ms",
+            taken <= 1000,
         )
     )
     big = starts(10_000)["app"]

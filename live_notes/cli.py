@@ -7,11 +7,12 @@ non-zero with a one-line reason otherwise; no traceback reaches the clerk.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from live_notes import __version__
 
@@ -61,25 +62,38 @@ def cmd_new(args: argparse.Namespace) -> int:
     else:
         raise CliError("new needs a plan file (live-notes new PLAN.toml) or --sample ja|en")
     with MeetingStore.create(_data_dir(args), meeting) as store:
-        print(store.meeting.id)
+        say(store.meeting.id)
     return EXIT_OK
+
+
+def _folder_notes(data_dir: Path) -> None:
+    """Print what is odd about the data folder: entries skipped, others' access."""
+    from live_notes.store import scan_folder
+    from live_notes.store.platform import CURRENT
+
+    for note in scan_folder(data_dir)[1]:
+        print(f"note: {note}")
+    for warning in CURRENT.privacy_warnings(data_dir):
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     """One line per meeting: id, date, status, lines, body and title."""
     from live_notes.store import list_meetings
 
-    meetings = list_meetings(_data_dir(args))
+    data_dir = _data_dir(args)
+    meetings = list_meetings(data_dir)
+    _folder_notes(data_dir)
     shown = [m for m in meetings if args.all or not m.archived]
     if not shown:
         print("No meetings yet. Create one: live-notes new PLAN.toml")
         return EXIT_OK
     for m in shown:
         if m.error:
-            print(f"{m.id}  DAMAGED: {m.error}")
+            say(f"{m.id}  DAMAGED: {m.error}")
             continue
         archived = "  [archived]" if m.archived else ""
-        print(f"{m.id}  {m.status:<10} {m.lines:>6} lines  {m.body} {m.title}{archived}")
+        say(f"{m.id}  {m.status:<10} {m.lines:>6} lines  {m.body} {m.title}{archived}")
     return EXIT_OK
 
 
@@ -89,9 +103,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     from live_notes.summary import summary_text
 
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
-        print(summary_text(store.meeting))
+        say(summary_text(store.meeting))
         for note in store.recovered:
-            print(f"note: {note}")
+            say(f"note: {note}")
     return EXIT_OK
 
 
@@ -99,18 +113,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Verify every file and journal (or one meeting's); repair on request."""
     from live_notes.store import check
 
-    reports = check(_data_dir(args), args.id, repair=args.repair)
+    data_dir = _data_dir(args)
+    reports = check(data_dir, args.id, repair=args.repair)
+    if not args.id:
+        _folder_notes(data_dir)
     if not reports:
         print("No meetings to check.")
         return EXIT_OK
     bad = 0
     for report in reports:
         state = "ok" if report.ok else "PROBLEM"
-        print(f"{report.meeting_id}: {state}")
+        say(f"{report.meeting_id}: {state}")
         for finding in report.findings:
-            print(f"  found: {finding}")
+            say(f"  found: {finding}")
         for repaired in report.repaired:
-            print(f"  repaired: {repaired}")
+            say(f"  repaired: {repaired}")
         if not report.ok and not report.repaired:
             bad += 1
     if bad and not args.repair:
@@ -142,8 +159,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         out = out / default_filename(meeting, args.format, options)
     result = export(meeting, out, args.format, options)
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    print(result.path)
+        say(f"warning: {warning}", file=sys.stderr)
+    say(str(result.path))
     return EXIT_OK
 
 
@@ -179,27 +196,32 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CliError(f"{path}: cannot read it ({exc.strerror})") from None
     meeting = import_archive(data, str(path))
     with MeetingStore.create(_data_dir(args), meeting) as store:
-        print(store.meeting.id)
+        say(store.meeting.id)
     return EXIT_OK
 
 
 def cmd_purge(args: argparse.Namespace) -> int:
     """Remove a meeting with its journal, lock, draft and backups."""
-    from live_notes.store import MeetingStore, purge
+    from live_notes.store import MeetingStore, StoreError, purge
 
     data_dir = _data_dir(args)
-    with MeetingStore.open(data_dir, args.id, readonly=True) as store:
-        title = f"{store.meeting.header.body} {store.meeting.header.title}"
+    try:  # the title only helps the confirmation: a damaged meeting is purged all the same
+        with MeetingStore.open(data_dir, args.id, readonly=True) as store:
+            title = f"{store.meeting.header.body} {store.meeting.header.title}"
+    except StoreError:
+        title = "its files cannot be read"
     if not args.yes:
         if not sys.stdin.isatty():
             raise CliError("purge needs a confirmation: run it in a terminal, or add --yes")
-        answer = input(f"Remove {args.id} ({title}) and all its files for good? [y/N] ")
+        answer = input(
+            terminal_safe(f"Remove {args.id} ({title}) and all its files for good? [y/N] ")
+        )
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing removed.")
             return EXIT_FAILED
     removed = purge(data_dir, args.id)
     for path in removed:
-        print(f"removed {path}")
+        say(f"removed {path}")
     print(
         "The files are deleted. Copies an SSD, a backup or a synced folder may still keep "
         "cannot be reached from here."
@@ -322,8 +344,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_console() -> None:
+    """Print UTF-8 whatever the console's code page (cp932 on Japanese Windows).
+
+    A character the console cannot show becomes ``?`` rather than a crash.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(encoding="utf-8", errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    _utf8_console()
     args = build_parser().parse_args(argv)
     try:
         if args.command is None:
@@ -333,7 +368,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:  # every error becomes one line for the clerk
-        print(f"live-notes: {_shown(_one_line(exc))}", file=sys.stderr)
+        say(f"live-notes: {_one_line(exc)}", file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -352,18 +387,28 @@ def _one_line(exc: Exception) -> str:
     return text.replace("\n", "; ")
 
 
-def _shown(text: str) -> str:
-    """The message with what a terminal would act on (controls, bidi overrides) escaped.
+def terminal_safe(text: str) -> str:
+    """Text with what a terminal would act on (controls, bidi overrides) escaped.
 
-    Error messages quote the clerk's files (an unknown key, a name), which may hold
-    escape sequences; they are shown as ``\\x1b``, ``\\u202e``, never sent raw.
+    Everything the commands print from the clerk's files (titles, names, lines,
+    messages quoting a file) passes here: an escape sequence in a hand-edited file
+    is shown as ``\\x1b``, a bidi override as ``\\u202e``, never sent raw. Line
+    breaks are kept.
     """
-    return "".join(
-        ascii(char)[1:-1]
-        if unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
-        else char
-        for char in text
+    return "\n".join(
+        "".join(
+            ascii(char)[1:-1]
+            if unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
+            else char
+            for char in line
+        )
+        for line in text.split("\n")
     )
+
+
+def say(text: str, file: TextIO | None = None) -> None:
+    """Print text from the clerk's files, terminal-safe (see `terminal_safe`)."""
+    print(terminal_safe(text), file=file)
 
 
 if __name__ == "__main__":

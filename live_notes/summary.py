@@ -51,4 +51,4 @@ def _times(meeting: Meeting) -> str:
     start = opened or (header.scheduled_start.strftime("%H:%M") if header.scheduled_start else "?")
     end = closed or (header.scheduled_end.strftime("%H:%M") if header.scheduled_end else "?")
     kind = "actual" if opened else "scheduled"
-    return f"{start}–{end} ({kind})"
+    return f"{start}–{end} ({kind})  {meeting.zone}"

@@ -1,4 +1,9 @@
-"""Refusals a clerk can read, in English and Japanese."""
+"""What the clerk is told when something is refused or fails, in English and Japanese.
+
+`ClerkError` is the one base: a stable code, its parameters and `message(lang)`.
+The domain's refusals (`CommandError`) and the store's failures (`StoreError`)
+both derive from it, so a screen says either the same way.
+"""
 
 from __future__ import annotations
 
@@ -61,7 +66,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
 """Message code → (English, Japanese) template."""
 
 
-class CommandError(Exception):
+class ClerkError(Exception):
+    """Something the clerk is told: a stable code, its parameters, a message per language.
+
+    Attributes:
+        code: Stable code of the refusal or failure.
+        params: Values for the message.
+    """
+
+    code: str = "error"
+    params: dict[str, Any]
+
+    def message(self, lang: str = "en") -> str:
+        """The message in the clerk's language ("ja" or "en")."""
+        return str(self)
+
+
+class CommandError(ClerkError):
     """A command refused, with a message for the clerk.
 
     Attributes:

@@ -3,7 +3,9 @@
 Every live-session command produces one `Change`. The store appends it to the
 journal (durably) and `apply` replays it onto a `Meeting`, on the live path and
 when a meeting is reopened. `apply` is deterministic and never looks at the
-clock: every time it needs is inside the change.
+clock: every time it needs is inside the change. Times are written with their
+UTC offset and applied as wall-clock times of the meeting's zone, so a meeting
+reopened on a computer set to another zone goes on where it was.
 """
 
 from __future__ import annotations
@@ -168,6 +170,7 @@ def apply(meeting: _Meeting, change: Change) -> None:
             written for it). Live commands validate before they produce a change,
             so this only happens with foreign or damaged input.
     """
+    change = _in_zone(meeting, change)
     match change:
         case Opened(at=at):
             meeting.opened_at = at
@@ -202,7 +205,10 @@ def apply(meeting: _Meeting, change: Change) -> None:
                 raise ValueError(f"cannot change {sorted(unknown)} of a line")
             index = _line_index(meeting, line_id)
             old = meeting.utterances[index]
-            meeting.utterances[index] = Utterance.model_validate({**old.model_dump(), **fields})
+            new = Utterance.model_validate({**old.model_dump(), **fields})
+            if new.edited_at is not None and new.edited_at.tzinfo is not None:
+                new.edited_at = meeting.wall(new.edited_at)
+            meeting.utterances[index] = new
         case LineDeleted(id=line_id):
             del meeting.utterances[_line_index(meeting, line_id)]
         case AttendanceMarked(person_id=pid, mark=mark):
@@ -227,6 +233,41 @@ def apply(meeting: _Meeting, change: Change) -> None:
             setattr(meeting, name, value)
         case _:  # pragma: no cover - the union is exhaustive
             raise ValueError(f"unknown change {change!r}")
+
+
+def _in_zone(meeting: _Meeting, change: Change) -> Change:
+    """The change with its times as wall-clock times of the meeting's zone."""
+    match change:
+        case Opened(at=at) | Closed(at=at) | Recessed(at=at) | Resumed(at=at) | Switched(at=at) if (
+            at is not None and at.tzinfo is not None
+        ):
+            return change.model_copy(update={"at": meeting.wall(at)})
+        case LineAdded(line=line) if line.created_at.tzinfo is not None or (
+            line.edited_at is not None and line.edited_at.tzinfo is not None
+        ):
+            edited = meeting.wall(line.edited_at) if line.edited_at else None
+            fixed = line.model_copy(
+                update={"created_at": meeting.wall(line.created_at), "edited_at": edited}
+            )
+            return change.model_copy(update={"line": fixed})
+        case AttendanceMarked(mark=mark) if mark is not None:
+            arrived, left = mark.arrived_at, mark.left_at
+            if (arrived and arrived.tzinfo) or (left and left.tzinfo):
+                fixed_mark = mark.model_copy(
+                    update={
+                        "arrived_at": meeting.wall(arrived) if arrived else None,
+                        "left_at": meeting.wall(left) if left else None,
+                    }
+                )
+                return change.model_copy(update={"mark": fixed_mark})
+        case DecisionSet(decision=decision) if (
+            decision is not None and decision.decided_at and decision.decided_at.tzinfo
+        ):
+            fixed_decision = decision.model_copy(
+                update={"decided_at": meeting.wall(decision.decided_at)}
+            )
+            return change.model_copy(update={"decision": fixed_decision})
+    return change
 
 
 def _count_item_time(meeting: _Meeting, at: datetime) -> None:

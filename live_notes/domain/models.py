@@ -1,17 +1,22 @@
 """The meeting record: everything the minutes need, as pydantic models.
 
 No Textual and no I/O here. The store persists these models; the export layer
-renders them; the TUI shows them. Times are naive local wall-clock times, as the
-clerk reads them off the room's clock.
+renders them; the TUI shows them. Times are the wall-clock times of the
+meeting's zone (`Meeting.zone`), as the clerk reads them off the room's clock:
+times given with a UTC offset are turned into them when a meeting is built (see
+live_notes.domain.zones).
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from live_notes.domain.zones import ZoneError, local_zone_name, wall_time
+from live_notes.domain.zones import zone as zone_info
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -295,6 +300,9 @@ class Meeting(Model):
 
     schema_version: int = SCHEMA_VERSION
     id: str = Field(pattern=r"^[A-Za-z0-9_.-]+$", max_length=120)
+    zone: str = Field(default="", max_length=64)
+    """Where the meeting is held: an IANA zone (``Asia/Tokyo``) or ``UTC+09:00``.
+    Empty in files written before zones: the computer's zone is taken when read."""
     header: Header
     people: list[Person] = Field(default_factory=list)
     role_set: RoleSet
@@ -315,10 +323,30 @@ class Meeting(Model):
     """Seconds spent on each item before it last stopped being current."""
     utterances: list[Utterance] = Field(default_factory=list)
     decisions: dict[str, Decision] = Field(default_factory=dict)
-    next_seq: int = 1
+    next_seq: int = Field(default=1, ge=1)
     """Next utterance id."""
     draft_ready: bool = False
     archived: bool = False
+
+    @field_validator("zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        if value:
+            try:
+                zone_info(value)
+            except ZoneError as exc:
+                raise ValueError(str(exc)) from None
+        return value
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Give the meeting a zone, and make every time a wall-clock time of it."""
+        if not self.zone:
+            self.zone = local_zone_name()
+        localise_times(self)
+
+    def wall(self, at: datetime) -> datetime:
+        """A time as the wall-clock time of the meeting's zone (see `Meeting.zone`)."""
+        return wall_time(at, self.zone)
 
     # -- lookups (derived, never stored twice) ---------------------------------
 
@@ -354,3 +382,33 @@ class Meeting(Model):
     def lines_of(self, item_id: str) -> list[Utterance]:
         """The lines of one item, in order."""
         return [u for u in self.utterances if u.item_id == item_id]
+
+
+def _wall(at: datetime | None, zone_name: str) -> datetime | None:
+    return None if at is None or at.tzinfo is None else wall_time(at, zone_name)
+
+
+def localise_times(meeting: Meeting) -> None:
+    """Turn every time of a meeting given with an offset into its zone's wall-clock time.
+
+    Files written before zones hold wall-clock times already and are left as they are;
+    a time with an offset (an archive, a hand-edited file) is converted, never refused.
+    """
+    name = meeting.zone
+    for field in ("opened_at", "closed_at", "item_since"):
+        new = _wall(getattr(meeting, field), name)
+        if new is not None:
+            setattr(meeting, field, new)
+    models: list[BaseModel] = [*meeting.recesses, *meeting.attendance.values()]
+    models += [d for d in meeting.decisions.values()]
+    for model in models:
+        for field in ("start", "end", "arrived_at", "left_at", "decided_at"):
+            if field in type(model).model_fields:
+                new = _wall(getattr(model, field), name)
+                if new is not None:
+                    setattr(model, field, new)
+    for line in meeting.utterances:
+        if line.created_at.tzinfo is not None:
+            line.created_at = wall_time(line.created_at, name)
+        if line.edited_at is not None and line.edited_at.tzinfo is not None:
+            line.edited_at = wall_time(line.edited_at, name)

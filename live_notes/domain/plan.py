@@ -33,14 +33,28 @@ class PlanError(ValueError):
         problems: One line per problem: ``place: what is wrong``.
     """
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(self, source: str, problems: list[str], more: int = 0) -> None:
         self.source = source
         self.problems = problems
+        self.more = more
         super().__init__(self.describe())
 
     def describe(self) -> str:
-        """All problems, one per line, each prefixed with the source."""
-        return "\n".join(f"{self.source}: {problem}" for problem in self.problems)
+        """The problems, one per line, each prefixed with the source; then how many more."""
+        lines = [f"{self.source}: {problem}" for problem in self.problems]
+        if self.more:
+            lines.append(f"{self.source}: … and {self.more:,} more")
+        return "\n".join(lines)
+
+
+MAX_SHOWN = 20
+"""Problems a PlanError lists; the rest are counted."""
+
+
+def _plan_error(source: str, problems: list[str], text: str) -> PlanError:
+    """A PlanError with the first `MAX_SHOWN` problems (and their lines) and a count of the rest."""
+    shown = [_with_line(problem, text) for problem in problems[:MAX_SHOWN]]
+    return PlanError(source, shown, more=len(problems) - len(shown))
 
 
 _PLAN_KEYS = {"meeting", "people", "roles", "role_set", "agenda", "materials"}
@@ -57,7 +71,64 @@ def parse_plan(text: str, source: str = "plan", default_role_set: str | None = N
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(source, [f"not valid TOML: {exc}"]) from None
+    except RecursionError:
+        line = _deepest_line(text)
+        raise PlanError(
+            source, [f"line {line}: tables and arrays nested too deeply to read"]
+        ) from None
     return plan_to_meeting(data, source, text, default_role_set)
+
+
+MAX_NESTING = 40
+"""Levels of tables and arrays a plan or an archive may nest (agenda items take two each)."""
+MAX_AGENDA_DEPTH = 10
+"""Levels of agenda items (an item, its sub-items, theirs, …)."""
+
+
+def nesting_problem(data: Any, limit: int = MAX_NESTING) -> str | None:
+    """``path: what is wrong`` for data nested deeper than `limit`, else None.
+
+    Walks without recursion, so any depth is measured safely.
+    """
+    stack: list[tuple[Any, str, int]] = [(data, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        if isinstance(value, dict):
+            items: Any = ((f"{path}.{k}" if path else str(k), v) for k, v in value.items())
+        elif isinstance(value, list):
+            items = ((f"{path}[{i}]", v) for i, v in enumerate(value))
+        else:
+            continue
+        if depth >= limit:
+            return f"{path or '(top)'}: nested deeper than {limit} levels of tables and arrays"
+        stack.extend((v, p, depth + 1) for p, v in items)
+    return None
+
+
+def _agenda_depth_problem(items: Any) -> str | None:
+    stack: list[tuple[Any, str, int]] = [(items, "agenda", 1)]
+    while stack:
+        value, path, depth = stack.pop()
+        if not isinstance(value, list):
+            continue
+        for index, item in enumerate(value):
+            if isinstance(item, dict) and item.get("children"):
+                here = f"{path}[{index}].children"
+                if depth >= MAX_AGENDA_DEPTH:
+                    return f"{here}: sub-items nested deeper than {MAX_AGENDA_DEPTH} levels"
+                stack.append((item["children"], here, depth + 1))
+    return None
+
+
+def _deepest_line(text: str) -> int:
+    """The line where brackets first open past the nesting limit (roughly: strings aside)."""
+    depth = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        for char in line:
+            depth += 1 if char in "[{" else -1 if char in "]}" else 0
+            if depth > MAX_NESTING:
+                return number
+    return 1
 
 
 def plan_to_meeting(
@@ -71,6 +142,9 @@ def plan_to_meeting(
     `default_role_set` is the role set of a plan that names none (the clerk's
     setting); without it, the built-in one of the plan's language.
     """
+    deep = nesting_problem(data) or _agenda_depth_problem(data.get("agenda"))
+    if deep:
+        raise PlanError(source, [_with_line(deep, text)])
     data = clean_fields(data)
     problems: list[str] = []
     unknown = set(data) - _PLAN_KEYS
@@ -97,14 +171,14 @@ def plan_to_meeting(
         "materials": data.get("materials", []),
     }
     if problems:
-        raise PlanError(source, problems)
+        raise _plan_error(source, problems, "")
     try:
         meeting = Meeting.model_validate(raw)
     except ValidationError as exc:
-        raise PlanError(source, _explain(exc, text)) from None
+        raise _plan_error(source, _explain(exc), text) from None
     problems = check_references(meeting)
     if problems:
-        raise PlanError(source, [_with_line(p, text) for p in problems])
+        raise _plan_error(source, problems, text)
     return meeting
 
 
@@ -189,7 +263,7 @@ def _walk_agenda(items: list[AgendaItem], path: str) -> Iterator[tuple[str, Agen
         yield from _walk_agenda(item.children, f"{here}.children")
 
 
-def _explain(exc: ValidationError, text: str) -> list[str]:
+def _explain(exc: ValidationError) -> list[str]:
     """Pydantic's errors as ``place: what is wrong`` lines in the plan's own terms."""
     problems = []
     for error in exc.errors():
@@ -200,7 +274,7 @@ def _explain(exc: ValidationError, text: str) -> list[str]:
             loc = loc[1:]
         place = _format_loc(loc)
         message = _plain(error)
-        problems.append(_with_line(f"{place}: {message}", text))
+        problems.append(f"{place}: {message}")
     return problems
 
 

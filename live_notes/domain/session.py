@@ -48,13 +48,14 @@ from live_notes.domain.models import (
     Vote,
 )
 from live_notes.domain.text import clean_fields, clean_line, clean_multiline
+from live_notes.domain.zones import clock_time
 
 Sink = Callable[[Change], None]
 Clock = Callable[[], datetime]
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return datetime.now().astimezone().replace(microsecond=0)
 
 
 @dataclass
@@ -97,8 +98,12 @@ class Session:
         return self._clock
 
     def now(self) -> datetime:
-        """The session clock's time."""
-        return self._clock()
+        """The session clock's time, in the meeting's zone, with its offset.
+
+        A clock reading without an offset is the computer's local time: a meeting
+        held in Tokyo and reopened on a computer set to UTC still gets Tokyo times.
+        """
+        return clock_time(self._clock(), self.meeting.zone)
 
     @property
     def lang(self) -> str:
@@ -120,7 +125,7 @@ class Session:
             first = self.leaf_items()
             if first:
                 self.switch_item(first[0].id)
-        return at
+        return self.meeting.wall(at)
 
     def close(self, at: datetime | None = None) -> datetime:
         """Close the meeting (閉会) and record the time."""
@@ -129,15 +134,22 @@ class Session:
             raise CommandError("already_closed")
         if meeting.status is MeetingStatus.PLANNED or meeting.opened_at is None:
             raise CommandError("not_open")
-        at = at or self.now()
-        if at < meeting.opened_at:
+        if at is None:  # the clock's time: never refused because the clock moved back
+            at = self.now()
+            latest = max(
+                [meeting.opened_at, *(r.end or r.start for r in meeting.recesses)],
+                default=meeting.opened_at,
+            )
+            if meeting.wall(at) < latest:
+                at = latest
+        elif meeting.wall(at) < meeting.opened_at:
             raise CommandError(
                 "close_before_open",
-                closed=at.strftime("%H:%M"),
+                closed=meeting.wall(at).strftime("%H:%M"),
                 opened=meeting.opened_at.strftime("%H:%M"),
             )
         self._do("close", Closed(at=at), [Reopened()])
-        return at
+        return meeting.wall(at)
 
     def toggle_recess(self) -> tuple[bool, datetime]:
         """Recess when in session, resume when in recess. Returns (in recess now, time)."""
@@ -145,10 +157,10 @@ class Session:
         at = self.now()
         if status is MeetingStatus.IN_SESSION:
             self._do("recess", Recessed(at=at), None)
-            return True, at
+            return True, self.meeting.wall(at)
         if status is MeetingStatus.IN_RECESS:
             self._do("resume", Resumed(at=at), None)
-            return False, at
+            return False, self.meeting.wall(at)
         raise CommandError("already_closed" if status is MeetingStatus.CLOSED else "not_open")
 
     # -- agenda ----------------------------------------------------------------
@@ -332,7 +344,7 @@ class Session:
         self._do("line", LineAdded(line=line), [LineDeleted(id=line.id)])
         if line.section is Section.DISCUSSION:
             self.role_id = self._follow_up(item_id, line.role_id)
-        return line
+        return self.line(line.id)
 
     def add_note(self, item_id: str, text: str) -> Utterance:
         """Add a ※ note (section "note") to any item, e.g. from review after closing.
@@ -355,7 +367,7 @@ class Session:
             created_at=self.now(),
         )
         self._do("line", LineAdded(line=line), [LineDeleted(id=line.id)])
-        return line
+        return self.line(line.id)
 
     def last_line(self) -> Utterance:
         """The most recent line."""
@@ -425,7 +437,7 @@ class Session:
                 mark.arrived_at = old.arrived_at
         inverse = AttendanceMarked(person_id=person_id, mark=old)
         self._do("attendance", AttendanceMarked(person_id=person_id, mark=mark), [inverse])
-        return mark
+        return meeting.attendance[person_id]
 
     def set_audience(self, count: int) -> None:
         """Set the audience count (傍聴者)."""
@@ -460,7 +472,7 @@ class Session:
         )
         inverse = DecisionSet(item_id=item_id, decision=self.meeting.decisions.get(item_id))
         self._do("decision", DecisionSet(item_id=item_id, decision=decision), [inverse])
-        return decision
+        return self.meeting.decisions[item_id]
 
     # -- setup ----------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from live_notes.domain.models import SCHEMA_VERSION, Meeting
-from live_notes.domain.plan import check_references
+from live_notes.domain.plan import check_references, nesting_problem
 from live_notes.domain.text import clean_fields
 
 ARCHIVE_FORMAT = "live-notes-archive"
@@ -36,6 +36,9 @@ def archive_bytes(meeting: Meeting) -> bytes:
 def import_archive(data: bytes, source: str = "archive") -> Meeting:
     """A meeting from an archive.
 
+    Times given with a UTC offset become wall-clock times of the meeting's zone
+    (see `Meeting.zone`); the meeting's own schema_version is the archive's.
+
     Raises:
         ArchiveError: not JSON, not an archive, from a newer version, or a field that
             does not fit (named by its place, e.g. ``meeting.utterances[3].id``).
@@ -48,6 +51,11 @@ def import_archive(data: bytes, source: str = "archive") -> Meeting:
         raise ArchiveError(
             f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
         ) from None
+    except RecursionError:
+        raise ArchiveError(f"{source}: arrays and objects nested too deeply to read") from None
+    deep = nesting_problem(doc)
+    if deep:
+        raise ArchiveError(f"{source}: {deep}")
     if not isinstance(doc, dict) or doc.get("format") != ARCHIVE_FORMAT:
         found = doc.get("format") if isinstance(doc, dict) else type(doc).__name__
         raise ArchiveError(
@@ -65,6 +73,13 @@ def import_archive(data: bytes, source: str = "archive") -> Meeting:
     meeting = doc.get("meeting")
     if not isinstance(meeting, dict):
         raise ArchiveError(f"{source}: meeting: missing or not an object")
+    inner = meeting.get("schema_version", version)
+    if not isinstance(inner, int) or isinstance(inner, bool) or not 1 <= inner <= version:
+        raise ArchiveError(
+            f"{source}: meeting.schema_version: {inner!r} does not match the archive's "
+            f"schema_version ({version})"
+        )
+    meeting = {**meeting, "schema_version": SCHEMA_VERSION}
     try:
         result = Meeting.model_validate(clean_fields(meeting))
     except ValidationError as exc:

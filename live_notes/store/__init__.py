@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         list_meetings,
         meeting_ids,
         purge,
+        scan_folder,
     )
     from live_notes.store.errors import (
         CorruptError,
@@ -58,7 +59,15 @@ if TYPE_CHECKING:
 # the store's modules, pydantic and the meeting model are loaded.
 _HOME = {
     **dict.fromkeys(
-        ("CheckReport", "MeetingSummary", "check", "list_meetings", "meeting_ids", "purge"),
+        (
+            "CheckReport",
+            "MeetingSummary",
+            "check",
+            "list_meetings",
+            "meeting_ids",
+            "purge",
+            "scan_folder",
+        ),
         "admin",
     ),
     **dict.fromkeys(
@@ -97,4 +106,5 @@ __all__ = [
     "meeting_ids",
     "purge",
     "salvage",
+    "scan_folder",
 ]

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
+import socket
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from live_notes.names import is_meeting_id
 from live_notes.store import files
 from live_notes.store.errors import NewerSchemaError, StoreError, no_meeting
 from live_notes.store.loader import load, paths_of
 from live_notes.store.lock import MeetingLock, read_holder
+from live_notes.store.platform import CURRENT
 from live_notes.store.repair import repair as repair_files
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from live_notes.domain.models import MeetingStatus
+    from live_notes.domain.models import Meeting, MeetingStatus
 
 
 @dataclass
@@ -68,18 +70,72 @@ class CheckReport:
 
 def meeting_ids(data_dir: Path) -> list[str]:
     """The ids of the meetings in a data directory, sorted."""
+    return scan_folder(data_dir)[0]
+
+
+_ARCHIVE_MARK = b'"format": "live-notes-archive"'
+
+
+def scan_folder(data_dir: Path) -> tuple[list[str], list[str]]:
+    """(meeting ids, odd entries skipped) of a data directory.
+
+    Only regular files count (checked with lstat, never opened, so a FIFO named
+    ``X.json`` cannot hang the listing); a name that is no valid id, a folder,
+    a link or an exported archive is skipped and reported in plain words.
+    """
     try:
         names = os.listdir(data_dir)
     except FileNotFoundError:
-        return []
+        return [], []
     except OSError as exc:
         raise StoreError(f"Cannot read {data_dir}: {files.describe_os_error(exc)}.") from exc
-    ids = set()
-    for name in names:
-        for suffix in (files.SNAPSHOT, files.JOURNAL):
-            if name.endswith(suffix) and files.ID_PATTERN.match(name[: -len(suffix)]):
-                ids.add(name[: -len(suffix)])
-    return sorted(ids)
+    ids: set[str] = set()
+    odd: list[str] = []
+    for name in sorted(names):
+        suffix = next((s for s in (files.SNAPSHOT, files.JOURNAL) if name.endswith(s)), None)
+        if suffix is None:
+            continue
+        shown = ascii(name)[1:-1] if not name.isprintable() else name
+        if not is_meeting_id(name[: -len(suffix)]):
+            odd.append(f"skipped {shown}: its name is not a meeting id")
+            continue
+        try:
+            info = os.lstat(data_dir / name)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            odd.append(f"skipped {shown}: {_kind(info.st_mode)}, not a meeting file")
+            continue
+        if suffix == files.SNAPSHOT and _is_archive(data_dir / name):
+            odd.append(f"skipped {shown}: an exported archive, not a meeting (import it)")
+            continue
+        ids.add(name[: -len(suffix)])
+    return sorted(ids), odd
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISLNK(mode):
+        return "a link"
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    return "a special file"
+
+
+def _is_archive(path: Path) -> bool:
+    """Whether a ``.json`` file is an export archive (its ``format`` key comes first)."""
+    try:
+        fd = files.open_existing(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        head = os.read(fd, 256)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return _ARCHIVE_MARK in head and not head.startswith(b'{"meeting":')
 
 
 def list_meetings(data_dir: Path) -> list[MeetingSummary]:
@@ -119,7 +175,7 @@ def check(data_dir: Path, meeting_id: str | None = None, repair: bool = False) -
     """
     data_dir = Path(data_dir)
     ids = [files.check_id(meeting_id)] if meeting_id else meeting_ids(data_dir)
-    if meeting_id and not any(p.exists() for p in paths_of(data_dir, meeting_id).values()):
+    if meeting_id and not any(os.path.lexists(p) for p in paths_of(data_dir, meeting_id).values()):
         raise no_meeting(meeting_id, data_dir)
     return [_check_one(data_dir, one, repair) for one in ids]
 
@@ -133,6 +189,7 @@ def _check_one(data_dir: Path, meeting_id: str, repair: bool) -> CheckReport:
         loaded = load(data_dir, meeting_id)
         report.findings += loaded.recovered
         damaged = bool(loaded.recovered)
+        report.findings += _unplaced_lines(loaded.meeting)
     except NewerSchemaError as exc:
         report.findings.append(str(exc))
         report.ok = False
@@ -159,23 +216,48 @@ _OPEN_BY = "open for writing by"
 _LEFT_BY = "a lock left by"
 
 
+def _unplaced_lines(meeting: Meeting) -> list[str]:
+    """Lines whose agenda item is not in the agenda: no export would show them."""
+    known = {item.id for item, _ in meeting.iter_items()}
+    lost: dict[str, int] = {}
+    for line in meeting.utterances:
+        if line.item_id not in known:
+            lost[line.item_id] = lost.get(line.item_id, 0) + 1
+    return [
+        f"{count} line(s) on agenda item {item!r}, which is not in the agenda: no export shows them"
+        for item, count in sorted(lost.items())
+    ]
+
+
 def _lock_state(lock: Path, report: CheckReport) -> bool:
-    """Report the lock file; True when a live process holds it."""
-    if not lock.exists():
+    """Report the lock file; True when a live process holds it (or it cannot be told)."""
+    try:
+        os.lstat(lock)
+    except OSError:
         return False
     holder = read_holder(lock)
     who = holder.describe() if holder else "an unknown process"
     try:
-        fd = os.open(lock, os.O_RDONLY)
-    except OSError:
-        return False
+        fd = files.open_existing(lock, os.O_RDONLY)
+    except OSError as exc:
+        report.findings.append(f"the lock file cannot be used: {files.describe_os_error(exc)}")
+        return True
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
+        free = CURRENT.lock(fd)
+    except OSError:
+        free = holder is None or not CURRENT.pid_alive(holder.pid)
+    finally:
+        os.close(fd)  # closing drops a lock we may have taken
+    if not free:
         report.findings.append(f"{_OPEN_BY} {who}")
         return True
-    finally:
-        os.close(fd)  # closing drops a flock we may have taken
+    if holder is not None and holder.host and holder.host != socket.gethostname():
+        # Locks do not always reach across computers (network folders): it may be open there.
+        report.findings.append(
+            f"{_OPEN_BY} {who}, on another computer: whether it is still open "
+            "cannot be told from here; close it there first"
+        )
+        return True
     report.findings.append(f"{_LEFT_BY} {who}, which has ended; the next open takes it over")
     return False
 
@@ -190,10 +272,15 @@ def _check_modes(data_dir: Path, meeting_id: str, report: CheckReport, fix: bool
                 report.repaired.append(f"removed {path.name}")
     for path in [*paths_of(data_dir, meeting_id).values(), *files.side_files(data_dir, meeting_id)]:
         try:
-            mode = stat.S_IMODE(path.stat().st_mode)
+            info = os.lstat(path)
         except FileNotFoundError:
             continue
-        if mode & 0o077:
+        mode = stat.S_IMODE(info.st_mode)
+        if not stat.S_ISREG(info.st_mode):
+            report.findings.append(f"{path.name} is {_kind(info.st_mode)}, not a regular file")
+            report.ok = False
+            continue
+        if mode & 0o077 and not CURRENT.windows:
             report.findings.append(f"{path.name} can be read by others (mode {mode:o})")
             if fix:
                 os.chmod(path, files.FILE_MODE)
@@ -211,7 +298,9 @@ def purge(data_dir: Path, meeting_id: str) -> list[Path]:
     """
     data_dir = Path(data_dir)
     paths = paths_of(data_dir, files.check_id(meeting_id))
-    if not any(p.exists() for p in paths.values()) and not files.side_files(data_dir, meeting_id):
+    if not any(os.path.lexists(p) for p in paths.values()) and not files.side_files(
+        data_dir, meeting_id
+    ):
         raise no_meeting(meeting_id, data_dir)
     lock = MeetingLock(paths["lock"], meeting_id)
     lock.acquire()
@@ -224,7 +313,7 @@ def purge(data_dir: Path, meeting_id: str) -> list[Path]:
                 removed.append(path)
     finally:
         lock.release()
-    if not paths["lock"].exists():
+    if not os.path.lexists(paths["lock"]):
         removed.append(paths["lock"])
     with contextlib.suppress(OSError):
         files.fsync_dir(data_dir)

@@ -9,20 +9,33 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from live_notes.domain.errors import ClerkError
+
 if TYPE_CHECKING:
     from datetime import datetime
 
 
-class StoreError(Exception):
+class StoreError(ClerkError):
     """Base of the store's errors; ``str(exc)`` is the one-line message for the clerk.
 
     Attributes:
         ja: The same message in Japanese, when there is one.
+        code: What kind of failure, for a program to act on (``store.folder_gone``).
+        params: The values the message was made from.
     """
 
-    def __init__(self, message: str, ja: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        ja: str | None = None,
+        *,
+        code: str = "store",
+        params: dict[str, object] | None = None,
+    ) -> None:
         super().__init__(message)
         self.ja = ja
+        self.code = code
+        self.params = dict(params or {})
 
     def message(self, lang: str = "en") -> str:
         """The message in the clerk's language ("ja" or "en"); English when no translation."""
@@ -121,3 +134,51 @@ class CorruptError(StoreError):
             f"{path} を読み込めません({reason})。ファイルには手を付けていません。"
             "`live-notes check --repair` で、救える内容を新しいファイルに保存できます。",
         )
+
+
+def writer_stopped(meeting_id: str, data_dir: object, why: str) -> StoreError:
+    """The error of a writer that can no longer save where it was saving.
+
+    `why` is ``folder_gone`` (the data folder was deleted), ``journal_gone`` (the
+    journal was deleted or replaced), ``lock_lost`` (the lock file was deleted or
+    replaced: another live-notes may be writing) or ``journal_changed`` (someone
+    else wrote to the journal). Nothing already saved is touched; the line stays
+    in the entry and `MeetingStore.save_elsewhere` can save the meeting elsewhere.
+    """
+    en, ja = _STOPPED[why]
+    keep_en = (
+        " Nothing was written: the line stays in the entry. "
+        "Save the meeting in another folder to go on."
+    )
+    keep_ja = (
+        "何も書き込んでいません。行は入力欄に残っています。別のフォルダに保存して続けてください。"
+    )
+    params: dict[str, object] = {"meeting_id": meeting_id, "data_dir": str(data_dir)}
+    return StoreError(
+        en.format(**params) + keep_en,
+        ja.format(**params) + keep_ja,
+        code=f"store.{why}",
+        params=params,
+    )
+
+
+_STOPPED = {
+    "folder_gone": (
+        "The data folder {data_dir} was deleted while meeting {meeting_id} was open.",
+        "会議 {meeting_id} を開いている間にデータフォルダ {data_dir} が削除されました。",
+    ),
+    "journal_gone": (
+        "The journal of meeting {meeting_id} in {data_dir} was deleted or replaced.",
+        "{data_dir} の会議 {meeting_id} のジャーナルが削除されたか置き換えられました。",
+    ),
+    "lock_lost": (
+        "The lock file of meeting {meeting_id} in {data_dir} was deleted or replaced: "
+        "another live-notes may be writing this meeting.",
+        "{data_dir} の会議 {meeting_id} のロックファイルが削除されたか置き換えられました。"
+        "別の live-notes がこの会議に書き込んでいるおそれがあります。",
+    ),
+    "journal_changed": (
+        "The journal of meeting {meeting_id} in {data_dir} was written by someone else.",
+        "{data_dir} の会議 {meeting_id} のジャーナルが別のところから書き換えられました。",
+    ),
+}

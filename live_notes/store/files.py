@@ -10,17 +10,16 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import tempfile
 from datetime import datetime
-from typing import TYPE_CHECKING
+from pathlib import Path
 
+from live_notes.names import meeting_id_problem
 from live_notes.paths import ensure_private_dir
 from live_notes.store.errors import StoreError
+from live_notes.store.platform import CURRENT, FILE_MODE, NotRegularFileError
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
-FILE_MODE = 0o600
-ID_PATTERN = re.compile(r"^[A-Za-z0-9_.-]{1,120}$")
+__all__ = ["FILE_MODE", "NotRegularFileError"]
 
 SNAPSHOT = ".json"
 JOURNAL = ".journal"
@@ -31,13 +30,17 @@ JOURNAL_BACKUP = ".journal.bak"
 # Side files: temporaries of an atomic write, torn journal tails kept aside,
 # damaged originals kept by a repair. Their suffix always ends in digits, so
 # they never look like another meeting's snapshot.
-_SIDE = re.compile(r"^(?P<id>.+)\.(json|journal|draft)\.(tmp|torn|damaged)-[0-9-]+$")
+_SIDE = re.compile(
+    r"(?P<id>.+)\.(json|journal|draft|json\.bak|journal\.bak)\."
+    r"(tmp-[A-Za-z0-9_-]+|(torn|damaged)-[0-9-]+)"
+)
 
 
 def check_id(meeting_id: str) -> str:
-    """The id, if it is a safe file name; StoreError otherwise."""
-    if not ID_PATTERN.match(meeting_id) or meeting_id in (".", ".."):
-        raise StoreError(f"{meeting_id!r} is not a meeting id (letters, digits, - _ . only).")
+    """The id, if it is a safe file name on every platform; StoreError otherwise."""
+    problem = meeting_id_problem(meeting_id)
+    if problem is not None:
+        raise StoreError(problem[0], problem[1])
     return meeting_id
 
 
@@ -51,7 +54,7 @@ def side_name(path: Path, kind: str) -> Path:
     base = f"{path.name}.{kind}-{stamp()}"
     candidate = path.with_name(base)
     number = 1
-    while candidate.exists():
+    while os.path.lexists(candidate):
         number += 1
         candidate = path.with_name(f"{base}-{number}")
     return candidate
@@ -65,7 +68,7 @@ def side_files(data_dir: Path, meeting_id: str) -> list[Path]:
     except OSError:
         return []
     for name in names:
-        match = _SIDE.match(name)
+        match = _SIDE.fullmatch(name)
         if match and match["id"] == meeting_id:
             found.append(data_dir / name)
     return sorted(found)
@@ -79,12 +82,13 @@ def ensure_dir(path: Path) -> None:
 
 
 def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in a directory durable."""
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    """Make a rename or a new file in a directory durable (see `platform`)."""
+    CURRENT.sync_dir(path)
+
+
+def sync(fd: int) -> None:
+    """Make what was written to `fd` durable (F_FULLFSYNC on macOS)."""
+    CURRENT.sync_file(fd)
 
 
 def write_all(fd: int, data: bytes) -> None:
@@ -98,14 +102,25 @@ def write_all(fd: int, data: bytes) -> None:
 
 
 def open_private(path: Path, flags: int) -> int:
-    """Open (creating 0600 if needed) and force the mode to 0600."""
-    fd = os.open(path, flags | os.O_CREAT, FILE_MODE)
+    """Open (creating 0600 if needed) without following links; only a regular file."""
+    return CURRENT.open_file(path, flags | os.O_CREAT)
+
+
+def open_existing(path: Path, flags: int) -> int:
+    """Open a file that must exist, without following links; only a regular file."""
+    return CURRENT.open_file(path, flags)
+
+
+def read_file(path: Path) -> bytes:
+    """A store file's bytes, read without following links (a FIFO or a folder refused)."""
+    fd = open_existing(path, os.O_RDONLY)
     try:
-        os.fchmod(fd, FILE_MODE)
-    except OSError:
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
         os.close(fd)
-        raise
-    return fd
 
 
 def write_atomic(path: Path, data: bytes, sync_dir: bool = True) -> None:
@@ -115,14 +130,17 @@ def write_atomic(path: Path, data: bytes, sync_dir: bool = True) -> None:
     ``sync_dir=False`` the rename itself may be lost to a power cut, leaving the
     previous content: fine for the draft line, rewritten every few keystrokes.
     """
-    tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}")
-    fd = open_private(tmp, os.O_WRONLY | os.O_TRUNC)
+    # An unpredictable name, created exclusively (0600, never through a link).
+    fd, name = tempfile.mkstemp(prefix=f"{path.name}.tmp-", dir=path.parent)
+    tmp = Path(name)
     try:
         try:
+            CURRENT.make_private(fd)
             write_all(fd, data)
-            os.fsync(fd)
+            sync(fd)
         finally:
             os.close(fd)
+        _refuse_link(path)
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -130,6 +148,13 @@ def write_atomic(path: Path, data: bytes, sync_dir: bool = True) -> None:
         raise
     if sync_dir:
         fsync_dir(path.parent)
+
+
+def _refuse_link(path: Path) -> None:
+    """A rename replaces a link itself, never its target; a folder in the way is refused."""
+    with contextlib.suppress(FileNotFoundError):
+        if os.path.isdir(path) and not os.path.islink(path):
+            raise NotRegularFileError(21, "a folder, not a file", str(path))
 
 
 def describe_os_error(exc: OSError, lang: str = "en") -> str:
@@ -143,7 +168,11 @@ def describe_os_error(exc: OSError, lang: str = "en") -> str:
         errno.EPERM: ("permission denied", "アクセス権がありません"),
         errno.EROFS: ("the disk is read-only", "ディスクが読み取り専用です"),
         errno.EIO: ("the disk reported an input/output error", "ディスクの入出力エラーです"),
+        errno.ELOOP: ("it is a link, not a regular file", "通常のファイルではなくリンクです"),
+        errno.ENXIO: ("it is a pipe, not a regular file", "通常のファイルではなくパイプです"),
     }
+    if isinstance(exc, NotRegularFileError):
+        return "通常のファイルではありません" if lang == "ja" else "it is not a regular file"
     if exc.errno in words:
         en, ja = words[exc.errno]
         return ja if lang == "ja" else en

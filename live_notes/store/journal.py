@@ -5,10 +5,15 @@ A line is ``{"seq":12,"crc":"89abcdef","change":{…}}`` followed by a newline.
 CRC-32 of ``b"12:"`` plus the exact bytes of the change, so a line cut short by a
 power cut or with a flipped byte is recognised, not misread. The change is
 UTF-8 JSON from `CHANGE_ADAPTER`, Japanese left readable.
+
+A journal started by this version begins with a header line of sequence number
+0 whose change is ``{"journal_of":"<meeting id>"}``: a journal of another meeting
+renamed into place is recognised and refused. Journals without one still load.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -25,6 +30,22 @@ def encode_line(seq: int, payload: bytes) -> bytes:
     """One journal line, newline included."""
     crc = crc_of(seq, payload)
     return b'{"seq":%d,"crc":"%08x","change":%s}\n' % (seq, crc, payload)
+
+
+def header_line(meeting_id: str) -> bytes:
+    """The first line of a new journal: sequence number 0, naming the meeting."""
+    return encode_line(0, json.dumps({"journal_of": meeting_id}).encode())
+
+
+def journal_of(entry: Entry) -> str | None:
+    """The meeting a header line names (None when it is no header)."""
+    if entry.seq != 0:
+        return None
+    try:
+        value = json.loads(entry.payload).get("journal_of")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
 
 
 def decode_line(line: bytes) -> tuple[int, bytes] | None:

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from live_notes.domain.events import CHANGE_ADAPTER, apply
 from live_notes.store import files
 from live_notes.store.errors import CorruptError, StoreError, no_meeting
-from live_notes.store.journal import Scan, scan
+from live_notes.store.journal import Scan, journal_of, scan
 from live_notes.store.snapshot import describe_validation, read_snapshot
 
 if TYPE_CHECKING:
@@ -68,8 +68,8 @@ def load(data_dir: Path, meeting_id: str) -> Loaded:
     is written.
     """
     paths = paths_of(data_dir, files.check_id(meeting_id))
-    if not paths["snapshot"].exists():
-        if paths["journal"].exists():
+    if not os.path.lexists(paths["snapshot"]):
+        if os.path.lexists(paths["journal"]):
             raise CorruptError(
                 str(paths["snapshot"]), "the file is missing; only its journal is left"
             )
@@ -95,6 +95,13 @@ def load(data_dir: Path, meeting_id: str) -> Loaded:
     loaded = Loaded(meeting, base, base, 0, journal)
     previous: int | None = None
     for entry in journal.entries:
+        if entry.seq == 0:
+            owner = journal_of(entry)
+            if owner is not None and owner != meeting_id:
+                raise CorruptError(
+                    where, f"it is the journal of another meeting ({owner}), not of {meeting_id}"
+                )
+            continue
         if previous is not None and entry.seq != previous + 1:
             raise CorruptError(where, f"changes #{previous + 1} to #{entry.seq - 1} are missing")
         previous = entry.seq
@@ -136,7 +143,7 @@ def _identity(path: Path) -> tuple[int, int, int]:
 
 def _read_journal(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return files.read_file(path)
     except FileNotFoundError:
         return b""
     except OSError as exc:

@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from live_notes.domain.events import CHANGE_ADAPTER, Change, apply
+from live_notes.names import MAX_ID_LENGTH
 from live_notes.store import files
-from live_notes.store.errors import LockedError, StoreError, no_meeting
-from live_notes.store.journal import Scan, encode_line
+from live_notes.store.errors import LockedError, StoreError, no_meeting, writer_stopped
+from live_notes.store.journal import Scan, encode_line, header_line
 from live_notes.store.loader import Loaded, load, paths_of
 from live_notes.store.lock import MeetingLock
 from live_notes.store.snapshot import write_snapshot
@@ -57,6 +58,7 @@ class MeetingStore:
         self._size = loaded.scan.good_end
         self._fd: int | None = None
         self._dirty_tail = False
+        self._stopped: StoreError | None = None
         self._mutex = threading.Lock()
 
     # -- opening -------------------------------------------------------------------
@@ -73,22 +75,22 @@ class MeetingStore:
         _prepare_dir(data_dir)
         for number in range(1, 1000):
             suffix = "" if number == 1 else f"-{number}"
-            candidate = base_id[: 120 - len(suffix)] + suffix
+            candidate = base_id[: MAX_ID_LENGTH - len(suffix)] + suffix
             paths = paths_of(data_dir, candidate)
-            if paths["snapshot"].exists() or paths["journal"].exists():
-                continue
+            if _taken(data_dir, candidate):
+                continue  # a meeting, or what a repair or a crash left of one
             lock = MeetingLock(paths["lock"], candidate)
             try:
                 lock.acquire()
             except LockedError:
                 continue  # someone is creating this one right now
-            if paths["snapshot"].exists():
+            if os.path.lexists(paths["snapshot"]):
                 lock.release()
                 continue
             try:
                 meeting.id = candidate
                 write_snapshot(paths["snapshot"], meeting, 0)
-                files.write_atomic(paths["backup"], paths["snapshot"].read_bytes())
+                files.write_atomic(paths["backup"], files.read_file(paths["snapshot"]))
                 store = cls(data_dir, Loaded(meeting, 0, 0, 0, Scan()), lock)
                 store._open_journal()
             except OSError as exc:
@@ -121,7 +123,7 @@ class MeetingStore:
         if readonly:
             return cls(data_dir, load(data_dir, meeting_id), None)
         paths = paths_of(data_dir, meeting_id)
-        if not paths["snapshot"].exists() and not paths["journal"].exists():
+        if not os.path.lexists(paths["snapshot"]) and not os.path.lexists(paths["journal"]):
             raise no_meeting(meeting_id, data_dir)
         lock = MeetingLock(paths["lock"], meeting_id)
         lock.acquire()
@@ -152,19 +154,23 @@ class MeetingStore:
             return
         aside = files.side_name(self._paths["journal"], "torn")
         files.write_atomic(aside, journal.tail)
-        fd = os.open(self._paths["journal"], os.O_WRONLY)
+        fd = files.open_existing(self._paths["journal"], os.O_WRONLY)
         try:
             os.ftruncate(fd, journal.tail_offset)
-            os.fsync(fd)
+            files.sync(fd)
         finally:
             os.close(fd)
         self.recovered[-1] += f"; the bytes are kept in {aside.name}"
 
     def _open_journal(self) -> None:
-        fd = files.open_private(self._paths["journal"], os.O_WRONLY | os.O_APPEND)
-        self._size = os.fstat(fd).st_size
-        self._fd = fd
+        self._fd = self._new_journal_fd(self._paths["journal"], self.meeting.id)
+        self._size = os.fstat(self._fd).st_size
         files.fsync_dir(self.data_dir)
+
+    @staticmethod
+    def _new_journal_fd(path: Path, meeting_id: str) -> int:
+        """The journal open for appending (never through a link)."""
+        return files.open_private(path, os.O_WRONLY | os.O_APPEND)
 
     # -- writing -------------------------------------------------------------------
 
@@ -186,12 +192,34 @@ class MeetingStore:
                 f"会議 {self.meeting.id} は読み取り専用で開いているため保存できません。"
                 "変更するには書き込み用に開いてください。",
             )
+        if self._stopped is not None:
+            raise self._stopped
         if self._fd is None:
             raise StoreError(
                 f"Meeting {self.meeting.id} is closed: open it again to write.",
                 f"会議 {self.meeting.id} は閉じています。書き込むには開き直してください。",
             )
         return self._fd
+
+    def _check_still_ours(self, fd: int) -> None:
+        """Stop (StoreError) when the files are no longer the ones this writer holds.
+
+        Three cheap system calls, no read: the journal still linked, its name still
+        on this file, the lock file still ours, its size what this writer wrote.
+        """
+        info = os.fstat(fd)
+        why = None
+        if info.st_nlink == 0:
+            why = "journal_gone" if self.data_dir.is_dir() else "folder_gone"
+        elif self._lock is not None and not self._lock.still_held():
+            why = "lock_lost"
+        elif _identity(self._paths["journal"]) != (info.st_dev, info.st_ino):
+            why = "journal_gone"
+        elif info.st_size != self._size and not self._dirty_tail:
+            why = "journal_changed"
+        if why is not None:
+            self._stopped = writer_stopped(self.meeting.id, self.data_dir, why)
+            raise self._stopped
 
     def append(self, change: Change) -> None:
         """Save one change: written and fsynced before this returns.
@@ -204,13 +232,16 @@ class MeetingStore:
         with self._mutex:
             fd = self._writable()
             line = encode_line(self._seq + 1, payload)
+            if self._size == 0:  # a new journal starts with the meeting's id
+                line = header_line(self.meeting.id) + line
+            self._check_still_ours(fd)
             try:
-                if self._dirty_tail or os.fstat(fd).st_size != self._size:
-                    # A write that failed or was interrupted left bytes behind.
+                if self._dirty_tail:
+                    # A write of ours that failed or was interrupted left bytes behind.
                     os.ftruncate(fd, self._size)
                     self._dirty_tail = False
                 files.write_all(fd, line)
-                os.fsync(fd)
+                files.sync(fd)
             except OSError as exc:
                 self._undo_partial(fd)
                 full = exc.errno in (errno.ENOSPC, errno.EDQUOT)
@@ -235,7 +266,7 @@ class MeetingStore:
         """Cut a partly written line off, so the journal ends cleanly (else: next append)."""
         try:
             os.ftruncate(fd, self._size)
-            os.fsync(fd)
+            files.sync(fd)
             self._dirty_tail = False
         except OSError:
             self._dirty_tail = True
@@ -257,7 +288,7 @@ class MeetingStore:
             self._writable()
             snapshot = self._paths["snapshot"]
             try:
-                files.write_atomic(self._paths["backup"], snapshot.read_bytes())
+                files.write_atomic(self._paths["backup"], files.read_file(snapshot))
                 write_snapshot(snapshot, self.meeting, self._seq)
             except (OSError, ValueError) as exc:
                 reason = files.describe_os_error(exc) if isinstance(exc, OSError) else str(exc)
@@ -277,7 +308,7 @@ class MeetingStore:
         except OSError:
             return  # the old lines stay, all skipped on load: still correct
         try:
-            fd = files.open_private(journal, os.O_WRONLY | os.O_APPEND)
+            fd = self._new_journal_fd(journal, self.meeting.id)
             files.fsync_dir(self.data_dir)
         except OSError as exc:
             try:
@@ -291,7 +322,7 @@ class MeetingStore:
         old, self._fd = self._fd, fd
         if old is not None:
             os.close(old)
-        self._size = 0
+        self._size = os.fstat(fd).st_size
         self._pending = 0
         self._dirty_tail = False
 
@@ -316,13 +347,72 @@ class MeetingStore:
     def load_draft(self) -> str:
         """The line that was being typed, or "" when none."""
         try:
-            return self._paths["draft"].read_bytes().decode("utf-8", errors="replace")
+            return files.read_file(self._paths["draft"]).decode("utf-8", errors="replace")
         except FileNotFoundError:
             return ""
         except OSError as exc:
             raise StoreError(
                 f"The line being typed could not be read back: {files.describe_os_error(exc)}."
             ) from exc
+
+    # -- moving --------------------------------------------------------------------
+
+    def save_elsewhere(self, folder: Path) -> Path:
+        """Save the meeting as it stands (every saved change) in `folder`, and go on there.
+
+        For when the data folder was deleted, or the lock or journal taken away
+        (see `append`'s StoreError codes ``store.folder_gone`` and the like): the
+        snapshot and a new journal are written in `folder` (created 0700), the
+        lock is taken there, and the following changes are saved there.
+
+        Returns:
+            The new snapshot's path.
+
+        Raises:
+            StoreError: `folder` already has this meeting, or cannot be written.
+        """
+        folder = Path(folder)
+        meeting_id = self.meeting.id
+        with self._mutex:
+            if self.readonly:
+                self._writable()
+            _prepare_dir(folder)
+            paths = paths_of(folder, meeting_id)
+            if _taken(folder, meeting_id):
+                raise StoreError(
+                    f"{folder} already has a meeting {meeting_id}: choose another folder.",
+                    f"{folder} にはすでに会議 {meeting_id} があります。別のフォルダを選んでください。",
+                    code="store.exists_there",
+                    params={"meeting_id": meeting_id, "data_dir": str(folder)},
+                )
+            lock = MeetingLock(paths["lock"], meeting_id)
+            lock.acquire()
+            try:
+                write_snapshot(paths["snapshot"], self.meeting, self._seq)
+                files.write_atomic(paths["backup"], files.read_file(paths["snapshot"]))
+                fd = self._new_journal_fd(paths["journal"], meeting_id)
+                files.fsync_dir(folder)
+            except OSError as exc:
+                lock.release()
+                raise StoreError(
+                    f"The meeting could not be saved in {folder}: {files.describe_os_error(exc)}.",
+                    f"{folder} に会議を保存できませんでした({files.describe_os_error(exc, 'ja')})。",
+                    code="store.save_elsewhere_failed",
+                    params={"meeting_id": meeting_id, "data_dir": str(folder)},
+                ) from exc
+            old_fd, old_lock = self._fd, self._lock
+            self.data_dir, self._paths, self._lock, self._fd = folder, paths, lock, fd
+            self._size = os.fstat(fd).st_size
+            self._pending = 0
+            self._dirty_tail = False
+            self._stopped = None
+            self.readonly = False
+        if old_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(old_fd)
+        if old_lock is not None:
+            old_lock.release()  # removes the old lock file only if it is still ours
+        return paths["snapshot"]
 
     # -- closing -------------------------------------------------------------------
 
@@ -349,6 +439,22 @@ class MeetingStore:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def _taken(data_dir: Path, meeting_id: str) -> bool:
+    """Whether any file of `meeting_id` exists: an id is never reused over leftovers."""
+    paths = paths_of(data_dir, meeting_id)
+    if any(os.path.lexists(paths[role]) for role in paths if role != "lock"):
+        return True
+    return bool(files.side_files(data_dir, meeting_id))
 
 
 def _prepare_dir(data_dir: Path) -> None:

@@ -36,16 +36,18 @@ def repair(data_dir: Path, meeting_id: str) -> tuple[list[str], list[str]]:
     done: list[str] = []
     paths = paths_of(data_dir, meeting_id)
     lock = MeetingLock(paths["lock"], meeting_id)
-    lock.acquire()
     try:
-        for role in ("snapshot", "journal"):
-            if paths[role].exists():
-                kept = files.side_name(paths[role], "damaged")
-                os.rename(paths[role], kept)
-                done.append(f"kept the original {paths[role].name} as {kept.name}")
-        files.fsync_dir(data_dir)
+        lock.acquire()
+    except StoreError as exc:
+        return [f"not repaired: {exc}", *notes], []
+    try:
         meeting.id = meeting_id
-        write_snapshot(paths["snapshot"], meeting, 0)
+        done = _replace_with(paths, meeting, _last_seq(paths))
+    except OSError as exc:
+        return [
+            f"not repaired: {files.describe_os_error(exc)}; the files were left as they are",
+            *notes,
+        ], []
     finally:
         lock.release()
     return [], [
@@ -53,6 +55,54 @@ def repair(data_dir: Path, meeting_id: str) -> tuple[list[str], list[str]]:
         *notes,
         f"saved {len(meeting.utterances)} lines into a new {paths['snapshot'].name}",
     ]
+
+
+def _replace_with(paths: dict[str, Path], meeting: Meeting, base: int) -> list[str]:
+    """Put the repaired meeting in place; the damaged files kept under new names.
+
+    The new snapshot is written whole and fsynced first (a full disk stops the
+    repair here, with nothing renamed). The originals get their ``damaged`` names
+    as extra links before the snapshot is replaced, so at every moment the
+    meeting's name holds the old file or the new one. The new snapshot's journal
+    base is past every journal line, so a journal left by a crash is skipped.
+    """
+    ready = files.side_name(paths["snapshot"], "tmp")
+    try:
+        write_snapshot(ready, meeting, base)
+        kept: list[tuple[Path, Path]] = []
+        for role in ("snapshot", "journal"):
+            if os.path.lexists(paths[role]):
+                aside = files.side_name(paths[role], "damaged")
+                _keep_copy(paths[role], aside)
+                kept.append((paths[role], aside))
+        files.fsync_dir(paths["snapshot"].parent)
+        os.replace(ready, paths["snapshot"])
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(ready)
+        raise
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(paths["journal"])
+    files.fsync_dir(paths["snapshot"].parent)
+    return [f"kept the original {path.name} as {aside.name}" for path, aside in kept]
+
+
+def _keep_copy(path: Path, aside: Path) -> None:
+    """`aside` names the same bytes as `path`: a hard link, or a copy where there are none."""
+    try:
+        os.link(path, aside)
+    except OSError:
+        files.write_atomic(aside, files.read_file(path))
+
+
+def _last_seq(paths: dict[str, Path]) -> int:
+    """The highest sequence number of any sound line in the journals (0 when none)."""
+    last = 0
+    for role in ("journal_backup", "journal"):
+        with contextlib.suppress(OSError):
+            found = scan(files.read_file(paths[role]))
+            last = max([last, *(entry.seq for entry in found.entries)])
+    return last
 
 
 def salvage(data_dir: Path, meeting_id: str) -> tuple[Meeting | None, list[str]]:
@@ -66,7 +116,7 @@ def salvage(data_dir: Path, meeting_id: str) -> tuple[Meeting | None, list[str]]
     notes: list[str] = []
     for role in ("snapshot", "backup"):
         with contextlib.suppress(StoreError, OSError):
-            if role == "backup" and not paths[role].exists():
+            if role == "backup" and not os.path.lexists(paths[role]):
                 continue
             try:
                 meeting, base = read_snapshot(paths[role])
@@ -97,10 +147,20 @@ def _replay(meeting: Meeting, base: int, paths: dict[str, Path]) -> tuple[list[s
     scans = []
     for role in ("journal_backup", "journal"):
         try:
-            scans.append(scan(paths[role].read_bytes()))
+            scans.append(scan(files.read_file(paths[role])))
         except OSError:
             continue
-    entries = sorted({e.seq: e for found in scans for e in found.entries}.values(), key=_seq)
+    chosen: dict[int, Entry] = {}
+    for found in scans:  # the journal after its backup: the later one wins a tie
+        for entry in found.entries:
+            earlier = chosen.get(entry.seq)
+            if entry.seq > 0 and earlier is not None and earlier.payload != entry.payload:
+                notes.append(
+                    f"change #{entry.seq} was found twice with different content: "
+                    "kept the one in the journal; the other stays in the damaged copy"
+                )
+            chosen[entry.seq] = entry
+    entries = sorted(chosen.values(), key=_seq)
     expected, skipped, gaps = base + 1, 0, False
     for entry in entries:
         if entry.seq <= base:

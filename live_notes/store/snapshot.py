@@ -14,6 +14,7 @@ writes a temporary file and renames it over the old one instead.
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from tinydb.table import Document
 
 from live_notes.domain.models import SCHEMA_VERSION, Meeting
 from live_notes.store.errors import CorruptError, NewerSchemaError
-from live_notes.store.files import write_atomic
+from live_notes.store.files import NotRegularFileError, read_file, write_atomic
 
 TABLE = "meeting"
 DOC_ID = 1
@@ -46,9 +47,11 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, dict[str, Any]] | None:
         """The parsed file, or None when it does not exist yet."""
         try:
-            raw = self.path.read_bytes()
+            raw = read_file(self.path)
         except FileNotFoundError:
             return None
+        except NotRegularFileError:
+            raise ValueError("it is not a regular file (a link, a folder or a pipe)") from None
         if not raw.strip():
             raise ValueError("the file is empty")
         data = json.loads(raw.decode("utf-8"))
@@ -76,7 +79,7 @@ def write_snapshot(path: Path, meeting: Meeting, journal_base: int) -> None:
     try:
         table = db.table(TABLE, cache_size=0)
         # Replace the record as a whole (upsert would merge into the old one).
-        if not path.exists() or not table.update(_replace(record), doc_ids=[DOC_ID]):
+        if not os.path.lexists(path) or not table.update(_replace(record), doc_ids=[DOC_ID]):
             table.insert(Document(record, doc_id=DOC_ID))
     finally:
         db.close()

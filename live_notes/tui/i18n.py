@@ -31,6 +31,12 @@ def t(key: str, lang: str, **params: Any) -> str:
         return template
 
 
+def undone(label: str, lang: str, template: str = "undo.done") -> str:
+    """What Ctrl+Z undid (`Session.undo`'s label: "line", "switch" …) in the clerk's words,
+    said with `template` (a message with a ``{what}``)."""
+    return t(template, lang, what=t(f"undo.{label}", lang))
+
+
 def has_message(key: str) -> bool:
     """Whether `key` is registered."""
     return key in _MESSAGES
@@ -62,6 +68,22 @@ add_messages(
         "presence.late": ("Late", "遅刻"),
         "presence.left_early": ("Left early", "早退"),
         "presence.online": ("Online", "オンライン"),
+        # what an undo undid (`Session.undo`'s labels)
+        "undo.done": ("Undone: {what}.", "取り消しました: {what}"),
+        "undo.line": ("the line", "行の確定"),
+        "undo.edit": ("the correction of a line", "行の修正"),
+        "undo.delete": ("the deletion of a line", "行の削除"),
+        "undo.switch": ("the change of item", "議題の切り替え"),
+        "undo.section": ("the change of section", "区分の切り替え"),
+        "undo.open": ("the opening", "開会"),
+        "undo.close": ("the closing", "閉会"),
+        "undo.recess": ("the recess", "休憩"),
+        "undo.resume": ("the resumption", "再開"),
+        "undo.decision": ("the decision", "結論の記録"),
+        "undo.attendance": ("the attendance mark", "出欠の記録"),
+        "undo.audience": ("the audience count", "傍聴者数の変更"),
+        "undo.setup": ("the setup change", "会議の準備の変更"),
+        "undo.draft": ("the “draft ready” mark", "「案完成」の印"),
         # groups
         "group.member": ("Members", "委員"),
         "group.secretariat": ("Secretariat", "事務局"),

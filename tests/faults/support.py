@@ -10,7 +10,6 @@ folder into docs/reliability.md. In ``make test`` nothing is written.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import io
 import json
 import os
@@ -18,6 +17,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from filelock import FileLock
 from hypothesis import HealthCheck, settings
 
 if TYPE_CHECKING:
@@ -89,8 +89,7 @@ def record(fault: str, what: str = "", **counts: int) -> None:
 
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
-    with open(path, "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    with FileLock(path):
         yield
 
 

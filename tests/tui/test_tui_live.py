@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import errno
-import time
+import importlib
 from typing import TYPE_CHECKING
 
 import pytest
@@ -75,7 +75,7 @@ async def test_a_full_disk_keeps_the_line_in_the_entry(
         monkeypatch.setattr(files, "write_all", full)
         await pilot.press(*"大事な発言", "enter")
         banner = text_of(app, "#banner")
-        assert "保存できませんでした" in banner and "disk is full" in banner
+        assert "保存できませんでした" in banner and "ディスクがいっぱいです" in banner
         assert live(app).entry.value == "大事な発言"
         assert stored(app).utterances == []
         assert rows(app) == []
@@ -91,11 +91,9 @@ async def test_a_huge_paste_is_refused_without_freezing(dirs: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o")
         entry = live(app).entry
-        started = time.perf_counter()
         entry.post_message(events.Paste("あ" * (MAX_LINE + 1)))
         await pilot.pause()
-        await pilot.press("x")
-        assert time.perf_counter() - started < 2.0
+        await pilot.press("x")  # how long this takes: `make bench` (tui.paste_refused_ms)
         assert entry.value == "x"
         notes = app.said
         assert any("貼り付けを取り消しました" in note for note in notes)
@@ -109,9 +107,7 @@ async def test_a_large_paste_is_taken_and_typing_goes_on(dirs: Path) -> None:
         big = "議事" * 30_000  # 60,000 characters, 180 KB of UTF-8
         entry.post_message(events.Paste(big))
         await pilot.pause()
-        started = time.perf_counter()
-        await pilot.press("x")
-        assert time.perf_counter() - started < 1.0
+        await pilot.press("x")  # how long this takes: `make bench` (tui.paste_taken_ms)
         await pilot.press("enter")
         assert stored(app).utterances[-1].text == big + "x"
 
@@ -200,8 +196,6 @@ async def test_a_theme_chosen_is_remembered(dirs: Path) -> None:
     app, _ = make_app(dirs)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        if "live-light" not in app.available_themes:
-            pytest.skip("themes/ not there yet")
         app.theme = "live-light"
         await pilot.pause()
     assert load_config().theme == "live-light"
@@ -211,8 +205,6 @@ async def test_a_theme_chosen_from_the_palette_is_remembered(dirs: Path) -> None
     app, _ = make_app(dirs)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        if "live-light" not in app.available_themes:
-            pytest.skip("themes/ not there yet")
         await pilot.press("ctrl+p", *"live-light")
         await pilot.pause(0.3)
         await pilot.press("enter")
@@ -227,7 +219,8 @@ async def test_a_theme_chosen_from_the_palette_is_remembered(dirs: Path) -> None
 
 
 async def test_meetings_list_and_back(dirs: Path) -> None:
-    meetings = pytest.importorskip("live_notes.tui.screens.meetings")
+    from live_notes.tui.screens import meetings
+
     meeting_id = new_meeting(dirs / "data")
     app = LiveNotesApp(dirs / "data", config=Config())
     async with app.run_test(size=SIZE) as pilot:
@@ -254,7 +247,7 @@ async def test_meetings_list_and_back(dirs: Path) -> None:
 async def test_review_and_export_keys_open_their_screens(
     dirs: Path, key: str, module: str, name: str
 ) -> None:
-    screens = pytest.importorskip(module)
+    screens = importlib.import_module(module)
     app, _ = make_app(dirs)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o", key)
@@ -281,7 +274,8 @@ async def test_the_clock_and_the_item_times_move_once_a_second(dirs: Path) -> No
 
 
 async def test_setup_is_reached_from_the_palette(dirs: Path) -> None:
-    setup = pytest.importorskip("live_notes.tui.screens.setup")
+    from live_notes.tui.screens import setup
+
     app, _ = make_app(dirs)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+p", *"会議の準備")

@@ -16,15 +16,17 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from live_notes.domain.errors import CommandError
 from live_notes.domain.models import Group, Person, Presence
+from live_notes.tui.attempt import attempt, refusal
 from live_notes.tui.commands import ATTENDANCE, DIALOG, Command, localized
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.widgets.message_line import MessageLine
 from live_notes.tui.widgets.status_bar import attendance_counts
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from live_notes.domain.errors import ClerkError
     from live_notes.domain.session import Session
 
 add_messages(
@@ -116,7 +118,7 @@ class AttendanceScreen(ModalScreen[None]):
             yield Static("", id="summary")
             with VerticalScroll(id="roll-scroll"):
                 yield Static("", id="roll")
-            yield Static("", id="message", classes="error")
+            yield MessageLine(id="message", classes="error", keep_room=True)
             yield Static(t("att.hint", self.lang), classes="hint")
 
     def on_mount(self) -> None:
@@ -154,8 +156,9 @@ class AttendanceScreen(ModalScreen[None]):
         )
         self.query_one("#summary", Static).update(summary)
 
-    def _say(self, message: str) -> None:
-        self.query_one("#message", Static).update(message)
+    def say(self, what: str | ClerkError) -> None:
+        """A refusal (or "" to clear) on the message line."""
+        self.query_one(MessageLine).say(what, self.lang)
 
     def action_cursor(self, step: int) -> None:
         """Move to the previous (-1) or next (+1) person."""
@@ -168,30 +171,26 @@ class AttendanceScreen(ModalScreen[None]):
         if not self.people:
             return
         person = self.people[self.cursor]
-        try:
-            self.session.mark(person.id, Presence(status))
-        except CommandError as exc:
-            self._say(exc.message(self.lang))
+        refused = refusal(attempt(self.session.mark, person.id, Presence(status)))
+        self.say(refused or "")
+        if refused:
             return
-        self._say("")
         self.cursor = min(len(self.people) - 1, self.cursor + 1)
         self.redraw()
 
     def action_audience(self, step: int) -> None:
         """Audience count up or down."""
-        try:
-            self.session.set_audience(self.session.meeting.audience + step)
-        except CommandError as exc:
-            self._say(exc.message(self.lang))
-            return
-        self.redraw()
+        refused = refusal(attempt(self.session.set_audience, self.session.meeting.audience + step))
+        self.say(refused or "")
+        if not refused:
+            self.redraw()
 
     def action_edit_time(self) -> None:
         """Edit the arrival (late) or departure (left early) time of the person at the cursor."""
         person = self.people[self.cursor]
         mark = self.session.meeting.attendance.get(person.id)
         if mark is None or mark.status not in (Presence.LATE, Presence.LEFT_EARLY):
-            self._say(t("att.no_time", self.lang))
+            self.say(t("att.no_time", self.lang))
             return
         at = mark.arrived_at if mark.status is Presence.LATE else mark.left_at
         status = mark.status
@@ -202,16 +201,15 @@ class AttendanceScreen(ModalScreen[None]):
             try:
                 hhmm = time.fromisoformat(value.strip())
             except ValueError:
-                self._say(t("att.bad_time", self.lang))
+                self.say(t("att.bad_time", self.lang))
                 return
             day = (at or self.session.now()).date()
-            try:
-                self.session.mark(person.id, status, at=datetime.combine(day, hhmm))
-            except CommandError as exc:
-                self._say(exc.message(self.lang))
-                return
-            self._say("")
-            self.redraw()
+            refused = refusal(
+                attempt(self.session.mark, person.id, status, at=datetime.combine(day, hhmm))
+            )
+            self.say(refused or "")
+            if not refused:
+                self.redraw()
 
         title = t("att.time_title", self.lang, name=person.name)
         shown = at.strftime("%H:%M") if at else ""

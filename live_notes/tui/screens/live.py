@@ -27,10 +27,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
+from live_notes.domain.errors import ClerkError, CommandError
 from live_notes.domain.text import MAX_LINE
-from live_notes.store import StoreError
+from live_notes.tui.attempt import attempt
 from live_notes.tui.commands import APP, ENTRY, LIVE, Command, localized
-from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.i18n import add_messages, t, undone
 from live_notes.tui.widgets.agenda_view import AgendaView
 from live_notes.tui.widgets.draft import DraftKeeper
 from live_notes.tui.widgets.entry import Chip, EntryLine
@@ -48,19 +49,14 @@ if TYPE_CHECKING:  # the model, the session and the store load after the first f
 
 add_messages(
     {
-        "live.not_saved": (
-            "NOT SAVED: {detail} The line is kept in the entry; press Enter again once "
-            "the problem is solved.",
-            "保存できませんでした: {detail} 入力中の行はそのまま残っています。"
-            "解決したら、もう一度 Enter を押してください。",
+        "live.not_saved": ("NOT SAVED: {detail}", "【未保存】{detail}"),
+        "live.not_saved_note": (
+            "NOT SAVED: see the red line above the entry.",
+            "保存できませんでした。入力欄の上の赤い表示をご覧ください。",
         ),
         "live.draft_back": (
             "The line you were typing before has been put back in the entry.",
             "前回入力中だった行を入力欄に戻しました。",
-        ),
-        "live.draft_failed": (
-            "The line being typed could not be kept: {detail}",
-            "入力中の行を保存できませんでした: {detail}",
         ),
         "live.correcting": ("Editing #{id}", "修正中 #{id}"),
         "live.corrected": ("Line #{id} corrected.", "#{id} の行を修正しました。"),
@@ -71,7 +67,6 @@ add_messages(
             "直前の行を非公開にしました(公開用の会議録には載りません)。",
         ),
         "live.on_record": ("Last line back on the record.", "直前の行を公開に戻しました。"),
-        "live.undone": ("Undone: {what}.", "取り消しました: {what}"),
         "live.last_item": ("This is the last item.", "最後の議題です。"),
         "live.first_item": ("This is the first item.", "最初の議題です。"),
         "live.opened": ("Opened at {time}.", "{time} 開会"),
@@ -106,6 +101,7 @@ DRAFT_DELAY = 0.5
 a new timer per key), started by the first change after a save."""
 
 A = TypeVar("A", bound=Callable[..., Any])
+R = TypeVar("R")
 
 
 Held = tuple[str, tuple[Any, ...]]
@@ -250,10 +246,9 @@ class LiveScreen(Screen[None]):
             self._drafts = DraftKeeper(
                 self.store.save_draft, self._draft_failed, self.app.call_from_thread
             )
-            try:
-                draft = self.store.load_draft()
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
+            draft = attempt(self.store.load_draft)
+            if isinstance(draft, ClerkError):
+                self.notify(draft.message(self.lang), severity="error")
                 draft = ""
             if draft:  # before what was typed while the meeting loaded, if anything
                 typed = self.entry.value
@@ -375,23 +370,21 @@ class LiveScreen(Screen[None]):
 
     # -- running commands ------------------------------------------------------------------
 
-    def run_command(self, command: Callable[[], Any], quiet: tuple[str, ...] = ()) -> bool:
-        """Run one session command; say why if refused. True when it was done."""
-        from live_notes.domain.errors import CommandError
-        from live_notes.store import StoreError
-
-        try:
-            command()
-        except CommandError as exc:
-            if exc.code not in quiet:
-                self.notify(exc.message(self.lang), severity="warning")
-            return False
-        except StoreError as exc:
-            self.banner(t("live.not_saved", self.lang, detail=str(exc)))
-            self.notify(t("live.not_saved", self.lang, detail=""), severity="error", timeout=10)
-            return False
-        self.banner(None)
-        return True
+    def run(
+        self, command: Callable[..., R], *args: Any, quiet: tuple[str, ...] = (), **kwargs: Any
+    ) -> R | ClerkError:
+        """Run one session command (`attempt`): its result, or the refusal, said to the
+        clerk (a change the store could not save raises the red banner)."""
+        result = attempt(command, *args, **kwargs)
+        if isinstance(result, CommandError):
+            if result.code not in quiet:
+                self.notify(result.message(self.lang), severity="warning")
+        elif isinstance(result, ClerkError):
+            self.banner(t("live.not_saved", self.lang, detail=result.message(self.lang)))
+            self.notify(t("live.not_saved_note", self.lang), severity="error", timeout=10)
+        else:
+            self.banner(None)
+        return result
 
     # -- the keys ------------------------------------------------------------------------------
 
@@ -419,7 +412,7 @@ class LiveScreen(Screen[None]):
         session = self.session
         if self.editing is not None:
             line_id = self.editing
-            if not self.run_command(lambda: session.update_line(line_id, text=text)):
+            if isinstance(self.run(session.update_line, line_id, text=text), ClerkError):
                 return
             self.editing = None
             self.notify(t("live.corrected", self.lang, id=line_id))
@@ -432,7 +425,7 @@ class LiveScreen(Screen[None]):
         """Commit one line and show it; False when refused (said to the clerk)."""
         session = self.session
         before = len(session.meeting.utterances)
-        if not self.run_command(lambda: session.commit_line(text), quiet=("empty_line",)):
+        if isinstance(self.run(session.commit_line, text, quiet=("empty_line",)), ClerkError):
             return False
         meeting = session.meeting
         if len(meeting.utterances) == before + 1 and self._shown_item == meeting.current_item_id:
@@ -452,14 +445,10 @@ class LiveScreen(Screen[None]):
     @needs_meeting
     def action_take_back(self) -> None:
         """Up with an empty entry: the last line comes back for correction."""
-        from live_notes.domain.errors import CommandError
-
         if self.entry.value or self.editing is not None:
             return
-        try:
-            line = self.session.last_line()
-        except CommandError as exc:
-            self.notify(exc.message(self.lang), severity="warning")
+        line = self.run(self.session.last_line)
+        if isinstance(line, ClerkError):
             return
         self.editing = line.id
         self.entry.value = line.text
@@ -477,7 +466,7 @@ class LiveScreen(Screen[None]):
     @needs_meeting
     def action_role(self, number: int) -> None:
         """F2 … F8: the speaker role of the next line."""
-        if self.run_command(lambda: self.session.role_by_number(number)):
+        if not isinstance(self.run(self.session.role_by_number, number), ClerkError):
             self.refresh_chips()
 
     def _switched(self) -> None:
@@ -496,9 +485,9 @@ class LiveScreen(Screen[None]):
         self._step(-1)
 
     def _step(self, step: int) -> None:
-        moved: list[AgendaItem | None] = []
-        if self.run_command(lambda: moved.append(self.session.step_item(step))):
-            if moved and moved[0] is None:
+        moved = self.run(self.session.step_item, step)
+        if not isinstance(moved, ClerkError):
+            if moved is None:
                 key = "live.last_item" if step > 0 else "live.first_item"
                 self.notify(t(key, self.lang))
             self._switched()
@@ -506,16 +495,15 @@ class LiveScreen(Screen[None]):
     @refused_until_loaded
     def action_goto(self) -> None:
         """Ctrl+G: go to an item by number or title."""
-        from live_notes.domain.errors import CommandError
 
         def find(query: str) -> AgendaItem | str:
-            try:
-                return self.session.find_item(query)
-            except CommandError as exc:
-                return exc.message(self.lang)
+            found = attempt(self.session.find_item, query)
+            return found.message(self.lang) if isinstance(found, ClerkError) else found
 
         def done(item_id: str | None) -> None:
-            if item_id is not None and self.run_command(lambda: self.session.switch_item(item_id)):
+            if item_id is None:
+                return
+            if not isinstance(self.run(self.session.switch_item, item_id), ClerkError):
                 self._switched()
 
         from live_notes.tui.screens.goto import GotoScreen  # dialogs load on first use
@@ -527,15 +515,12 @@ class LiveScreen(Screen[None]):
     @needs_meeting
     def action_next_section(self) -> None:
         """Ctrl+T: explanation → discussion → conclusion → note (※)."""
-        if self.run_command(self.session.next_section):
+        if not isinstance(self.run(self.session.next_section), ClerkError):
             self.refresh_chips()
 
     @refused_until_loaded
     def action_decision(self) -> None:
         """Ctrl+N: the decision dialog for the current item."""
-        from live_notes.domain.errors import CommandError
-        from live_notes.store import StoreError
-
         session = self.session
         item = session.current_item()
         if item is None:
@@ -548,13 +533,8 @@ class LiveScreen(Screen[None]):
             return
 
         def save(outcome: Outcome, conditions: str) -> str | None:
-            try:
-                session.record_decision(outcome, conditions)
-            except CommandError as exc:
-                return exc.message(self.lang)
-            except StoreError as exc:
-                return t("live.not_saved", self.lang, detail=str(exc))
-            return None
+            refused = attempt(session.record_decision, outcome, conditions)
+            return refused.message(self.lang) if isinstance(refused, ClerkError) else None
 
         def done(saved: bool | None) -> None:
             if saved:
@@ -578,15 +558,14 @@ class LiveScreen(Screen[None]):
     @needs_meeting
     def action_open_close(self) -> None:
         """Ctrl+O: open the meeting; once open, close it after a y/n question."""
-        from live_notes.domain.errors import CommandError
         from live_notes.domain.models import MeetingStatus
 
         session = self.session
         status = session.meeting.status
         if status is MeetingStatus.PLANNED:
-            at: list[datetime] = []
-            if self.run_command(lambda: at.append(session.open())):
-                self.notify(t("live.opened", self.lang, time=at[0].strftime("%H:%M")))
+            at = self.run(session.open)
+            if not isinstance(at, ClerkError):
+                self.notify(t("live.opened", self.lang, time=at.strftime("%H:%M")))
                 self.refresh_all()
             return
         if status is MeetingStatus.CLOSED:
@@ -594,9 +573,11 @@ class LiveScreen(Screen[None]):
             return
 
         def done(yes: bool | None) -> None:
-            closed: list[datetime] = []
-            if yes and self.run_command(lambda: closed.append(session.close())):
-                self.notify(t("live.closed", self.lang, time=closed[0].strftime("%H:%M")))
+            if not yes:
+                return
+            closed = self.run(session.close)
+            if not isinstance(closed, ClerkError):
+                self.notify(t("live.closed", self.lang, time=closed.strftime("%H:%M")))
                 self.refresh_all()
 
         from live_notes.tui.screens.confirm import ConfirmScreen
@@ -607,9 +588,9 @@ class LiveScreen(Screen[None]):
     @needs_meeting
     def action_recess(self) -> None:
         """Ctrl+R: recess, or resume."""
-        result: list[tuple[bool, datetime]] = []
-        if self.run_command(lambda: result.append(self.session.toggle_recess())):
-            in_recess, at = result[0]
+        result = self.run(self.session.toggle_recess)
+        if not isinstance(result, ClerkError):
+            in_recess, at = result
             key = "live.recessed" if in_recess else "live.resumed"
             self.notify(t(key, self.lang, time=at.strftime("%H:%M")))
             self.tick()
@@ -617,9 +598,9 @@ class LiveScreen(Screen[None]):
     @needs_meeting
     def action_flag(self) -> None:
         """Ctrl+F: flag the last line "verify later" (again: unflag)."""
-        flag: list[bool] = []
-        if self.run_command(lambda: flag.append(self.session.toggle_flag())):
-            self.notify(t("live.flagged" if flag[0] else "live.unflagged", self.lang))
+        flag = self.run(self.session.toggle_flag)
+        if not isinstance(flag, ClerkError):
+            self.notify(t("live.flagged" if flag else "live.unflagged", self.lang))
             self.show_item(force=True)
 
     @needs_meeting
@@ -631,7 +612,7 @@ class LiveScreen(Screen[None]):
             line = session.last_line()
             session.update_line(line.id, off_record=not line.off_record)
 
-        if self.run_command(toggle):
+        if not isinstance(self.run(toggle), ClerkError):
             off = session.last_line().off_record
             self.notify(t("live.off_record" if off else "live.on_record", self.lang))
             self.show_item(force=True)
@@ -639,9 +620,9 @@ class LiveScreen(Screen[None]):
     @needs_meeting
     def action_undo(self) -> None:
         """Ctrl+Z: undo the last change."""
-        what: list[str] = []
-        if self.run_command(lambda: what.append(self.session.undo())):
-            self.notify(t("live.undone", self.lang, what=what[0]))
+        what = self.run(self.session.undo)
+        if not isinstance(what, ClerkError):
+            self.notify(undone(what, self.lang))
             self.refresh_all()
 
     # -- the line being typed -----------------------------------------------------------------
@@ -675,8 +656,8 @@ class LiveScreen(Screen[None]):
         if self._drafts is not None:
             self._drafts.keep("" if self.editing is not None else self.entry.value, wait)
 
-    def _draft_failed(self, exc: StoreError) -> None:
-        self.notify(t("live.draft_failed", self.lang, detail=str(exc)), severity="error")
+    def _draft_failed(self, exc: ClerkError) -> None:
+        self.notify(exc.message(self.lang), severity="error")
 
     def on_unmount(self) -> None:
         """Leaving the screen keeps the line being typed, while the meeting is still open."""

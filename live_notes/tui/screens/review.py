@@ -20,16 +20,16 @@ quick at 10,000 lines.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from live_notes.domain.errors import CommandError
+from live_notes.domain.errors import ClerkError
 from live_notes.domain.models import Section, Utterance
-from live_notes.store import StoreError
+from live_notes.tui.attempt import attempt
 from live_notes.tui.commands import REVIEW
-from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.i18n import add_messages, t, undone
 from live_notes.tui.screens.review_lines import ReviewList, line_option_id
 from live_notes.tui.screens.screen_kit import (
     DialogError,
@@ -37,13 +37,17 @@ from live_notes.tui.screens.screen_kit import (
     FormDialog,
     LangKeysMixin,
     lang_bindings,
-    show_text,
 )
+from live_notes.tui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import ComposeResult
 
     from live_notes.domain.session import Session
+
+R = TypeVar("R")
 
 add_messages(
     {
@@ -52,6 +56,7 @@ add_messages(
             "{body} {title} — {status}・{lines} 行・要確認 {flagged} 件{ready}",
         ),
         "review.ready": (" · draft ready", "・案完成"),
+        "review.undone": ("Undone: {what}.", "元に戻しました: {what}"),
         "review.only_flagged": (
             " — flagged lines only (l shows all)",
             " — 要確認の行のみ表示中(l ですべて表示)",
@@ -77,7 +82,6 @@ add_messages(
         "review.on_now": ("Line #{id} is on the record.", "{id} 番の行を記録に戻しました。"),
         "review.none_flagged": ("Nothing is flagged.", "要確認の行はありません。"),
         "review.noted": ("※ note added to {item}.", "{item} に ※ 注記を追加しました。"),
-        "review.undone": ("Undone: {what}.", "元に戻しました: {what}"),
         "review.draft_ready": (
             "The minutes are marked “draft ready”.",
             "会議録を「案完成」にしました。",
@@ -111,7 +115,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         """Head line, the list, a message line and the footer."""
         yield Static("", id="review-head", markup=False)
         yield ReviewList(self.session, self.lang, id="review-lines")
-        yield Static("", id="review-message", markup=False)
+        yield MessageLine(id="review-message")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -148,11 +152,9 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             head += t("review.only_flagged", lang)
         self.query_one("#review-head", Static).update(head)
 
-    def say(self, text: str, error: bool = False) -> None:
-        """Show a message under the list."""
-        message = self.query_one("#review-message", Static)
-        show_text(message, text)
-        message.set_class(error, "-error")
+    def say(self, what: str | ClerkError, error: bool = False) -> None:
+        """Show a message (or a refusal) under the list."""
+        self.query_one(MessageLine).say(what, self.lang, error)
 
     def current_line(self) -> Utterance | None:
         """The line under the cursor (None on a heading)."""
@@ -162,15 +164,12 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         self.lines.show_line(line)
         self.update_head()
 
-    def _run(self, command: Any, *args: Any, **kwargs: Any) -> Any:
-        """Run a session command; a refusal or a failed save is shown, not raised."""
-        try:
-            return command(*args, **kwargs)
-        except CommandError as exc:
-            self.say(exc.message(self.lang), error=True)
-        except StoreError as exc:
-            self.say(str(exc), error=True)
-        return None
+    def _run(self, command: Callable[..., R], *args: Any, **kwargs: Any) -> R | ClerkError:
+        """Run a session command (`attempt`); a refusal or a failed save is shown."""
+        result = attempt(command, *args, **kwargs)
+        if isinstance(result, ClerkError):
+            self.say(result)
+        return result
 
     def _need_line(self) -> Utterance | None:
         line = self.current_line()
@@ -178,14 +177,12 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             self.say(t("review.no_line", self.lang), error=True)
         return line
 
-    def _submit(self, command: Any, *args: Any, **kwargs: Any) -> Any:
+    def _submit(self, command: Callable[..., R], *args: Any, **kwargs: Any) -> R:
         """Run a session command for a dialog: a refusal keeps the dialog open."""
-        try:
-            return command(*args, **kwargs)
-        except CommandError as exc:
-            raise DialogError(exc.message(self.lang)) from None
-        except StoreError as exc:
-            raise DialogError(str(exc)) from None
+        result = attempt(command, *args, **kwargs)
+        if isinstance(result, ClerkError):
+            raise DialogError(result.message(self.lang))
+        return result
 
     # -- actions -------------------------------------------------------------------------
 
@@ -207,7 +204,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             changes: dict[str, Any] = {"text": values["text"]}
             if values["role"] != line.role_id:
                 changes["role_id"] = values["role"]
-            return self._submit(self.session.update_line, line.id, **changes)  # type: ignore[no-any-return]
+            return self._submit(self.session.update_line, line.id, **changes)
 
         def done(saved: Utterance | None) -> None:
             if saved is not None:
@@ -234,10 +231,9 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         ]
 
         def submit(values: dict[str, str]) -> Utterance:
-            moved = self._submit(
+            return self._submit(
                 self.session.update_line, line.id, item_id=values["item"], section=values["section"]
             )
-            return moved  # type: ignore[no-any-return]
 
         def done(moved: Utterance | None) -> None:
             if moved is not None:
@@ -254,14 +250,11 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             return
         option_list = self.lines
         index = option_list.highlighted or 0
-        if self._run(self.session.delete_line, line.id) is None and self._still(line.id):
+        if isinstance(self._run(self.session.delete_line, line.id), ClerkError):
             return
         self.rebuild()
         option_list.highlighted = min(index, option_list.option_count - 1)
         self.say(t("review.deleted", self.lang, id=line.id))
-
-    def _still(self, line_id: int) -> bool:
-        return any(u.id == line_id for u in reversed(self.session.meeting.utterances))
 
     def action_off_record(self, _lang: str = "") -> None:
         """Leave the line out of the public edition, or put it back."""
@@ -269,7 +262,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         if line is None:
             return
         updated = self._run(self.session.update_line, line.id, off_record=not line.off_record)
-        if updated is not None:
+        if not isinstance(updated, ClerkError):
             self._refresh_line(updated)
             key = "review.off_now" if updated.off_record else "review.on_now"
             self.say(t(key, self.lang, id=line.id))
@@ -280,7 +273,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         if line is None:
             return
         flag = self._run(self.session.toggle_flag, line.id)
-        if flag is None:
+        if isinstance(flag, ClerkError):
             return
         self._refresh_line(self.session.line(line.id))
         self.say(t("review.flagged" if flag else "review.unflagged", self.lang, id=line.id))
@@ -307,7 +300,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         name = f"{item.label} {item.title}".strip()
 
         def submit(values: dict[str, str]) -> Utterance:
-            return self._submit(self.session.add_note, item.id, values["text"])  # type: ignore[no-any-return]
+            return self._submit(self.session.add_note, item.id, values["text"])
 
         def done(note: Utterance | None) -> None:
             if note is not None:
@@ -321,13 +314,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
 
     def action_draft_ready(self, _lang: str = "") -> None:
         """Mark the minutes "draft ready" (refused while open or flagged lines remain)."""
-        try:
-            self.session.mark_draft_ready()
-        except CommandError as exc:
-            self.say(exc.message(self.lang), error=True)
-            return
-        except StoreError as exc:
-            self.say(str(exc), error=True)
+        if isinstance(self._run(self.session.mark_draft_ready), ClerkError):
             return
         self.update_head()
         self.say(t("review.draft_ready", self.lang))
@@ -335,9 +322,9 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
     def action_undo(self, _lang: str = "") -> None:
         """Undo the last change (of this screen or of the live screen before it)."""
         what = self._run(self.session.undo)
-        if what is not None:
+        if not isinstance(what, ClerkError):
             self.rebuild()
-            self.say(t("review.undone", self.lang, what=what))
+            self.say(undone(what, self.lang, "review.undone"))
 
     def action_back(self, _lang: str = "") -> None:
         """Back to the screen below."""

@@ -1,0 +1,43 @@
+"""The one widget in which a screen tells the clerk something: a line, hidden when empty."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from live_notes.domain.errors import ClerkError
+
+
+class MessageLine(Static):
+    """A message under (or above) a screen's main part; an error shows in red.
+
+    `say` takes plain text or a `ClerkError`, which is said in the clerk's language.
+    """
+
+    DEFAULT_CSS = """
+    MessageLine { height: auto; }
+    MessageLine.-error { color: $error; }
+    """
+
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, keep_room: bool = False
+    ) -> None:
+        """`keep_room`: the line keeps its place when empty (else it takes no room)."""
+        super().__init__("", id=id, classes=classes, markup=False)
+        self.keep_room = keep_room
+
+    def on_mount(self) -> None:
+        """Empty at first."""
+        self.display = self.keep_room
+
+    def say(self, what: str | ClerkError, lang: str, error: bool = False) -> None:
+        """Show `what` (a refusal: in `lang`, as an error); "" hides the line."""
+        if isinstance(what, ClerkError):
+            what, error = what.message(lang), True
+        self.update(what)
+        self.display = bool(what) or self.keep_room
+        self.set_class(error, "-error")
+
+    @property
+    def text(self) -> str:
+        """What the line shows now."""
+        return str(self.render())
