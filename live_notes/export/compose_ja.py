@@ -270,7 +270,9 @@ class _Ja:
                 line_id=line.id,
                 label=printed,
             )
-            for kind, text, printed in labelled(label, line.text, self.label_style, self.s)
+            for kind, text, printed in labelled(
+                label, line.text, self.label_style, self.s, line.role_id == "chair"
+            )
         ]
 
     def marked(self, line: Utterance, text: str) -> str:

@@ -181,8 +181,6 @@ def speaker_label(
     if person is not None:
         key = "label_name_mark" if label_style is LabelStyle.MARK else "label_name"
         label = style.word(key, label=label, name=person.name)
-    if line.role_id == "chair":
-        label = str(style.choice("labels", "chair_mark", "")) + label
     return label
 
 
@@ -195,12 +193,19 @@ _LABEL_WORDS = {
 
 
 def labelled(
-    label: str, text: str, label_style: LabelStyle, style: Style
+    label: str, text: str, label_style: LabelStyle, style: Style, chair: bool = False
 ) -> list[tuple[str, str, str]]:
-    """A line in the label style: one or two (kind, text, printed label) paragraphs."""
+    """A line in the label style: one or two (kind, text, printed label) paragraphs.
+
+    The chair's label takes the style's ``chair_mark``: instead of the ○ of the mark
+    style (◎会長), before the label in the others.
+    """
     if not label:
         return [("line", text, "")]
     printed = style.word(_LABEL_WORDS[label_style], label=label)
+    mark = str(style.choice("labels", "chair_mark", "")) if chair else ""
+    if mark:
+        printed = mark + (printed[1:] if label_style is LabelStyle.MARK else printed)
     if label_style is LabelStyle.PAREN_LINE:
         return [("label", printed, printed), ("line", text, "")]
     return [("line", printed + text, printed)]

@@ -277,3 +277,26 @@ def test_numbering(n: int, pattern: str, expected: str) -> None:
     from live_notes.export.numbering import number_label
 
     assert number_label(n, pattern) == expected
+
+
+def test_the_worked_example_of_docs_styles_md(tmp_path: Path) -> None:
+    folder = copy_style("ja-shingikai", "bunkazai")
+    path = folder / "style.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("header_table = false", "header_table = true")
+    text = text.replace('style = ""', 'style = "mark"', 1)
+    text = text.replace('chair_mark = ""', 'chair_mark = "◎"')
+    text = text.replace('department = "〔提案課職員〕"', 'department = "説明員"')
+    text = text.replace('approved = "認める"', 'approved = "可とする"', 1)
+    path.write_text(text, encoding="utf-8")
+    meeting = driven_sample("ja")
+    meeting.header.style = "bunkazai"
+    for fmt in ("txt", "md", "html", "docx"):
+        data = render(meeting, fmt)
+        shown = docx_text(data) if fmt == "docx" else data.decode()
+        shown = re.sub(r"<[^>]+>|\*\*|\\", "", shown)
+        assert "説明員" in shown, fmt
+        assert "については、可とする。" in shown, fmt
+        assert "◎会長 児童生徒の学習記録は" in shown, fmt
+        assert "○委員 端末を更新した後" in shown, fmt
+    assert "| 説明員 |" in docx_text(render(meeting, "docx")).replace("**", "")
