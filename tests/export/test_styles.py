@@ -300,3 +300,50 @@ def test_the_worked_example_of_docs_styles_md(tmp_path: Path) -> None:
         assert "◎会長 児童生徒の学習記録は" in shown, fmt
         assert "○委員 端末を更新した後" in shown, fmt
     assert "| 説明員 |" in docx_text(render(meeting, "docx")).replace("**", "")
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (
+            ('department = "〔提案課職員〕"', 'departmnt = "説明員"'),
+            r"^style mine: unknown key groups\.departmnt in style\.toml \(known here: "
+            r"department, member, secretariat\)$",
+        ),
+        (
+            ("header_table = false", 'header_table = "yes"'),
+            r"^style mine: page\.header_table must be a bool, like False$",
+        ),
+    ],
+)
+def test_a_mistyped_style_key_is_named(tmp_path: Path, edit: tuple[str, str], message: str) -> None:
+    folder = copy_style("ja-shingikai", "mine")
+    path = folder / "style.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace(*edit), encoding="utf-8")
+    with pytest.raises(StyleError, match=message):
+        render(driven_sample("ja"), "md", ExportOptions(style="mine"))
+
+
+def test_plan_style_and_export_style_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from live_notes.resources import sample_plan
+
+    plan = sample_plan("ja").read_text(encoding="utf-8")
+    plan = plan.replace("[meeting]\n", '[meeting]\nstyle = "ja-iinkai"\n', 1)
+    (tmp_path / "plan.toml").write_text(plan, encoding="utf-8")
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main([*data, "new", str(tmp_path / "plan.toml")]) == 0
+    meeting_id = capsys.readouterr().out.strip()
+    out = tmp_path / "m.txt"
+    assert main([*data, "export", meeting_id, "--format", "txt", "--out", str(out)]) == 0
+    assert "\n09時30分から12時00分まで\n" in out.read_text(encoding="utf-8")
+    args = [*data, "export", meeting_id, "--format", "txt", "--out", str(out)]
+    assert main([*args, "--style", "ja-shingikai"]) == 0
+    assert "\n午前9時30分から正午まで\n" in out.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main([*args, "--style", "nope"]) == 1
+    assert capsys.readouterr().err == (
+        "live-notes: no style named 'nope' (there are: en-board, ja-iinkai, ja-shingikai)\n"
+    )
+    assert "\n午前9時30分から正午まで\n" in out.read_text(encoding="utf-8")  # the last file kept
