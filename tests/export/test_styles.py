@@ -347,3 +347,15 @@ def test_plan_style_and_export_style_on_the_command_line(
         "live-notes: no style named 'nope' (there are: en-board, ja-iinkai, ja-shingikai)\n"
     )
     assert "\n午前9時30分から正午まで\n" in out.read_text(encoding="utf-8")  # the last file kept
+
+
+def test_explanation_lines_with_labels_and_one_heading_rule(tmp_path: Path) -> None:
+    folder = copy_style("ja-shingikai", "labelled")
+    path = folder / "style.toml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("explanation = false", "explanation = true")
+    text = text.replace('heading_space = "auto"', 'heading_space = "always"')
+    path.write_text(text, encoding="utf-8")
+    shown = render(driven_sample("ja"), "txt", ExportOptions(style="labelled")).decode()
+    assert "\n(ア)\n担当課 担当課である下水道課から" in shown
+    assert "\n(1) 諮問\n" in shown and "\n(1)諮問\n" not in shown
