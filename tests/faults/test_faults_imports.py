@@ -103,9 +103,6 @@ def test_a_bad_archive_is_refused_in_one_line(
     record(FAULT, rounds=1, tracebacks=int("Traceback" in err))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="needs the store's id check that refuses ids read as options"
-)
 def test_an_id_read_as_an_option_is_refused(tmp_path: Path) -> None:
     data = tmp_path / "data"
     source = _archive(tmp_path, lambda m: m.update(id="-rf"))
