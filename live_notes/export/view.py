@@ -23,6 +23,7 @@ from live_notes.domain.models import (
 from live_notes.export.jadate import format_time, format_time_24h, format_time_en
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime, time
 
     from live_notes.export.options import ExportOptions
@@ -226,3 +227,33 @@ def clock(at: time, style: Style, fullwidth: bool = False) -> str:
 def time_of(at: datetime | None) -> str:
     """HH:MM of a datetime, or "" (for the CSV and warnings)."""
     return at.strftime("%H:%M") if at else ""
+
+
+def with_kind_headings(
+    meeting: Meeting, style: Style, make: Callable[[AgendaItem, int], ItemView]
+) -> list[ItemView]:
+    """The items' views; where the style says so, each run of items of one kind under a
+    heading of its own (諮問事項, 報告事項: ``[kinds]``)."""
+    items: list[ItemView] = []
+    kinds = style.table("kinds") if style.choice("layout", "kind_headings", False) else {}
+    last: dict[int, str] = {}
+    for item, depth in meeting.iter_items():
+        kind = item.kind.value
+        if kind in kinds and last.get(depth) != kind:
+            items.append(ItemView("", str(kinds[kind]), depth))
+        last[depth] = kind
+        for deeper in [d for d in last if d > depth]:
+            del last[deeper]
+        items.append(make(item, depth))
+    return items
+
+
+def heading(item: AgendaItem, rule: str) -> str:
+    """An item's label and title, spaced by the style's rule ("auto", "always", "never")."""
+    if rule == "never":
+        sep = ""
+    elif rule == "always":
+        sep = " "
+    else:
+        sep = "" if item.label.endswith((".", ")", "）", "．")) else " "
+    return f"{item.label}{sep}{item.title}".strip()

@@ -231,7 +231,10 @@ def _literals(path: Path) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("module", ["compose_ja.py", "compose_en.py", "view.py", "docx_writer.py"])
+@pytest.mark.parametrize(
+    "module",
+    ["compose_ja.py", "compose_en.py", "conclusions.py", "view.py", "context.py", "docx_writer.py"],
+)
 def test_composers_hold_no_sentence_a_style_might_change(module: str) -> None:
     for literal in _literals(EXPORT / module):
         if literal.startswith("<"):
