@@ -53,8 +53,11 @@ class Style:
             text = str(self.data["words"][key])
             if not values:
                 return text
-            # "at 7:45 p.m." closing a sentence takes no second full stop.
-            return text.format(**values).replace("..", ".")
+            for name, value in values.items():
+                if isinstance(value, str) and value.endswith("."):
+                    # "at 7:45 p.m." closing a sentence takes no second full stop.
+                    text = text.replace(f"{{{name}}}.", f"{{{name}}}")
+            return text.format(**values)
         except KeyError as exc:
             raise StyleError(
                 f"style {self.name}: [words] {key} is missing or uses an unknown placeholder {exc}"

@@ -362,3 +362,12 @@ def test_explanation_lines_with_labels_and_one_heading_rule(tmp_path: Path) -> N
     shown = render(driven_sample("ja"), "txt", ExportOptions(style="labelled")).decode()
     assert "\n(ア)\n担当課 担当課である下水道課から" in shown
     assert "\n(1) 諮問\n" in shown and "\n(1)諮問\n" not in shown
+
+
+def test_a_sentence_ending_in_a_time_has_one_full_stop_and_typed_dots_stay() -> None:
+    meeting = driven_sample("en")
+    meeting.utterances[3].text = "Wait... what? Ends with dots.."
+    meeting.utterances[3].verify = True
+    text = render(meeting, "txt", ExportOptions(edition="internal")).decode()
+    assert "The meeting adjourned at 7:45 p.m.\n" in text
+    assert "Wait... what? Ends with dots.. [VERIFY]" in text
