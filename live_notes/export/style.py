@@ -62,6 +62,8 @@ class Style:
             raise StyleError(
                 f"style {self.name}: [words] {key} is missing or uses an unknown placeholder {exc}"
             ) from None
+        except (ValueError, IndexError) as exc:
+            raise StyleError(f"style {self.name}: [words] {key}: {exc}") from None
 
     def table(self, name: str) -> dict[str, Any]:
         """A table of style.toml (``groups``, ``outcomes``, ``labels``, …), or {}."""

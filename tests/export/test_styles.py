@@ -372,3 +372,22 @@ def test_a_sentence_ending_in_a_time_has_one_full_stop_and_typed_dots_stay() -> 
     text = render(meeting, "txt", ExportOptions(edition="internal")).decode()
     assert "The meeting adjourned at 7:45 p.m.\n" in text
     assert "Wait... what? Ends with dots.. [VERIFY]" in text
+
+
+@pytest.mark.parametrize(
+    ("closing", "message"),
+    [
+        (
+            '"{tme}終了"',
+            r"^style mine: \[words\] closing is missing or uses an unknown placeholder 'tme'$",
+        ),
+        ('"{time終了"', r"^style mine: \[words\] closing: .*'\}'"),
+    ],
+)
+def test_a_broken_placeholder_is_named(tmp_path: Path, closing: str, message: str) -> None:
+    folder = copy_style("ja-shingikai", "mine")
+    path = folder / "style.toml"
+    text = path.read_text(encoding="utf-8").replace('"{time}終了"', closing)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(StyleError, match=message):
+        render(driven_sample("ja"), "txt", ExportOptions(style="mine"))
