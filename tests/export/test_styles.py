@@ -343,7 +343,7 @@ def test_plan_style_and_export_style_on_the_command_line(
     assert main([*data, "export", meeting_id, "--format", "txt", "--out", str(out)]) == 0
     assert "\n09時30分から12時00分まで\n" in out.read_text(encoding="utf-8")
     args = [*data, "export", meeting_id, "--format", "txt", "--out", str(out)]
-    assert main([*args, "--style", "ja-shingikai"]) == 0
+    assert main([*args, "--style", "ja-shingikai", "--force"]) == 0
     assert "\n午前9時30分から正午まで\n" in out.read_text(encoding="utf-8")
     capsys.readouterr()
     assert main([*args, "--style", "nope"]) == 1
