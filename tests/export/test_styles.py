@@ -1,6 +1,6 @@
 """House styles: every shipped style's golden files, a clerk's own style, the Word look.
 
-Golden files are in tests/golden/styles. After an intended change, regenerate them with
+Golden files are in tests/export/golden/styles. After an intended change, regenerate them with
 ``UPDATE_GOLDEN=1 pytest tests/export/test_styles.py`` and read the diff before committing.
 """
 
@@ -342,8 +342,8 @@ def test_plan_style_and_export_style_on_the_command_line(
     out = tmp_path / "m.txt"
     assert main([*data, "export", meeting_id, "--format", "txt", "--out", str(out)]) == 0
     assert "\n09時30分から12時00分まで\n" in out.read_text(encoding="utf-8")
-    args = [*data, "export", meeting_id, "--format", "txt", "--out", str(out), "--force"]
-    assert main([*args, "--style", "ja-shingikai"]) == 0
+    args = [*data, "export", meeting_id, "--format", "txt", "--out", str(out)]
+    assert main([*args, "--style", "ja-shingikai", "--force"]) == 0
     assert "\n午前9時30分から正午まで\n" in out.read_text(encoding="utf-8")
     capsys.readouterr()
     assert main([*args, "--style", "nope"]) == 1
