@@ -37,6 +37,21 @@ ORDER = [
     "Hand-edited archives",
     "Deep and long plan files",
     "Escape sequences in a hand-edited file",
+    "Lock file deleted by hand",
+    "Journal changed behind the writer",
+    "Data folder deleted while open",
+    "Repair on a full disk",
+    "Id reused over leftovers",
+    "Two changes with one number",
+    "Lines on an unknown agenda item",
+    "Journal of another meeting",
+    "Planted symlink",
+    "Data folder writable by others",
+    "Purge a damaged meeting",
+    "Odd entries in the data folder",
+    "Archive in the data folder",
+    "Lock of another computer",
+    "Unsafe meeting id",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {

@@ -138,7 +138,7 @@ def test_repair_on_a_full_disk_renames_nothing(
         "check --repair with the disk full while the repaired snapshot is written: "
         "nothing renamed, the meeting still listed, a later repair works",
         rounds=1,
-        lost=int(meeting_id not in listed),
+        unopenable=int(meeting_id not in listed),
     )
     assert not report.repaired and any("disk is full" in f for f in report.findings)
     assert after == before
@@ -175,9 +175,16 @@ def test_repair_on_a_real_full_tmpfs(tmp_path: Path) -> None:
         [report] = check(data_dir, meeting_id, repair=True)
         after = sorted(p.name for p in data_dir.iterdir())
         filler.unlink()
+        listed = [m.id for m in list_meetings(data_dir)]
+        record(
+            "Repair on a full disk",
+            rounds=1,
+            unopenable=int(meeting_id not in listed),
+            real_tmpfs=1,
+        )
         assert not report.repaired, report
         assert after == before
-        assert meeting_id in [m.id for m in list_meetings(data_dir)]
+        assert meeting_id in listed
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
@@ -223,7 +230,7 @@ def test_two_changes_with_one_number_are_reported_by_repair(tmp_path: Path) -> N
         "two different changes with the same sequence number (journal and its backup): "
         "check --repair says so instead of keeping one silently",
         rounds=1,
-        lost=0 if said else 1,
+        reported=int(bool(said)),
     )
     assert said, report
 
@@ -239,7 +246,7 @@ def test_check_reports_lines_on_unknown_items(tmp_path: Path) -> None:
         "Lines on an unknown agenda item",
         "a line whose agenda item is no longer in the agenda: check reports it",
         rounds=1,
-        lost=0 if not report.ok else 1,
+        reported=int(not report.ok),
     )
     assert not report.ok
     assert any("'removed-item'" in finding for finding in report.findings)
@@ -261,7 +268,7 @@ def test_a_journal_of_another_meeting_is_refused(tmp_path: Path) -> None:
         "Journal of another meeting",
         "a journal of one meeting copied over another's: the meeting is refused, not mixed",
         rounds=1,
-        lost=0,
+        refused=1,
     )
     assert ids[1] in str(refused.value)
 
@@ -296,7 +303,7 @@ def test_planted_link_never_reaches_the_file_outside(tmp_path: Path, role: str) 
         "a link to a file outside the folder planted as the lock, journal, draft or a "
         "temporary file: the file outside is never changed",
         rounds=1,
-        lost=int(changed),
+        outside_changed=int(changed),
         refused=refused,
     )
     assert not changed
@@ -375,7 +382,7 @@ def test_an_archive_in_the_data_folder_is_no_damaged_meeting(tmp_path: Path) -> 
         "Archive in the data folder",
         "an export archive written into the data folder: not listed as a damaged meeting",
         rounds=1,
-        lost=int("DAMAGED" in listed),
+        listed_damaged=int("DAMAGED" in listed),
     )
     assert code == 0 and "DAMAGED" not in listed
     assert "an exported archive" in listed
@@ -394,7 +401,7 @@ def test_check_does_not_say_a_lock_of_another_computer_ended(tmp_path: Path) -> 
         "Lock of another computer",
         "a lock left by another computer (a shared folder): check does not claim it ended",
         rounds=1,
-        lost=int(any("has ended" in f for f in report.findings)),
+        said_ended=int(any("has ended" in f for f in report.findings)),
     )
     assert not any("has ended" in f for f in report.findings)
     assert any("another computer" in f for f in report.findings)
