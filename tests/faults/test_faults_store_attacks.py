@@ -33,31 +33,32 @@ if TYPE_CHECKING:
 # -- data lost or unreachable ------------------------------------------------------------
 
 
-def test_lock_deleted_by_hand_stops_the_first_writer_without_losing_the_second(
-    tmp_path: Path,
-) -> None:
+def test_lock_deleted_by_hand_lets_no_second_writer_in(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     first, first_session = writer_with_lines(data_dir, "委員 一行目")
     meeting_id = first.meeting.id
+    journal = data_dir / f"{meeting_id}.journal"
     (data_dir / f"{meeting_id}.lock").unlink()  # "clearing a stale lock"
-    second = MeetingStore.open(data_dir, meeting_id)
-    Session(second.meeting, sink=second.append).commit_line("担当課 二人目の行")
-    with pytest.raises(StoreError) as refused:
+    before = journal.read_bytes()
+    with pytest.raises(StoreError) as second_refused:
+        MeetingStore.open(data_dir, meeting_id)
+    untouched = journal.read_bytes() == before
+    with pytest.raises(StoreError) as first_stopped:
         first_session.commit_line("委員 一人目の次の行")
-    second.close()
     first.close()
     lines = saved_lines(data_dir, meeting_id)
-    lost = int("担当課 二人目の行" not in lines) + int("委員 一行目" not in lines)
     record(
         "Lock file deleted by hand",
-        "the lock file of an open meeting deleted, a second writer opens it and commits; "
-        "the first writer's next line is refused, the second writer's line is kept",
+        "the lock file of an open meeting deleted by hand: a second writer is refused, "
+        "the first one stops at its next line with a clear message, nothing saved is lost",
         rounds=1,
-        lost=lost,
+        lost=int(lines != ["委員 一行目"] or not untouched),
     )
-    assert refused.value.code == "store.lock_lost"
-    assert "別の live-notes" in refused.value.message("ja")
-    assert lost == 0 and "委員 一人目の次の行" not in lines
+    assert second_refused.value.code == "store.journal_in_use"
+    assert "書き込み中" in second_refused.value.message("ja")
+    assert first_stopped.value.code == "store.lock_lost"
+    assert "別の live-notes" in first_stopped.value.message("ja")
+    assert untouched and lines == ["委員 一行目"]
 
 
 def test_journal_written_behind_the_writer_is_never_cut(tmp_path: Path) -> None:
