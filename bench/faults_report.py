@@ -52,6 +52,8 @@ ORDER = [
     "Archive in the data folder",
     "Lock of another computer",
     "Unsafe meeting id",
+    "Export files: modes, overwrites, folders",
+    "Opening a meeting another live-notes holds",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {

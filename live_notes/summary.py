@@ -18,12 +18,10 @@ def summary_text(meeting: Meeting) -> str:
         f"status:     {meeting.status.value}" + ("  (draft ready)" if meeting.draft_ready else ""),
     ]
     members = [p for p in meeting.people if p.group is Group.MEMBER]
-    present = [p for p in members if meeting.presence(p.id) in _PRESENT]
+    present, _ = meeting.members_present(now=False)
     absent = [p for p in members if meeting.presence(p.id) is Presence.ABSENT]
     quorum = f" (quorum {header.quorum})" if header.quorum else ""
-    out.append(
-        f"members:    {len(present)} present, {len(absent)} absent of {len(members)}{quorum}"
-    )
+    out.append(f"members:    {present} present, {len(absent)} absent of {len(members)}{quorum}")
     out.append(f"audience:   {meeting.audience}")
     counts = Counter(line.item_id for line in meeting.utterances)
     out.append(f"lines:      {len(meeting.utterances)}")
@@ -39,9 +37,6 @@ def summary_text(meeting: Meeting) -> str:
             f"verify later: {len(flagged)} line(s): " + ", ".join(f"#{u.id}" for u in flagged)
         )
     return "\n".join(out)
-
-
-_PRESENT = {Presence.PRESENT, Presence.LATE, Presence.LEFT_EARLY, Presence.ONLINE}
 
 
 def _times(meeting: Meeting) -> str:

@@ -53,6 +53,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ここでは編集できません: {fields}",
     ),
     "invalid_edit": ("Not saved: {problem}", "保存していません: {problem}"),
+    "item_has_lines": (
+        "Not saved: agenda item {item} has {count} line(s); move them in review first.",
+        "保存していません。議題 {item} には {count} 行あります。先に確認・修正で移動してください。",
+    ),
+    "role_has_lines": (
+        "Not saved: speaker role {role} tags {count} line(s).",
+        "保存していません。発言者区分 {role} の行が {count} 行あります。",
+    ),
+    "person_marked": (
+        "Not saved: {person} has an attendance mark.",
+        "保存していません。{person} には出欠の記録があります。",
+    ),
     "nothing_to_undo": ("Nothing to undo.", "取り消す操作がありません。"),
     "negative_audience": (
         "The audience count cannot go below zero.",

@@ -480,21 +480,40 @@ class Session:
         """Replace prepared parts (header, people, role_set, agenda, materials) from setup.
 
         The new parts are validated together as a whole meeting first, ids included,
-        so a bad edit changes nothing.
+        so a bad edit changes nothing. An edit that would leave a recorded line on an
+        item or a role that is no more (it would vanish from every export), or an
+        attendance mark on someone no more on the roster, is refused.
+
+        Raises:
+            CommandError: refused; ``params["part"]`` names the part at fault
+                ("header", "people", "roles", "agenda" or "materials", or "" when
+                unknown), and for a removal the ids left behind (``params["ids"]``).
         """
+        from pydantic import ValidationError
+
         from live_notes.domain.plan import check_references
 
         unknown = set(fields) - EDITABLE_FIELDS
         if unknown:
-            raise CommandError("not_editable", fields=", ".join(sorted(unknown)))
+            raise CommandError("not_editable", fields=", ".join(sorted(unknown)), part="")
         new = {name: clean_fields(_dump(value)) for name, value in fields.items()}
         try:
             checked = Meeting.model_validate({**self.meeting.model_dump(mode="json"), **new})
+        except ValidationError as exc:
+            loc = exc.errors()[0]["loc"] if exc.errors() else ()
+            part = _part(str(loc[0]) if loc else "")
+            raise CommandError(
+                "invalid_edit", problem=str(exc).splitlines()[0], part=part
+            ) from None
         except ValueError as exc:
-            raise CommandError("invalid_edit", problem=str(exc).splitlines()[0]) from None
+            raise CommandError("invalid_edit", problem=str(exc).splitlines()[0], part="") from None
         problems = check_references(checked)
         if problems:
-            raise CommandError("invalid_edit", problem=problems[0])
+            part = _part(problems[0].split("[", 1)[0].split(".", 1)[0])
+            raise CommandError("invalid_edit", problem=problems[0], part=part)
+        orphaned = orphans(self.meeting, checked)
+        if orphaned is not None:
+            raise orphaned
         old = {name: _dump(getattr(self.meeting, name)) for name in fields}
         self._do("setup", MeetingEdited(fields=new), [MeetingEdited(fields=old)])
 
@@ -524,6 +543,39 @@ class Session:
         if entry.label in ("line", "edit", "delete", "switch", "section"):
             self.role_id = self._follow_up_default()
         return entry.label
+
+
+def _part(name: str) -> str:
+    """The setup part a meeting field or plan path belongs to (role_set → roles)."""
+    name = "roles" if name in ("role_set", "roles") else name
+    return name if name in ("header", "people", "roles", "agenda", "materials") else ""
+
+
+def orphans(before: Meeting, after: Meeting) -> CommandError | None:
+    """Why `after` may not replace `before`: a recorded line on an item or a role `after`
+    has no more, or an attendance mark on someone no more on its roster (None: fine)."""
+    item_ids = {item.id for item, _ in after.iter_items()}
+    role_ids = {role.id for role in after.role_set.roles} | {""}
+    lost_items: dict[str, int] = {}
+    lost_roles: dict[str, int] = {}
+    for line in before.utterances:
+        if line.item_id not in item_ids:
+            lost_items[line.item_id] = lost_items.get(line.item_id, 0) + 1
+        if line.role_id not in role_ids:
+            lost_roles[line.role_id] = lost_roles.get(line.role_id, 0) + 1
+    if lost_items:
+        item, count = next(iter(lost_items.items()))
+        ids = tuple(lost_items)
+        return CommandError("item_has_lines", item=item, count=count, ids=ids, part="agenda")
+    if lost_roles:
+        role, count = next(iter(lost_roles.items()))
+        ids = tuple(lost_roles)
+        return CommandError("role_has_lines", role=role, count=count, ids=ids, part="roles")
+    person_ids = {person.id for person in after.people}
+    marked = tuple(pid for pid in before.attendance if pid not in person_ids)
+    if marked:
+        return CommandError("person_marked", person=marked[0], ids=marked, part="people")
+    return None
 
 
 def _dump(value: Any) -> Any:

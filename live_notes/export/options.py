@@ -36,6 +36,8 @@ class ExportOptions:
         final: Leave out the 案 / DRAFT mark.
         style: The house style by name; None follows the plan (``style = "…"``), else
             the default style of the minutes' language.
+        file_mode: Permissions of the written file (the clerk's ``export_mode``
+            setting); exports hold personal information, so only the clerk's by default.
     """
 
     lang: str | None = None
@@ -47,6 +49,7 @@ class ExportOptions:
     template_dir: Path | None = None
     final: bool = False
     style: str | None = None
+    file_mode: int = 0o600
 
     def __post_init__(self) -> None:
         if self.edition not in ("public", "internal"):

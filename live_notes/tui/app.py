@@ -1,14 +1,12 @@
 """The application: opens a meeting's store, builds the live session, switches screens.
 
-Start-up: with a meeting id, that meeting opens on the live screen. Without
+Start-up: with a meeting id, that meeting opens on the live screen (in two
+steps, so the clerk can type at once: see `live_notes.tui.opening`). Without
 one, an empty data directory gets the Japanese sample meeting (so a first run
 shows something real); otherwise the meetings screen lists what is there.
 
-With a meeting id the start is in two steps, so the clerk can type at once: the
-live screen and its entry come up first, with only Textual and light modules
-imported; right after that first frame the meeting is loaded (the store, the
-model, pydantic) and the screen filled in. Lines committed and command keys
-pressed meanwhile are held by the screen and done, in order, once it is there.
+Screens reach the app through the typed methods here (`open_meeting`,
+`show_meetings`, `ui_lang` …), never by looking attributes up.
 
 Run it with ``python -m live_notes.tui.app [MEETING_ID]`` (``live-notes`` does
 the same through the command line).
@@ -22,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from threading import Thread
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -30,14 +27,15 @@ from textual.binding import Binding
 
 from live_notes.tui.commands import APP, IDS, CommandsProvider, bindings, format_key, localized
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.opening import Opening
 from live_notes.tui.screens.live import LiveScreen
 
 if TYPE_CHECKING:  # loaded when needed: the live screen's first frame does without them
     from textual.notifications import SeverityLevel
-    from textual.theme import Theme
 
     from live_notes.abbrev import Abbreviations
     from live_notes.config import Config
+    from live_notes.domain.errors import ClerkError
     from live_notes.domain.session import Session
     from live_notes.store import MeetingStore
 
@@ -67,10 +65,6 @@ add_messages(
             "The meeting is still opening; try again in a moment.",
             "会議を開いているところです。少し待ってからもう一度どうぞ。",
         ),
-        "app.typed_lost": (
-            "Not saved (no meeting open), copy it if needed: {text}",
-            "保存されていません(会議が開いていません)。必要ならコピーしてください: {text}",
-        ),
     }
 )
 
@@ -89,6 +83,7 @@ class LiveNotesApp(App[None]):
         config: The clerk's settings.
         store: The open meeting's store, or None.
         session: The live session on the open meeting, or None.
+        opening: The meeting being loaded behind the live screen (the start), or None.
     """
 
     CSS_PATH = "app.tcss"
@@ -104,7 +99,9 @@ class LiveNotesApp(App[None]):
         meeting_id: str | None = None,
         config: Config | None = None,
         clock: Clock | None = None,
+        draft_delay: float | None = None,
     ) -> None:
+        """`draft_delay`: longest wait before the line being typed is kept (tests shorten it)."""
         # What is loaded by now (Textual, the settings' pydantic) lives as long as the
         # process: out of the cyclic collector's passes, a full pass during the first
         # frame no longer walks it (measured: 12-16 ms of the start).
@@ -122,16 +119,13 @@ class LiveNotesApp(App[None]):
         self.meeting_id = meeting_id
         self.config = config
         self.clock: Clock = clock or _now
+        self.draft_delay = draft_delay
         self.store: MeetingStore | None = None
         self.session: Session | None = None
         self.key_overrides: dict[str, str] = dict(self.config.keys)
         self.abbreviations: Abbreviations = {}
         self._abbreviations_loaded = False
-        self._opening: LiveScreen | None = None
-        self._quit_when_open = False
-        """Ctrl+Q came while the meeting was loading: quit once what was held is saved."""
-        """The live screen up before its meeting is loaded (the start), or None."""
-        self._theme_ready = False
+        self.opening: Opening | None = None
         self.said: list[str] = []
         """The latest messages the clerk was shown (notifications), oldest first."""
 
@@ -149,7 +143,12 @@ class LiveNotesApp(App[None]):
         del self.said[:-50]
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
-    # -- language, themes, keys ---------------------------------------------------------
+    def refuse(self, refusal: ClerkError, key: str = "", severity: SeverityLevel = "error") -> None:
+        """Say a refusal in the clerk's language (inside message `key`'s ``{detail}``)."""
+        detail = refusal.message(self.ui_lang)
+        self.notify(t(key, self.ui_lang, detail=detail) if key else detail, severity=severity)
+
+    # -- language, keys, abbreviations ---------------------------------------------------
 
     @property
     def ui_lang(self) -> str:
@@ -160,196 +159,94 @@ class LiveNotesApp(App[None]):
             return self.session.lang
         return "ja"
 
-    def _setup_themes(self) -> None:
-        from live_notes.tui.themes import ThemeError, load_themes
-
-        themes: list[Theme] = []
-        try:
-            themes = load_themes()
-        except (ThemeError, OSError) as exc:  # a broken theme file must not stop the clerk
-            self.notify(str(exc), severity="error")
-        for theme in themes:
-            self.register_theme(theme)
-        if self.config.theme in self.available_themes:
-            self.theme = self.config.theme
-        elif "live-dark" in self.available_themes:
-            self.theme = "live-dark"
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self._theme_ready = True
-
-    def _remember_theme(self, theme: Theme) -> None:
-        """A theme chosen from the palette is kept in the config file."""
-        if not self._theme_ready or theme.name == self.config.theme:
-            return
-        from live_notes.config import save_config
-
-        self.config.theme = theme.name
-        try:
-            save_config(self.config)
-        except OSError as exc:
-            self.notify(t("app.config_problem", self.ui_lang, detail=str(exc)), severity="error")
-
     def get_key_display(self, binding: Binding) -> str:
         """Keys in the footer and the help: function keys as printed on the keyboard (F9)."""
         return format_key(binding.key, super().get_key_display(binding))
 
-    def _setup_keys(self) -> None:
+    def on_mount(self) -> None:
+        """Themes and keys, then the first screen (abbreviations: with the meeting)."""
+        from live_notes.tui.themes import setup_themes
+
+        setup_themes(self)
         unknown = sorted(set(self.key_overrides) - IDS)
         if unknown:
             self.notify(t("app.unknown_key_ids", self.ui_lang, ids=", ".join(unknown)))
         self.set_keymap({k: v for k, v in self.key_overrides.items() if k in IDS})
-
-    def on_mount(self) -> None:
-        """Themes and keys, then the first screen (abbreviations: with the meeting)."""
-        self._setup_themes()
-        self._setup_keys()
         for problem in self.config.problems:
             self.notify(t("app.config_problem", self.ui_lang, detail=problem), severity="warning")
         self.start()
 
-    def _load_abbreviations(self) -> None:
-        """The clerk's abbreviations, once; a problem with the file is said."""
+    def use_abbreviations(self, abbreviations: Abbreviations, problems: list[str]) -> None:
+        """The clerk's abbreviations, once loaded; a problem with the file is said."""
         if self._abbreviations_loaded:
             return
-        from live_notes.abbrev import load_abbreviations
-
         self._abbreviations_loaded = True
-        self.abbreviations, problems = load_abbreviations()
+        self.abbreviations = abbreviations
         for problem in problems:
             self.notify(t("app.config_problem", self.ui_lang, detail=problem), severity="warning")
+
+    # -- opening and closing meetings ------------------------------------------------------
 
     def start(self) -> None:
         """The first screen: the meeting asked for, the sample, or the meetings list."""
         if self.meeting_id:
-            self._open_after_first_frame(self.meeting_id)
+            screen = self._live_screen(None, None)
+            self.opening = Opening(self, screen, self.meeting_id)
+            self._replace_top(screen)
             return
-        from live_notes.store import StoreError, meeting_ids
+        from live_notes.store import meeting_ids
+        from live_notes.tui.attempt import ClerkError, attempt
 
-        try:
-            ids = meeting_ids(self.data_dir)
-        except StoreError as exc:
-            self.notify(str(exc), severity="error")
-            return
-        if not ids:
+        ids = attempt(meeting_ids, self.data_dir)
+        if isinstance(ids, ClerkError):
+            self.refuse(ids)
+        elif not ids:
             self.create_sample()
-            return
-        self.show_meetings()
+        else:
+            self.show_meetings()
 
     def create_sample(self) -> None:
         """Create the Japanese sample meeting in the data directory and open it."""
-        from live_notes.domain.plan import PlanError, parse_plan  # only on a first run
-        from live_notes.resources import sample_plan
-        from live_notes.store import MeetingStore, StoreError
+        from live_notes.meetings import create_meeting, read_plan
+        from live_notes.tui.attempt import ClerkError, attempt
 
-        plan = sample_plan("ja")
-        try:
-            meeting = parse_plan(plan.read_text(encoding="utf-8"), source=plan.name)
-            store = MeetingStore.create(self.data_dir, meeting)
-        except (PlanError, StoreError) as exc:
-            self.notify(str(exc), severity="error")
+        text, source = read_plan(None, "ja")
+        default = self.config.default_role_set
+        store = attempt(create_meeting, self.data_dir, text, source, default)
+        if isinstance(store, ClerkError):
+            self.refuse(store)
             return
-        self.notify(t("app.sample_created", "ja", id=meeting.id))
-        self._show_live(store)
+        self.notify(t("app.sample_created", "ja", id=store.meeting.id))
+        self.show_live(store)
 
-    # -- opening and closing meetings ------------------------------------------------------
-
-    @property
-    def opening(self) -> bool:
-        """Whether a meeting is being loaded behind the live screen (the start)."""
-        return self._opening is not None
-
-    def _open_after_first_frame(self, meeting_id: str) -> None:
-        """The live screen at once, its meeting loaded right after the first frame.
-
-        The loading (imports, reading the files) runs on its own thread, so the
-        entry takes keys meanwhile; the result is applied on the UI thread.
-        """
-        screen = self._live_screen(None, None)
-        loader = Thread(target=self._load, args=(screen, meeting_id), name="open-meeting")
-        screen.after_first_frame = loader.start  # not before: it would slow the frame down
-        self._opening = screen
-        self._replace_top(screen)
-
-    def _load(self, screen: LiveScreen, meeting_id: str) -> None:
-        """On the loading thread: the abbreviations and the store, handed to `_loaded`."""
-        from live_notes.abbrev import load_abbreviations
-        from live_notes.store import MeetingStore, StoreError
-
-        result: MeetingStore | Exception
-        abbreviations: tuple[Abbreviations, list[str]] = ({}, [])
-        try:
-            abbreviations = load_abbreviations()
-            result = MeetingStore.open(self.data_dir, meeting_id)
-        except StoreError as exc:
-            result = exc
-        except Exception as exc:  # a bug: raised on the UI thread, as it would have been
-            result = exc
-        try:
-            posted = self.call_later(self._loaded, screen, result, abbreviations)
-        except RuntimeError:  # the event loop is closed: the app has ended
-            posted = False
-        if not posted and isinstance(result, MeetingStore):
-            result.close()
-
-    def _loaded(
-        self,
-        screen: LiveScreen,
-        result: MeetingStore | Exception,
-        abbreviations: tuple[Abbreviations, list[str]],
-    ) -> None:
-        """Fill the screen put up by `_open_after_first_frame` with the loaded meeting.
-
-        A refusal is said as `open_meeting` says it, and the screen goes; what the
-        clerk typed meanwhile is said too, since there is nowhere to keep it.
-        """
-        from live_notes.store import StoreError
-
-        if self._opening is not screen:  # the app is closing meanwhile
-            if not isinstance(result, Exception):
-                result.close()
-            return
-        self._opening = None
-        if isinstance(result, Exception) and not isinstance(result, StoreError):
-            raise result
-        if not self._abbreviations_loaded:
-            self._abbreviations_loaded = True
-            self.abbreviations, problems = abbreviations
-            for problem in problems:
-                message = t("app.config_problem", self.ui_lang, detail=problem)
-                self.notify(message, severity="warning")
-        screen.entry.abbreviations = self.abbreviations
-        if isinstance(result, StoreError):
-            self.notify(t("app.cannot_open", self.ui_lang, detail=str(result)), severity="error")
-            typed = screen.held_text()
-            if typed:
-                self.notify(t("app.typed_lost", self.ui_lang, text=typed), severity="warning")
-            self.pop_screen()
-            return
-        self._show_live(result, waiting=screen)
-        if self._quit_when_open:
-            self.call_later(self.action_quit)
-
-    def open_meeting(self, meeting_id: str) -> None:
-        """Open a meeting for writing and show it on the live screen.
+    def open_meeting(self, meeting_id: str) -> bool:
+        """Open a meeting for writing and show it on the live screen; True when shown.
 
         A refusal (another live-notes holds it, a damaged or newer file) is said
         in a notification; whatever was open stays open.
         """
-        from live_notes.store import MeetingStore, StoreError
+        from live_notes.store import MeetingStore
+        from live_notes.tui.attempt import ClerkError, attempt
 
         if self.store is not None and self.store.meeting.id == meeting_id:
-            self._show_live(self.store)
-            return
-        try:
-            store = MeetingStore.open(self.data_dir, meeting_id)
-        except StoreError as exc:
-            self.notify(t("app.cannot_open", self.ui_lang, detail=str(exc)), severity="error")
-            return
-        self._show_live(store)
+            self.show_live(self.store)
+            return True
+        store = attempt(MeetingStore.open, self.data_dir, meeting_id)
+        if isinstance(store, ClerkError):
+            self.cannot_open(store)
+            return False
+        self.show_live(store)
+        return True
+
+    def cannot_open(self, refusal: ClerkError) -> None:
+        """Say why a meeting could not be opened."""
+        self.refuse(refusal, "app.cannot_open")
 
     def _live_screen(
         self, session: Session | None, store: MeetingStore | None, **kwargs: Any
     ) -> LiveScreen:
+        if self.draft_delay is not None:
+            kwargs["draft_delay"] = self.draft_delay
         return LiveScreen.create(
             session,
             store,
@@ -359,13 +256,16 @@ class LiveNotesApp(App[None]):
             **kwargs,
         )
 
-    def _show_live(self, store: MeetingStore, waiting: LiveScreen | None = None) -> None:
+    def show_live(self, store: MeetingStore, waiting: LiveScreen | None = None) -> None:
         """Show the open store on the live screen; `waiting`: the screen up before it loaded."""
         from live_notes.domain.session import Session
 
         if waiting is None:
             self.close_meeting()
-            self._load_abbreviations()
+            if not self._abbreviations_loaded:
+                from live_notes.abbrev import load_abbreviations
+
+                self.use_abbreviations(*load_abbreviations())
         self.store = store
         self.session = Session(store.meeting, sink=store.append, clock=self.clock)
         for note in store.recovered:
@@ -373,7 +273,7 @@ class LiveNotesApp(App[None]):
         if waiting is not None and waiting.lang == self.ui_lang:
             waiting.attach(self.session, store)
         else:  # a new screen, in the meeting's language, takes over what was typed
-            held = (waiting.held, waiting.entry.value) if waiting is not None else ([], "")
+            held = (waiting.held.items, waiting.entry.value) if waiting is not None else ([], "")
             self._replace_top(self._live_screen(self.session, store, held=held))
         # The open meeting (thousands of lines) lives as long as the screen: keep it out
         # of the cyclic collector's full passes, which otherwise walk every line and
@@ -390,17 +290,14 @@ class LiveNotesApp(App[None]):
 
     def close_meeting(self) -> None:
         """Save the line being typed and release the open meeting, if any."""
-        self._opening = None
+        from live_notes.tui.attempt import attempt, refusal
+
+        self.opening = None
         for screen in self.screen_stack:
             if isinstance(screen, LiveScreen) and screen.store is self.store:
                 screen.save_draft(wait=True)
-        if self.store is not None:
-            from live_notes.store import StoreError
-
-            try:
-                self.store.close()
-            except StoreError as exc:
-                self.notify(str(exc), severity="error")
+        if self.store is not None and (failed := refusal(attempt(self.store.close))):
+            self.refuse(failed)
         self.store = None
         self.session = None
         gc.unfreeze()  # the closed meeting may be collected now
@@ -409,7 +306,7 @@ class LiveNotesApp(App[None]):
         """Switch to the meetings screen (the open meeting is saved and released)."""
         from live_notes.tui.screens.meetings import MeetingsScreen
 
-        if self._opening is not None:  # what is typed meanwhile has nowhere to go yet
+        if self.opening is not None:  # what is typed meanwhile has nowhere to go yet
             self.notify(t("app.opening", self.ui_lang), severity="warning")
             return
         self.close_meeting()
@@ -433,7 +330,7 @@ class LiveNotesApp(App[None]):
 
     def _has_session(self) -> Session | None:
         if self.session is None:
-            key = "app.opening" if self._opening is not None else "app.no_meeting"
+            key = "app.opening" if self.opening is not None else "app.no_meeting"
             self.notify(t(key, self.ui_lang), severity="warning")
         return self.session
 
@@ -482,8 +379,8 @@ class LiveNotesApp(App[None]):
 
         While the meeting is loading, the app quits once it is loaded and the lines
         typed meanwhile are saved; a second Ctrl+Q quits at once."""
-        if self._opening is not None and not self._quit_when_open:
-            self._quit_when_open = True
+        if self.opening is not None and not self.opening.quit_when_open:
+            self.opening.quit_when_open = True
             return
         self.close_meeting()
         self.exit()

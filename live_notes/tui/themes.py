@@ -18,6 +18,8 @@ from live_notes.resources import themes_dir
 if TYPE_CHECKING:
     from importlib.abc import Traversable
 
+    from live_notes.tui.app import LiveNotesApp
+
 DEFAULT_THEME = "live-dark"
 """The theme used when the config names none (or one that does not exist)."""
 
@@ -63,3 +65,34 @@ def load_themes(folder: Traversable | None = None) -> list[Theme]:
     )
     themes = [theme_from_toml(entry.read_text(encoding="utf-8"), entry.name) for entry in files]
     return sorted(themes, key=lambda theme: theme.name)
+
+
+def setup_themes(app: LiveNotesApp) -> None:
+    """Register the shipped themes and pick the clerk's (else `DEFAULT_THEME`); a theme
+    chosen later (from the palette) is kept in the config file."""
+    from live_notes.tui.i18n import t
+
+    themes: list[Theme] = []
+    try:
+        themes = load_themes()
+    except (ThemeError, OSError) as exc:  # a broken theme file must not stop the clerk
+        app.notify(str(exc), severity="error")
+    for theme in themes:
+        app.register_theme(theme)
+    if app.config.theme in app.available_themes:
+        app.theme = app.config.theme
+    elif DEFAULT_THEME in app.available_themes:
+        app.theme = DEFAULT_THEME
+
+    def remember(theme: Theme) -> None:
+        if theme.name == app.config.theme:
+            return
+        from live_notes.config import save_config
+
+        app.config.theme = theme.name
+        try:
+            save_config(app.config)
+        except OSError as exc:
+            app.notify(t("app.config_problem", app.ui_lang, detail=str(exc)), severity="error")
+
+    app.theme_changed_signal.subscribe(app, remember)

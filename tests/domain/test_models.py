@@ -120,3 +120,23 @@ def test_clean_text() -> None:
     assert clean_line("NUL\x00と\x07ベル") == "NULとベル"
     assert clean_line("  全角　スペース  ") == "全角　スペース"
     assert clean_multiline("一行目\r\n\x1b[31m二行目\n") == "一行目\n二行目"
+
+
+def test_who_is_present_is_defined_once() -> None:
+    from live_notes.domain.models import Attendance, Presence
+    from live_notes.sample import sample_meeting
+
+    meeting = sample_meeting("ja")
+    members = [p.id for p in meeting.people if p.group.value == "member"]
+    marks = [Presence.PRESENT, Presence.LATE, Presence.ONLINE, Presence.LEFT_EARLY, Presence.ABSENT]
+    meeting.attendance.clear()
+    for person_id, mark in zip(members, marks, strict=False):
+        meeting.attendance[person_id] = Attendance(status=mark)
+    assert meeting.members_present(now=True) == (3, len(members))  # left early: gone now
+    assert meeting.members_present(now=False) == (4, len(members))  # but attended
+    assert [m for m in Presence if m.attended] == [
+        Presence.PRESENT,
+        Presence.LATE,
+        Presence.LEFT_EARLY,
+        Presence.ONLINE,
+    ]

@@ -290,3 +290,33 @@ def test_the_department_explains_and_a_member_opens_the_discussion(session: Sess
     assert session.role_id == "member"
     session.switch_item("sewer")  # back: the exchange goes on where it stopped
     assert session.role_id == "department"
+
+
+def test_an_agenda_edit_that_orphans_recorded_lines_is_refused(session: Session) -> None:
+    session.open()
+    session.switch_item("sewer")
+    session.commit_line("下水道課から概要を説明した。")
+    session.commit_line("続けて説明した。")
+    before = session.meeting.model_copy(deep=True)
+    agenda = [item.model_copy(deep=True) for item in session.meeting.agenda]
+    agenda[1].children[0].children = agenda[1].children[0].children[1:]  # ア (sewer) removed
+    with pytest.raises(CommandError) as refused:
+        session.edit_meeting(agenda=agenda)
+    assert refused.value.code == "item_has_lines"
+    assert refused.value.params["part"] == "agenda"
+    assert refused.value.params["ids"] == ("sewer",)
+    assert refused.value.params["count"] == 2
+    assert "sewer" in refused.value.message("ja") and "2 行" in refused.value.message("ja")
+    assert session.meeting == before  # nothing changed, the lines are still on their item
+
+
+def test_a_role_edit_that_orphans_recorded_lines_is_refused(session: Session) -> None:
+    session.open()
+    session.switch_item("sewer")
+    session.commit_line("下水道課から概要を説明した。")
+    role_set = session.meeting.role_set.model_copy(deep=True)
+    role_set.roles = [role for role in role_set.roles if role.id != "department"]
+    with pytest.raises(CommandError) as refused:
+        session.edit_meeting(role_set=role_set)
+    assert (refused.value.code, refused.value.params["ids"]) == ("role_has_lines", ("department",))
+    assert refused.value.params["part"] == "roles"

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from live_notes.config import Config
 from live_notes.domain.session import Session
 from live_notes.sample import SAMPLE_EN, SAMPLE_JA, FakeClock, run_steps, sample_meeting
 from live_notes.store import MeetingStore
@@ -55,15 +56,18 @@ class SnapApp(App[None]):
     def __init__(self, lang: str, screen: str, meeting_id: str) -> None:
         super().__init__()
         self.ui_lang = lang
+        self.config = Config()
+        self.key_overrides: dict[str, str] = {}
         self.data_dir = Path("data")
         self.which = screen
         self.meeting_id = meeting_id
         self.store: MeetingStore | None = None
         self.session: Session | None = None
 
-    def open_meeting(self, meeting_id: str) -> None:
+    def open_meeting(self, meeting_id: str) -> bool:
         self.store = MeetingStore.open(self.data_dir, meeting_id)
         self.session = Session(self.store.meeting, sink=self.store.append, clock=lambda: FROZEN)
+        return True
 
     def on_mount(self) -> None:
         for theme in load_themes():

@@ -25,7 +25,7 @@ from live_notes.tui.screens.live import LiveScreen
 from live_notes.tui.widgets.entry import EntryLine
 
 if TYPE_CHECKING:
-    from collections.abc import AsyncIterator
+    from collections.abc import AsyncIterator, Callable
 
     from textual.pilot import Pilot
 
@@ -82,15 +82,28 @@ def make_app(
     config: Config | None = None,
     clock: FakeClock | None = None,
     meeting_id: str | None = None,
+    draft_delay: float | None = None,
 ) -> tuple[LiveNotesApp, FakeClock]:
-    """The app on a fresh sample meeting with a frozen clock (09:30 on the meeting's day)."""
+    """The app on a fresh sample meeting with a frozen clock (09:30 on the meeting's day);
+    `draft_delay`: the longest wait before the line being typed is kept."""
     data = tmp_path / "data"
     meeting_id = meeting_id or new_meeting(data, lang)
     if clock is None:
         day = sample_meeting(lang).header.date
         clock = FakeClock(datetime.combine(day, time(9, 30)))
-    app = OpenedApp(data, meeting_id, config=config or Config(), clock=clock)
+    app = OpenedApp(
+        data, meeting_id, config=config or Config(), clock=clock, draft_delay=draft_delay
+    )
     return app, clock
+
+
+async def until(pilot: Pilot[None], check: Callable[[], bool], limit: float = 10) -> None:
+    """Let the app run until `check()` holds (`limit` seconds at most, then fail)."""
+    for _ in range(int(limit / 0.01)):
+        if check():
+            return
+        await pilot.pause(0.01)
+    assert check(), "still not so after the wait"
 
 
 def stored(app: LiveNotesApp) -> Meeting:

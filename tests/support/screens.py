@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
+from live_notes.config import Config
 from live_notes.domain.session import Session
 from live_notes.sample import SAMPLE_EN, SAMPLE_JA, FakeClock, run_steps, sample_meeting
 from live_notes.store import MeetingStore
@@ -46,6 +47,8 @@ class ScreensApp(App[None]):
         super().__init__()
         self.data_dir = data_dir
         self.ui_lang = ui_lang
+        self.config = Config()
+        self.key_overrides: dict[str, str] = {}
         self._first = first
         self.store: MeetingStore | None = None
         self.session: Session | None = None
@@ -57,11 +60,12 @@ class ScreensApp(App[None]):
         self.theme = "live-dark"
         self.push_screen(self._first(self))
 
-    def open_meeting(self, meeting_id: str) -> None:
+    def open_meeting(self, meeting_id: str) -> bool:
         self.close_meeting()
         self.store = MeetingStore.open(self.data_dir, meeting_id)
         self.session = Session(self.store.meeting, sink=self.store.append, clock=lambda: FROZEN)
         self.opened.append(meeting_id)
+        return True
 
     def close_meeting(self) -> None:
         if self.store is not None:

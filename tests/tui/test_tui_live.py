@@ -18,6 +18,7 @@ from support.live import (
     rows,
     stored,
     text_of,
+    until,
 )
 from textual import events
 
@@ -25,7 +26,6 @@ from live_notes.config import Config, load_config
 from live_notes.domain.text import MAX_LINE
 from live_notes.store import MeetingStore
 from live_notes.tui.app import LiveNotesApp
-from live_notes.tui.screens.live import DRAFT_DELAY
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -38,16 +38,26 @@ def draft_file(app: LiveNotesApp) -> Path:
     return app.data_dir / f"{app.session.meeting.id}.draft"
 
 
-async def test_the_line_being_typed_is_kept_and_offered_back(dirs: Path) -> None:
-    app, _ = make_app(dirs)
+async def test_the_line_being_typed_is_kept_after_the_delay_not_per_key(dirs: Path) -> None:
+    app, _ = make_app(dirs, draft_delay=3600)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o", *"途中まで入力")
-        assert not draft_file(app).exists()  # not per keystroke: after a pause
-        await pilot.pause(2 * DRAFT_DELAY + 0.3)
-        assert draft_file(app).read_text(encoding="utf-8") == "途中まで入力"
+        await pilot.pause()
+        draft = draft_file(app)
+        assert not draft.exists()  # not per keystroke: once the delay is over
+        await pilot.press("ctrl+l")  # leaving the screen keeps it at once
+        assert draft.read_text(encoding="utf-8") == "途中まで入力"
+
+
+async def test_the_line_being_typed_is_kept_and_offered_back(dirs: Path) -> None:
+    app, _ = make_app(dirs, draft_delay=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", *"途中まで入力")
+        draft = draft_file(app)
+        await until(pilot, lambda: draft.exists() and draft.read_text("utf-8") == "途中まで入力")
         meeting_id = live(app).session.meeting.id
     # as after a crash: the next start finds the draft and puts it back
-    again, _ = make_app(dirs, meeting_id=meeting_id)
+    again, _ = make_app(dirs, meeting_id=meeting_id, draft_delay=0.05)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert live(again).entry.value == "途中まで入力"
@@ -55,8 +65,7 @@ async def test_the_line_being_typed_is_kept_and_offered_back(dirs: Path) -> None
         assert any("前回入力中だった行" in note for note in notes)
         await pilot.press("enter")
         assert stored(again).utterances[-1].text == "途中まで入力"
-        await pilot.pause(2 * DRAFT_DELAY + 0.3)
-        assert not draft_file(again).exists()  # committed: nothing left to offer
+        await until(pilot, lambda: not draft_file(again).exists())  # committed: nothing to offer
 
 
 async def test_a_full_disk_keeps_the_line_in_the_entry(
@@ -187,7 +196,9 @@ async def test_a_meeting_open_elsewhere_is_refused_with_a_message(dirs: Path) ->
             await opened(pilot)
             assert app.store is None
             notes = app.said
-            assert any("会議を開けません" in n and "another live-notes" in n for n in notes)
+            assert any(
+                "会議を開けません" in n and "別の live-notes で書き込み中" in n for n in notes
+            )
     finally:
         holder.close()
 

@@ -1,4 +1,4 @@
-"""DraftKeeper: drafts written in the order typed, off the caller's thread; failures reported."""
+"""Drafts: drafts written in the order typed, off the caller's thread; failures reported."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import threading
 import time
 
 from live_notes.store import StoreError
-from live_notes.tui.widgets.draft import DraftKeeper
+from live_notes.tui.drafts import DraftKeeper
 
 
 def test_drafts_are_written_in_order_and_not_twice() -> None:

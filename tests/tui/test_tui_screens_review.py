@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from support.screens import ScreensApp, reopen, screen_text, stored_sample
 from textual.widgets import Input, OptionList
 
-from live_notes.domain.models import Section
+from live_notes.domain.models import Meeting, Section
 from live_notes.tui.screens.export import ExportScreen
 from live_notes.tui.screens.review import ReviewScreen, line_option_id
 from live_notes.tui.screens.screen_kit import Choice, FormDialog
@@ -248,3 +248,29 @@ async def test_flagged_only_view(sample: tuple[Path, str]) -> None:
         shown = [o.id for o in option_list.options if (o.id or "").startswith("line:")]
         assert len(shown) == len(meeting.utterances)
         assert "0 flagged" in screen_text(app)
+
+
+async def test_the_export_reads_a_copy_not_the_live_meeting(
+    sample: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from live_notes.tui.screens import export as export_screen
+
+    data, meeting_id = sample
+    meeting = reopen(data, meeting_id)
+    handed: list[Meeting] = []
+    real_export = export_screen.export
+
+    def recording_export(exported: Meeting, *args: Any, **kwargs: Any) -> Any:
+        handed.append(exported)
+        return real_export(exported, *args, **kwargs)
+
+    monkeypatch.setattr(export_screen, "export", recording_export)
+    app = ScreensApp(data, lambda app: ExportScreen(meeting, tmp_path / "out"), ui_lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert len(handed) == 1
+    assert handed[0] is not meeting  # the clerk may record on meanwhile
+    assert handed[0].utterances is not meeting.utterances
+    assert handed[0] == meeting

@@ -24,10 +24,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from live_notes.domain.errors import ClerkError
 from live_notes.export import FORMATS, ExportOptions, ExportResult, default_filename, export
 from live_notes.tui.commands import EXPORT
+from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings, show_text
+from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings
+from live_notes.tui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -115,7 +118,7 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
                     "edition", [(e, t(f"export.edition.{e}", lang)) for e in EDITIONS]
                 )
             yield Static("", id="export-target", markup=False)
-            yield Static("", id="export-message", markup=False)
+            yield MessageLine(id="export-message")
             yield Label(t("export.hint", lang), id="export-hint")
 
     def _column(self, name: str, choices: list[tuple[str, str]]) -> Vertical:
@@ -146,10 +149,10 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
 
     def options(self) -> ExportOptions:
         """The export options chosen."""
-        from live_notes.config import Config, export_options
+        from live_notes.config import export_options
 
         edition: Edition = "internal" if self.choice("edition") == "internal" else "public"
-        config = getattr(self.app, "config", None) or Config()
+        config = host(self.app).config
         lang = self.choice("lang") or None
         try:
             return export_options(config, lang=lang, edition=edition)
@@ -173,22 +176,27 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
 
     def say(self, text: str, error: bool = False) -> None:
         """Show the result (or the problem) under the choices."""
-        message = self.query_one("#export-message", Static)
-        show_text(message, text)
-        message.set_class(error, "-error")
+        self.query_one(MessageLine).say(text, self.lang, error)
 
     def action_write(self, _lang: str = "") -> None:
         """Write the file with the chosen options."""
         path = self.target()
         self.say(t("export.writing", self.lang, path=path))
-        self._write(path, self.choice("format"), self.options())
+        # The worker reads a copy: the clerk may go on recording in the live meeting.
+        meeting = self.meeting.model_copy(deep=True)
+        self._write(meeting, path, self.choice("format"), self.options())
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, path: Path, fmt: str, options: ExportOptions) -> None:
+    def _write(self, meeting: Meeting, path: Path, fmt: str, options: ExportOptions) -> None:
         try:
-            result = export(self.meeting, path, fmt, options)
+            result = export(meeting, path, fmt, options)
         except Exception as exc:  # shown to the clerk as it is: a disk, template or data problem
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            if isinstance(exc, ClerkError):
+                reason = exc.message(self.lang)
+            elif isinstance(exc, OSError) and exc.strerror:
+                reason = exc.strerror
+            else:
+                reason = str(exc)
             self.app.call_from_thread(self._failed, reason)
             return
         self.app.call_from_thread(self._done, result)

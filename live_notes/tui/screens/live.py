@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import on
@@ -31,16 +30,16 @@ from live_notes.domain.errors import ClerkError, CommandError
 from live_notes.domain.text import MAX_LINE
 from live_notes.tui.attempt import attempt
 from live_notes.tui.commands import APP, ENTRY, LIVE, Command, localized
+from live_notes.tui.drafts import DRAFT_DELAY, Drafts
+from live_notes.tui.held import Held, HeldKeys, needs_meeting, refused_until_loaded
 from live_notes.tui.i18n import add_messages, t, undone
 from live_notes.tui.widgets.agenda_view import AgendaView
-from live_notes.tui.widgets.draft import DraftKeeper
 from live_notes.tui.widgets.entry import Chip, EntryLine
 from live_notes.tui.widgets.lines_view import LinesView
 from live_notes.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:  # the model, the session and the store load after the first frame
     from textual.app import ComposeResult
-    from textual.timer import Timer
 
     from live_notes.abbrev import Abbreviations
     from live_notes.domain.models import AgendaItem, Outcome
@@ -87,53 +86,11 @@ add_messages(
             "… この議題の前の {n:,} 行は確認画面 (F10) で",
         ),
         "live.no_item": ("no item", "議題なし"),
-        "live.opening": (
-            "The meeting is still opening; press the key again in a moment.",
-            "会議を開いているところです。少し待ってからもう一度押してください。",
-        ),
     }
 )
 
 Clock = Callable[[], datetime]
-
-DRAFT_DELAY = 0.5
-"""Longest time the line being typed waits to be saved: one interval timer (cheaper than
-a new timer per key), started by the first change after a save."""
-
-A = TypeVar("A", bound=Callable[..., Any])
 R = TypeVar("R")
-
-
-Held = tuple[str, tuple[Any, ...]]
-"""A key pressed before the meeting was loaded: ("commit", (text,)) or (action, args)."""
-
-
-def needs_meeting(action: A) -> A:
-    """An action that waits, in the order pressed, until the meeting is loaded."""
-    name = action.__name__.removeprefix("action_")
-
-    @wraps(action)
-    def run(self: LiveScreen, *args: Any) -> Any:
-        if not self.loaded:
-            self.held.append((name, args))
-            return None
-        return action(self, *args)
-
-    return run  # type: ignore[return-value]
-
-
-def refused_until_loaded(action: A) -> A:
-    """A dialog key, refused with a short message until the meeting is loaded: a dialog
-    opening later would miss the keys typed for it, which went to the entry meanwhile."""
-
-    @wraps(action)
-    def run(self: LiveScreen, *args: Any) -> Any:
-        if not self.loaded:
-            self.notify(t("live.opening", self.lang), severity="warning")
-            return None
-        return action(self, *args)
-
-    return run  # type: ignore[return-value]
 
 
 class LiveScreen(Screen[None]):
@@ -152,9 +109,11 @@ class LiveScreen(Screen[None]):
         clock: Clock,
         abbreviations: Abbreviations | None = None,
         held: tuple[list[Held], str] = ([], ""),
+        draft_delay: float = DRAFT_DELAY,
     ) -> None:
         """`session` None: the meeting is still loading (see `attach`); `held`: the keys
-        held and the text typed while it loaded, taken over from another screen."""
+        held and the text typed while it loaded, taken over from another screen;
+        `draft_delay`: longest wait before the line being typed is kept."""
         super().__init__()
         self._session = session
         self.store = store
@@ -164,14 +123,13 @@ class LiveScreen(Screen[None]):
         self.abbreviations = abbreviations or {}
         self.editing: int | None = None
         """Id of the line taken back for correction (Up), or None."""
-        self._draft_timer: Timer | None = None
-        self._draft_due = False
-        """A change of the entry is waiting for the draft timer."""
-        self._drafts: DraftKeeper | None = None
+        self.draft_delay = draft_delay
+        self.drafts: Drafts | None = None
+        """The line being typed, kept (once the meeting is loaded, with a store)."""
         self._shown_item: str | None = None
         self._entry = EntryLine(abbreviations, id="entry")
-        self.held: list[Held] = list(held[0])
-        """Lines committed and commands asked before the meeting was loaded, oldest first."""
+        self.held = HeldKeys(held[0])
+        """Lines committed and commands asked before the meeting was loaded."""
         self._typed_before = held[1]
         self.after_first_frame: Callable[[], object] | None = None
         """Called once the screen, still without its meeting, has been drawn (the start)."""
@@ -241,10 +199,13 @@ class LiveScreen(Screen[None]):
             self.entry.cursor_position = len(self._typed_before)
         self.refresh_all()
         self.set_interval(1.0, self.tick)
-        self._draft_timer = self.set_interval(DRAFT_DELAY, self.save_draft, pause=True)
         if self.store is not None:
-            self._drafts = DraftKeeper(
-                self.store.save_draft, self._draft_failed, self.app.call_from_thread
+            self.drafts = Drafts(
+                self,
+                lambda: "" if self.editing is not None else self.entry.value,
+                self.store.save_draft,
+                self._draft_failed,
+                self.draft_delay,
             )
             draft = attempt(self.store.load_draft)
             if isinstance(draft, ClerkError):
@@ -254,33 +215,30 @@ class LiveScreen(Screen[None]):
                 typed = self.entry.value
                 self.entry.value = f"{draft} {typed}" if typed else draft
                 self.entry.cursor_position = len(self.entry.value)
-                self._drafts.saved = draft
+                self.drafts.saved = draft
                 self.notify(t("live.draft_back", self.lang))
         self._run_held()
 
     def _run_held(self) -> None:
-        """Do what was asked before the meeting was loaded, in the order pressed. A line
-        refused puts itself and the lines after it back in the entry, before what is
-        there (the commands after it are dropped): no typed text is lost."""
+        """Do what was asked before the meeting was loaded, in the order pressed."""
         from live_notes.abbrev import expand_trailing
 
-        held, self.held = self.held, []
-        for n, (name, args) in enumerate(held):
-            if name != "commit":
-                getattr(self, f"action_{name}")(*args)
-                continue
-            if not self._commit(expand_trailing(args[0], self.entry.abbreviations)):
-                texts = [a[0] for what, a in held[n:] if what == "commit"]
-                self.entry.value = " ".join(part for part in [*texts, self.entry.value] if part)
-                break
-        if held:
+        def commit(text: str) -> bool:
+            return self._commit(expand_trailing(text, self.entry.abbreviations))
+
+        def put_back(texts: str) -> None:
+            self.entry.value = " ".join(part for part in [texts, self.entry.value] if part)
+
+        def action(name: str, args: tuple[Any, ...]) -> None:
+            getattr(self, f"action_{name}")(*args)
+
+        if self.held.replay(commit, action, put_back):
             self.refresh_chips()
             self.save_draft()
 
     def held_text(self) -> str:
         """The lines held and the text in the entry, as one line (when no meeting opens)."""
-        texts = [args[0] for name, args in self.held if name == "commit"]
-        return " ".join(part for part in [*texts, self.entry.value] if part)
+        return self.held.text(self.entry.value)
 
     def on_screen_suspend(self) -> None:
         """A dialog or another screen on top: remember where the record stood."""
@@ -405,7 +363,7 @@ class LiveScreen(Screen[None]):
         entry = self.entry
         if not self.loaded:
             if entry.value.strip():
-                self.held.append(("commit", (entry.value,)))
+                self.held.hold("commit", entry.value)
                 entry.value = ""
             return
         text = entry.expanded_value()
@@ -641,20 +599,13 @@ class LiveScreen(Screen[None]):
         )
 
     def _schedule_draft(self) -> None:
-        # A throttle, not a debounce: the draft is kept at most DRAFT_DELAY after the first
-        # change, even while the clerk types on without a pause, so a crash never offers
-        # back a line the clerk had already cleared or committed long before.
-        if self._draft_timer is not None and not self._draft_due:
-            self._draft_due = True
-            self._draft_timer.reset()
+        if self.drafts is not None:
+            self.drafts.changed()
 
     def save_draft(self, wait: bool = False) -> None:
-        """Keep the line being typed (DRAFT_DELAY after a change); `wait`: on disk on return."""
-        self._draft_due = False
-        if self._draft_timer is not None:
-            self._draft_timer.pause()
-        if self._drafts is not None:
-            self._drafts.keep("" if self.editing is not None else self.entry.value, wait)
+        """Keep the line being typed now; `wait`: on disk on return."""
+        if self.drafts is not None:
+            self.drafts.save(wait)
 
     def _draft_failed(self, exc: ClerkError) -> None:
         self.notify(exc.message(self.lang), severity="error")
@@ -663,5 +614,5 @@ class LiveScreen(Screen[None]):
         """Leaving the screen keeps the line being typed, while the meeting is still open."""
         if self.store is not None and self.store is getattr(self.app, "store", None):
             self.save_draft(wait=True)
-        if self._drafts is not None:
-            self._drafts.close()
+        if self.drafts is not None:
+            self.drafts.close()

@@ -17,7 +17,6 @@ meeting of the same body, archives one, or opens its setup.
 
 from __future__ import annotations
 
-import inspect
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,11 +25,13 @@ from rich.text import Text
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Label, Static
 
-from live_notes.domain.events import MarkSet
-from live_notes.domain.plan import PlanError, next_meeting, parse_plan
-from live_notes.resources import sample_plan
-from live_notes.store import MeetingStore, MeetingSummary, StoreError, list_meetings
+from live_notes.domain.errors import ClerkError
+from live_notes.domain.plan import next_meeting
+from live_notes.meetings import create_meeting, read_plan, set_archived
+from live_notes.store import MeetingStore, MeetingSummary, list_meetings
+from live_notes.tui.attempt import attempt
 from live_notes.tui.commands import MEETINGS
+from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.screen_kit import (
     DialogError,
@@ -40,11 +41,10 @@ from live_notes.tui.screens.screen_kit import (
     lang_bindings,
     show_text,
 )
+from live_notes.tui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
-
-    from live_notes.domain.models import Meeting
 
 add_messages(
     {
@@ -69,7 +69,6 @@ add_messages(
             "This file is damaged and cannot be opened: {error}",
             "このファイルは破損しているため開けません: {error}",
         ),
-        "meetings.no_opener": ("This app cannot open meetings.", "会議を開けません。"),
         "meetings.new.title": ("New meeting from a plan file", "計画ファイルから新しい会議"),
         "meetings.new.path": ("Plan file", "計画ファイル"),
         "meetings.new.placeholder": (
@@ -146,7 +145,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         )
         yield table
         yield Static("", id="meetings-hint", markup=False)
-        yield Static("", id="meetings-message", markup=False)
+        yield MessageLine(id="meetings-message")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -204,11 +203,9 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return key if key in self._rows else None
 
-    def say(self, text: str, error: bool = False) -> None:
-        """Show a message under the table."""
-        message = self.query_one("#meetings-message", Static)
-        show_text(message, text)
-        message.set_class(error, "-error")
+    def say(self, what: str | ClerkError, error: bool = False) -> None:
+        """Show a message (or a refusal) under the table."""
+        self.query_one(MessageLine).say(what, self.lang, error)
 
     def _selected(self, openable: bool = True) -> MeetingSummary | None:
         meeting_id = self.selected_id()
@@ -230,18 +227,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
             await self._open(summary.id)
 
     async def _open(self, meeting_id: str) -> bool:
-        opener = getattr(self.app, "open_meeting", None)
-        if opener is None:
-            self.say(t("meetings.no_opener", self.lang), error=True)
-            return False
-        try:
-            result = opener(meeting_id)
-            if inspect.isawaitable(result):
-                await result
-        except StoreError as exc:
-            self.say(str(exc), error=True)
-            return False
-        return True
+        return host(self.app).open_meeting(meeting_id)
 
     async def action_setup(self, _lang: str = "") -> None:
         """Open the selected meeting, then its setup."""
@@ -250,7 +236,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         summary = self._selected()
         if summary is None or not await self._open(summary.id):
             return
-        session = getattr(self.app, "session", None)
+        session = host(self.app).session
         if session is not None and session.meeting.id == summary.id:
             await self.app.push_screen(SetupScreen(session))
 
@@ -267,28 +253,18 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         lang = self.lang
         raw = values["path"].strip()
         try:
-            if raw:
-                path = Path(raw).expanduser()
-                text, source = path.read_text(encoding="utf-8"), str(path)
-            else:
-                plan = sample_plan(lang)
-                text, source = plan.read_text(encoding="utf-8"), plan.name
+            text, source = read_plan(raw or None, lang)
         except (OSError, UnicodeDecodeError) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             problem = t("meetings.read_error", lang, path=raw, reason=reason)
             raise DialogError(fields={"path": problem}) from None
-        try:
-            config = getattr(self.app, "config", None)
-            meeting = parse_plan(text, source, getattr(config, "default_role_set", None))
-        except PlanError as exc:
-            raise DialogError(exc.describe()) from None
-        return self._save_new(meeting)
+        default = host(self.app).config.default_role_set
+        return self._created_id(attempt(create_meeting, self.data_dir, text, source, default))
 
-    def _save_new(self, meeting: Meeting) -> str:
-        try:
-            store = MeetingStore.create(self.data_dir, meeting)
-        except StoreError as exc:
-            raise DialogError(str(exc)) from None
+    def _created_id(self, store: MeetingStore | ClerkError) -> str:
+        """The new meeting's id (its store closed); a refusal keeps the dialog open."""
+        if isinstance(store, ClerkError):
+            raise DialogError(store.message(self.lang))
         store.close()
         return store.meeting.id
 
@@ -318,36 +294,28 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
                 problems["title"] = t("meetings.title_needed", lang)
             if problems or day is None:
                 raise DialogError(fields=problems)
-            try:
-                with MeetingStore.open(self.data_dir, summary.id, readonly=True) as store:
-                    previous = store.meeting
-                meeting = next_meeting(previous, day, values["title"].strip())
-            except StoreError as exc:
-                raise DialogError(str(exc)) from None
-            except PlanError as exc:
-                raise DialogError(exc.describe()) from None
-            return self._save_new(meeting)
+            title = values["title"].strip()
+            return self._created_id(attempt(self._next_meeting, summary.id, day, title))
 
         self.app.push_screen(FormDialog(title, fields, submit), self._created)
+
+    def _next_meeting(self, meeting_id: str, day: date, title: str) -> MeetingStore:
+        with MeetingStore.open(self.data_dir, meeting_id, readonly=True) as store:
+            previous = store.meeting
+        return MeetingStore.create(self.data_dir, next_meeting(previous, day, title))
 
     def action_archive(self, _lang: str = "") -> None:
         """Archive the selected meeting (hidden from the list), or bring it back."""
         summary = self._selected()
         if summary is None:
             return
-        change = MarkSet(name="archived", value=not summary.archived)
-        open_store = getattr(self.app, "store", None)
-        try:
-            if open_store is not None and open_store.meeting.id == summary.id:
-                open_store.record(change)  # the app holds it open: write through its store
-            else:
-                with MeetingStore.open(self.data_dir, summary.id) as store:
-                    store.record(change)
-        except StoreError as exc:
-            self.say(str(exc), error=True)
+        archived = not summary.archived
+        done = attempt(set_archived, self.data_dir, summary.id, archived, host(self.app).store)
+        if isinstance(done, ClerkError):
+            self.say(done)
             return
         self.refresh_list()
-        key = "meetings.archived_now" if change.value else "meetings.unarchived_now"
+        key = "meetings.archived_now" if archived else "meetings.unarchived_now"
         self.say(t(key, self.lang, id=summary.id))
 
     def action_show_archived(self, _lang: str = "") -> None:

@@ -19,21 +19,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Label, TabbedContent, TabPane
 
-from live_notes.domain.errors import CommandError
-from live_notes.domain.models import AgendaItem, MaterialGroup, Meeting, RoleSet
-from live_notes.store import StoreError
+from live_notes.domain.models import AgendaItem, MaterialGroup, RoleSet
+from live_notes.tui.attempt import attempt, refusal
 from live_notes.tui.commands import SETUP
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings, show_text
+from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings
 from live_notes.tui.screens.setup_header import HeaderForm, HeaderProblems
 from live_notes.tui.screens.setup_lists import ListEditor, Row
 from live_notes.tui.screens.setup_specs import AgendaSpec, MaterialsSpec, PeopleSpec, RolesSpec
+from live_notes.tui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
+    from live_notes.domain.errors import ClerkError
     from live_notes.domain.session import Session
 
 add_messages(
@@ -60,18 +61,6 @@ add_messages(
         "setup.material_first": (
             "Not saved: the first material must be a group title (not indented).",
             "保存していません。資料の最初の行はまとまりの見出し(字下げなし)にしてください。",
-        ),
-        "setup.item_has_lines": (
-            "Not saved: agenda item {item} has {count} line(s); move them in review first.",
-            "保存していません。議題 {item} には {count} 行あります。先に確認・修正で移動してください。",
-        ),
-        "setup.role_has_lines": (
-            "Not saved: speaker role {role} tags {count} line(s).",
-            "保存していません。発言者区分 {role} の行が {count} 行あります。",
-        ),
-        "setup.person_marked": (
-            "Not saved: {person} has an attendance mark.",
-            "保存していません。{person} には出欠の記録があります。",
         ),
     }
 )
@@ -124,14 +113,6 @@ def material_groups(rows: list[Row]) -> list[MaterialGroup] | None:
     return groups
 
 
-def _ids(items: list[AgendaItem]) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        out.append(item.id)
-        out += _ids(item.children)
-    return out
-
-
 class SetupScreen(LangKeysMixin, Screen[None]):
     """Edit the prepared parts of the open meeting; Ctrl+S saves them together.
 
@@ -162,7 +143,7 @@ class SetupScreen(LangKeysMixin, Screen[None]):
         lang = self.lang
         title = t("setup.title", lang, body=meeting.header.body, title=meeting.header.title)
         yield Label(title, id="setup-title", markup=False)
-        yield Static("", id="setup-message", markup=False)
+        yield MessageLine(id="setup-message")
         people = ListEditor(PeopleSpec(), [Row(0, p) for p in meeting.people], id="ed-people")
         with TabbedContent(id="setup-tabs"):
             with TabPane(t("setup.tab.header", lang), id="tab-header"):
@@ -189,11 +170,9 @@ class SetupScreen(LangKeysMixin, Screen[None]):
         """One of the list editors: people, roles, agenda, materials."""
         return self.query_one(f"#ed-{name}", ListEditor)
 
-    def say(self, text: str, error: bool = False) -> None:
-        """Show a message at the top."""
-        message = self.query_one("#setup-message", Static)
-        show_text(message, text)
-        message.set_class(error, "-error")
+    def say(self, what: str | ClerkError, error: bool = False) -> None:
+        """Show a message (or a refusal) at the top."""
+        self.query_one(MessageLine).say(what, self.lang, error)
 
     def on_list_editor_changed(self, _event: ListEditor.Changed) -> None:
         """A list changed: unsaved now."""
@@ -216,7 +195,7 @@ class SetupScreen(LangKeysMixin, Screen[None]):
         else:
             self.editor(name).focus()
 
-    def _refuse(self, message: str, tab: str | None = None) -> None:
+    def _refuse(self, message: str | ClerkError, tab: str | None = None) -> None:
         self.say(message, error=True)
         if tab is not None:
             self.action_tab(tab)
@@ -242,47 +221,22 @@ class SetupScreen(LangKeysMixin, Screen[None]):
         people = self.editor("people").values()
         agenda = agenda_tree(self.editor("agenda").entries)
         role_set = RoleSet(id=self.session.meeting.role_set.id, roles=roles)
-        problem = self._orphans(people, role_set, agenda)
-        if problem is not None:
-            return self._refuse(*problem)
-        try:
-            self.session.edit_meeting(
-                header=header, people=people, role_set=role_set, agenda=agenda, materials=groups
+        refused = refusal(
+            attempt(
+                self.session.edit_meeting,
+                header=header,
+                people=people,
+                role_set=role_set,
+                agenda=agenda,
+                materials=groups,
             )
-        except CommandError as exc:
-            text = exc.message(lang)
-            tab = next((n for n in ("people", "roles", "agenda", "materials") if n in text), None)
-            return self._refuse(text, tab)
-        except StoreError as exc:
-            return self._refuse(str(exc))
+        )
+        if refused is not None:
+            part = refused.params.get("part") or None
+            return self._refuse(refused, None if part == "header" else part)
         self._lists_changed = False
         self._saved_header = form.raw()
         self.say(t("setup.saved", lang))
-
-    def _orphans(
-        self, people: list[object], role_set: RoleSet, agenda: list[AgendaItem]
-    ) -> tuple[str, str] | None:
-        """A removal that would leave recorded lines or marks pointing at nothing."""
-        lang = self.lang
-        meeting: Meeting = self.session.meeting
-        item_ids = set(_ids(agenda))
-        role_ids = {role.id for role in role_set.roles} | {""}
-        counts_item: dict[str, int] = {}
-        counts_role: dict[str, int] = {}
-        for line in meeting.utterances:
-            if line.item_id not in item_ids:
-                counts_item[line.item_id] = counts_item.get(line.item_id, 0) + 1
-            if line.role_id not in role_ids:
-                counts_role[line.role_id] = counts_role.get(line.role_id, 0) + 1
-        for item_id, count in counts_item.items():
-            return t("setup.item_has_lines", lang, item=item_id, count=count), "agenda"
-        for role_id, count in counts_role.items():
-            return t("setup.role_has_lines", lang, role=role_id, count=count), "roles"
-        person_ids = {getattr(p, "id", None) for p in people}
-        for person_id in meeting.attendance:
-            if person_id not in person_ids:
-                return t("setup.person_marked", lang, person=person_id), "people"
-        return None
 
     def action_back(self, _lang: str = "") -> None:
         """Leave; with unsaved changes, only when asked twice."""

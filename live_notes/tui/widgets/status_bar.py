@@ -32,13 +32,8 @@ add_messages(
 
 
 def attendance_counts(meeting: Meeting) -> tuple[int, int]:
-    """(members present now, members on the roster); present: present, late or online."""
-    from live_notes.domain.models import Group, Presence
-
-    present_now = {Presence.PRESENT, Presence.LATE, Presence.ONLINE}
-    members = [p for p in meeting.people if p.group is Group.MEMBER]
-    present = sum(1 for p in members if meeting.presence(p.id) in present_now)
-    return present, len(members)
+    """(members present now, members on the roster): `Meeting.members_present`."""
+    return meeting.members_present(now=True)
 
 
 def quorum_lost(meeting: Meeting) -> bool:

@@ -1,0 +1,96 @@
+"""The start on one meeting, in two steps, so the clerk can type at once.
+
+The live screen and its entry come up first, with only Textual and light
+modules imported; right after that first frame the meeting is loaded (the
+store, the model, pydantic) on a worker thread and the screen filled in. Lines
+committed and command keys pressed meanwhile are held by the screen
+(`live_notes.tui.held`) and done, in order, once it is there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from live_notes.domain.errors import ClerkError
+from live_notes.tui.i18n import add_messages, t
+
+if TYPE_CHECKING:
+    from live_notes.abbrev import Abbreviations
+    from live_notes.store import MeetingStore
+    from live_notes.tui.app import LiveNotesApp
+    from live_notes.tui.screens.live import LiveScreen
+
+add_messages(
+    {
+        "app.typed_lost": (
+            "Not saved (no meeting open), copy it if needed: {text}",
+            "保存されていません(会議が開いていません)。必要ならコピーしてください: {text}",
+        ),
+    }
+)
+
+Loaded = tuple["MeetingStore | Exception", "tuple[Abbreviations, list[str]]"]
+
+
+class Opening:
+    """A meeting being loaded behind the live screen that is already up (the start)."""
+
+    def __init__(self, app: LiveNotesApp, screen: LiveScreen, meeting_id: str) -> None:
+        self.app = app
+        self.screen = screen
+        self.meeting_id = meeting_id
+        self.quit_when_open = False
+        """Ctrl+Q came meanwhile: quit once what was held is saved."""
+        screen.after_first_frame = self.start  # not before: it would slow the frame down
+
+    def start(self) -> None:
+        """Load the meeting on a worker thread; the entry takes keys meanwhile."""
+        self.app.run_worker(self._load, name="open-meeting", thread=True, exit_on_error=False)
+
+    def _load(self) -> None:
+        """On the worker thread: the abbreviations and the store, handed to `_loaded`."""
+        from live_notes.abbrev import load_abbreviations
+        from live_notes.store import MeetingStore
+
+        result: MeetingStore | Exception
+        abbreviations: tuple[Abbreviations, list[str]] = ({}, [])
+        try:
+            abbreviations = load_abbreviations()
+            result = MeetingStore.open(self.app.data_dir, self.meeting_id)
+        except Exception as exc:  # a refusal, or a bug: raised on the UI thread (`_loaded`)
+            result = exc
+        try:
+            posted = self.app.call_later(self._loaded, result, abbreviations)
+        except RuntimeError:  # the event loop is closed: the app has ended
+            posted = False
+        if not posted and isinstance(result, MeetingStore):
+            result.close()
+
+    def _loaded(
+        self, result: MeetingStore | Exception, abbreviations: tuple[Abbreviations, list[str]]
+    ) -> None:
+        """Fill the screen in with the loaded meeting.
+
+        A refusal is said as `LiveNotesApp.open_meeting` says it, and the screen goes;
+        what the clerk typed meanwhile is said too, since there is nowhere to keep it.
+        """
+        app = self.app
+        if app.opening is not self:  # the app is closing meanwhile
+            if not isinstance(result, Exception):
+                result.close()
+            return
+        app.opening = None
+        if isinstance(result, Exception) and not isinstance(result, ClerkError):
+            raise result
+        app.use_abbreviations(*abbreviations)
+        self.screen.entry.abbreviations = app.abbreviations
+        if isinstance(result, ClerkError):
+            app.cannot_open(result)
+            typed = self.screen.held_text()
+            if typed:
+                app.notify(t("app.typed_lost", app.ui_lang, text=typed), severity="warning")
+            app.pop_screen()
+            return
+        app.show_live(result, waiting=self.screen)
+        if self.quit_when_open:
+            app.call_later(app.action_quit)
