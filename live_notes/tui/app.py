@@ -25,9 +25,11 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 
-from live_notes.tui.commands import APP, IDS, CommandsProvider, bindings, format_key, localized
+from live_notes.tui.bindings import bindings, format_key
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.keys import APP, IDS
 from live_notes.tui.opening import Opening
+from live_notes.tui.palette import CommandsProvider
 from live_notes.tui.screens.live import LiveScreen
 
 if TYPE_CHECKING:  # loaded when needed: the live screen's first frame does without them
@@ -247,7 +249,7 @@ class LiveNotesApp(App[None]):
     ) -> LiveScreen:
         if self.draft_delay is not None:
             kwargs["draft_delay"] = self.draft_delay
-        return LiveScreen.create(
+        return LiveScreen(
             session,
             store,
             lang=self.ui_lang,
@@ -316,13 +318,13 @@ class LiveNotesApp(App[None]):
 
     def action_help(self) -> None:
         """F1: every key, grouped."""
-        from live_notes.tui.screens.help import HelpScreen
+        from live_notes.tui.screens.dialogs.help import HelpScreen
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
         role_set = self.session.meeting.role_set if self.session else None
-        self.push_screen(localized(HelpScreen, self.ui_lang)(self.ui_lang, role_set))
+        self.push_screen(HelpScreen(self.ui_lang, role_set))
 
     def action_meetings(self) -> None:
         """Ctrl+L: the meetings list."""
@@ -344,7 +346,7 @@ class LiveNotesApp(App[None]):
     def action_export(self) -> None:
         """F12: the export dialog, writing to the export folder (see `paths.export_dir`)."""
         from live_notes.paths import export_dir
-        from live_notes.tui.screens.export import ExportScreen
+        from live_notes.tui.screens.dialogs.export import ExportScreen
 
         if session := self._has_session():
             out_dir = export_dir(self.config.export_dir)

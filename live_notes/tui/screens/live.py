@@ -29,10 +29,11 @@ from textual.widgets import Footer, Input, Static
 from live_notes.domain.errors import ClerkError, CommandError
 from live_notes.domain.text import MAX_LINE
 from live_notes.tui.attempt import attempt
-from live_notes.tui.commands import APP, ENTRY, LIVE, Command, localized
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.drafts import DRAFT_DELAY, Drafts
 from live_notes.tui.held import Held, HeldKeys, needs_meeting, refused_until_loaded
 from live_notes.tui.i18n import add_messages, t, undone
+from live_notes.tui.keys import APP, ENTRY, LIVE
 from live_notes.tui.widgets.agenda_view import AgendaView
 from live_notes.tui.widgets.entry import Chip, EntryLine
 from live_notes.tui.widgets.lines_view import LinesView
@@ -93,11 +94,11 @@ Clock = Callable[[], datetime]
 R = TypeVar("R")
 
 
-class LiveScreen(Screen[None]):
+class LiveScreen(Keyed, Screen[None]):
     """Live capture of one meeting. Keys: `live_notes.tui.commands.LIVE` (keys.md)."""
 
-    COMMANDS_TABLE: tuple[Command, ...] = (*(c for c in LIVE if c not in ENTRY), *APP)
-    ORDERED_KEYS = True
+    KEYS = (*(c for c in LIVE if c not in ENTRY), *APP)
+    KEYS_ORDERED = True
     """The screen's keys; Enter, Up and Escape are the entry line's own (see `ENTRY`)."""
     AUTO_FOCUS = "EntryLine"
 
@@ -133,11 +134,6 @@ class LiveScreen(Screen[None]):
         self._typed_before = held[1]
         self.after_first_frame: Callable[[], object] | None = None
         """Called once the screen, still without its meeting, has been drawn (the start)."""
-
-    @classmethod
-    def create(cls, *args: Any, lang: str, **kwargs: Any) -> LiveScreen:
-        """A live screen whose footer speaks `lang`."""
-        return localized(cls, lang)(*args, lang=lang, **kwargs)
 
     # -- layout ----------------------------------------------------------------------
 
@@ -464,11 +460,9 @@ class LiveScreen(Screen[None]):
             if not isinstance(self.run(self.session.switch_item, item_id), ClerkError):
                 self._switched()
 
-        from live_notes.tui.screens.goto import GotoScreen  # dialogs load on first use
+        from live_notes.tui.screens.dialogs.goto import GotoScreen  # dialogs load on first use
 
-        self.app.push_screen(
-            localized(GotoScreen, self.lang)(self.session.leaf_items(), find, self.lang), done
-        )
+        self.app.push_screen(GotoScreen(self.session.leaf_items(), find, self.lang), done)
 
     @needs_meeting
     def action_next_section(self) -> None:
@@ -499,19 +493,17 @@ class LiveScreen(Screen[None]):
                 self.notify(t("live.decision_saved", self.lang))
                 self.tick()
 
-        from live_notes.tui.screens.decision import DecisionScreen
+        from live_notes.tui.screens.dialogs.decision import DecisionScreen
 
-        dialog = localized(DecisionScreen, self.lang)(
-            item, session.meeting.decisions.get(item.id), save, self.lang
-        )
+        dialog = DecisionScreen(item, session.meeting.decisions.get(item.id), save, self.lang)
         self.app.push_screen(dialog, done)
 
     @refused_until_loaded
     def action_attendance(self) -> None:
         """F9: the roll call."""
-        from live_notes.tui.screens.attendance import AttendanceScreen
+        from live_notes.tui.screens.dialogs.attendance import AttendanceScreen
 
-        self.app.push_screen(localized(AttendanceScreen, self.lang)(self.session, self.lang))
+        self.app.push_screen(AttendanceScreen(self.session, self.lang))
 
     @needs_meeting
     def action_open_close(self) -> None:
@@ -538,10 +530,10 @@ class LiveScreen(Screen[None]):
                 self.notify(t("live.closed", self.lang, time=closed.strftime("%H:%M")))
                 self.refresh_all()
 
-        from live_notes.tui.screens.confirm import ConfirmScreen
+        from live_notes.tui.screens.dialogs.confirm import ConfirmScreen
 
         question = t("live.close_question", self.lang, time=session.now().strftime("%H:%M"))
-        self.app.push_screen(localized(ConfirmScreen, self.lang)(question, self.lang), done)
+        self.app.push_screen(ConfirmScreen(question, self.lang), done)
 
     @needs_meeting
     def action_recess(self) -> None:

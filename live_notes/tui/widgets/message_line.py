@@ -41,3 +41,9 @@ class MessageLine(Static):
     def text(self) -> str:
         """What the line shows now."""
         return str(self.render())
+
+
+def show_text(widget: Static, text: str) -> None:
+    """Put a text in a line of the screen; an empty text takes no room."""
+    widget.update(text)
+    widget.display = bool(text)

@@ -26,10 +26,10 @@ from textual.widgets.option_list import Option
 
 from live_notes.domain.errors import ClerkError
 from live_notes.export import FORMATS, ExportOptions, ExportResult, default_filename, export
-from live_notes.tui.commands import EXPORT
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings
+from live_notes.tui.keys import EXPORT
 from live_notes.tui.widgets.message_line import MessageLine
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ add_messages(
 EDITIONS = ("public", "internal")
 
 
-class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
+class ExportScreen(Keyed, ModalScreen[Path | None]):
     """Write the minutes of a meeting in a chosen format, language and edition.
 
     Dismissed with the path of the last file written (None when nothing was).
@@ -95,7 +95,8 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
     ExportScreen #export-hint { color: $foreground-muted; padding: 1 0 0 0; }
     """
 
-    BINDINGS = lang_bindings(EXPORT, priority=True)
+    KEYS = EXPORT
+    KEYS_PRIORITY = True
 
     def __init__(self, meeting: Meeting, out_dir: Path) -> None:
         super().__init__()
@@ -178,7 +179,7 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
         """Show the result (or the problem) under the choices."""
         self.query_one(MessageLine).say(text, self.lang, error)
 
-    def action_write(self, _lang: str = "") -> None:
+    def action_write(self) -> None:
         """Write the file with the chosen options."""
         path = self.target()
         self.say(t("export.writing", self.lang, path=path))
@@ -212,6 +213,6 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
     def _failed(self, reason: str) -> None:
         self.say(t("export.failed", self.lang, reason=reason), error=True)
 
-    def action_close(self, _lang: str = "") -> None:
+    def action_close(self) -> None:
         """Close the dialog."""
         self.dismiss(self.written)
