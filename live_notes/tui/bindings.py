@@ -15,13 +15,23 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.binding import Binding, BindingType
 
 from live_notes.tui.host import host
-from live_notes.tui.keys import BY_ID, PRIORITY_GROUPS
+from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.keys import BY_ID, IDS, PRIORITY_GROUPS
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.binding import ActiveBinding
 
     from live_notes.tui.keys import Command
+
+add_messages(
+    {
+        "app.unknown_key_ids": (
+            "Settings: no such key binding id(s): {ids} (see F1 for the ids).",
+            "設定: キーの id が見つかりません: {ids}(F1 で確認できます)。",
+        ),
+    }
+)
 
 KEY_DISPLAY = {
     "shift+up": "⇧↑",
@@ -130,3 +140,12 @@ def format_key(key: str, default: str) -> str:
     if len(name) >= 2 and name[0] == "f" and name[1:].isdigit():
         return name.upper()
     return default
+
+
+def apply_keymap(app: App[Any]) -> None:
+    """The clerk's ``[keys]`` overrides, by command id; an unknown id is said, not applied."""
+    overrides = host(app).key_overrides
+    unknown = sorted(set(overrides) - IDS)
+    if unknown:
+        app.notify(t("app.unknown_key_ids", host(app).ui_lang, ids=", ".join(unknown)))
+    app.set_keymap({k: v for k, v in overrides.items() if k in IDS})
