@@ -135,13 +135,16 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the draft minutes of one meeting."""
-    from live_notes.config import export_options, load_config
+    from live_notes.config import load_config, user_templates
     from live_notes.export import default_filename, export
+    from live_notes.export.options import options_from_settings
     from live_notes.store import MeetingStore
 
     config = load_config()
-    options = export_options(
-        config,
+    options = options_from_settings(
+        config.eras,
+        config.label_style,
+        user_templates(),
         lang=args.lang,
         edition=args.edition,
         with_names=args.names,

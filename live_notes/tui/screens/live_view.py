@@ -34,6 +34,7 @@ from live_notes.tui.attempt import attempt
 from live_notes.tui.bindings import Keyed
 from live_notes.tui.drafts import DRAFT_DELAY, Drafts
 from live_notes.tui.held import Held, HeldKeys
+from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.widgets.agenda_view import AgendaView
 from live_notes.tui.widgets.entry import Chip, EntryLine
@@ -351,7 +352,7 @@ class LiveView(Keyed, Screen[None]):
 
     def on_unmount(self) -> None:
         """Leaving the screen keeps the line being typed, while the meeting is still open."""
-        if self.store is not None and self.store is getattr(self.app, "store", None):
+        if self.store is not None and self.store is host(self.app).store:
             self.save_draft(wait=True)
         if self.drafts is not None:
             self.drafts.close()

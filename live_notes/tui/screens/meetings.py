@@ -35,7 +35,7 @@ from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.keys import MEETINGS
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
-from live_notes.tui.widgets.message_line import MessageLine, show_text
+from live_notes.tui.widgets.message_line import MessageLine, Says, show_text
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -103,7 +103,7 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-class MeetingsScreen(Keyed, Screen[None]):
+class MeetingsScreen(Says, Keyed, Screen[None]):
     """The meetings of a data directory, and what can be done with them.
 
     Attributes:
@@ -197,10 +197,6 @@ class MeetingsScreen(Keyed, Screen[None]):
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return key if key in self._rows else None
-
-    def say(self, what: str | ClerkError, error: bool = False) -> None:
-        """Show a message (or a refusal) under the table."""
-        self.query_one(MessageLine).say(what, self.lang, error)
 
     def _selected(self, openable: bool = True) -> MeetingSummary | None:
         meeting_id = self.selected_id()

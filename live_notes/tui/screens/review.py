@@ -32,7 +32,7 @@ from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t, undone
 from live_notes.tui.keys import REVIEW
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
-from live_notes.tui.widgets.message_line import MessageLine
+from live_notes.tui.widgets.message_line import MessageLine, Says
 from live_notes.tui.widgets.review_list import ReviewList, line_option_id
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ add_messages(
 )
 
 
-class ReviewScreen(Keyed, Screen[None]):
+class ReviewScreen(Says, Keyed, Screen[None]):
     """Every agenda item with its lines, and the keys to fix them.
 
     Attributes:
@@ -147,10 +147,6 @@ class ReviewScreen(Keyed, Screen[None]):
         if self.lines.only_flagged:
             head += t("review.only_flagged", lang)
         self.query_one("#review-head", Static).update(head)
-
-    def say(self, what: str | ClerkError, error: bool = False) -> None:
-        """Show a message (or a refusal) under the list."""
-        self.query_one(MessageLine).say(what, self.lang, error)
 
     def current_line(self) -> Utterance | None:
         """The line under the cursor (None on a heading)."""

@@ -29,7 +29,7 @@ from live_notes.tui.keys import SETUP
 from live_notes.tui.screens.setup_specs import AgendaSpec, MaterialsSpec, PeopleSpec, RolesSpec
 from live_notes.tui.widgets.header_form import HeaderForm, HeaderProblems
 from live_notes.tui.widgets.list_editor import ListEditor, Row
-from live_notes.tui.widgets.message_line import MessageLine
+from live_notes.tui.widgets.message_line import MessageLine, Says
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -113,7 +113,7 @@ def material_groups(rows: list[Row]) -> list[MaterialGroup] | None:
     return groups
 
 
-class SetupScreen(Keyed, Screen[None]):
+class SetupScreen(Says, Keyed, Screen[None]):
     """Edit the prepared parts of the open meeting; Ctrl+S saves them together.
 
     Attributes:
@@ -170,10 +170,6 @@ class SetupScreen(Keyed, Screen[None]):
     def editor(self, name: str) -> ListEditor:
         """One of the list editors: people, roles, agenda, materials."""
         return self.query_one(f"#ed-{name}", ListEditor)
-
-    def say(self, what: str | ClerkError, error: bool = False) -> None:
-        """Show a message (or a refusal) at the top."""
-        self.query_one(MessageLine).say(what, self.lang, error)
 
     def on_list_editor_changed(self, _event: ListEditor.Changed) -> None:
         """A list changed: unsaved now."""

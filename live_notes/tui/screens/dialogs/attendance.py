@@ -21,13 +21,12 @@ from live_notes.tui.attempt import attempt, refusal
 from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.keys import ATTENDANCE, DIALOG
-from live_notes.tui.widgets.message_line import MessageLine
+from live_notes.tui.widgets.message_line import MessageLine, Says
 from live_notes.tui.widgets.status_bar import attendance_counts
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from live_notes.domain.errors import ClerkError
     from live_notes.domain.session import Session
 
 add_messages(
@@ -89,7 +88,7 @@ class TimeScreen(Keyed, ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class AttendanceScreen(Keyed, ModalScreen[None]):
+class AttendanceScreen(Says, Keyed, ModalScreen[None]):
     """The roll call.
 
     | key | action |
@@ -155,10 +154,6 @@ class AttendanceScreen(Keyed, ModalScreen[None]):
             "att.summary", lang, present=present, expected=expected, audience=meeting.audience
         )
         self.query_one("#summary", Static).update(summary)
-
-    def say(self, what: str | ClerkError) -> None:
-        """A refusal (or "" to clear) on the message line."""
-        self.query_one(MessageLine).say(what, self.lang)
 
     def action_cursor(self, step: int) -> None:
         """Move to the previous (-1) or next (+1) person."""

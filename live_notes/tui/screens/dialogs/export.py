@@ -30,7 +30,7 @@ from live_notes.tui.bindings import Keyed
 from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.keys import EXPORT
-from live_notes.tui.widgets.message_line import MessageLine
+from live_notes.tui.widgets.message_line import MessageLine, Says
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -70,7 +70,7 @@ add_messages(
 EDITIONS = ("public", "internal")
 
 
-class ExportScreen(Keyed, ModalScreen[Path | None]):
+class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
     """Write the minutes of a meeting in a chosen format, language and edition.
 
     Dismissed with the path of the last file written (None when nothing was).
@@ -150,13 +150,16 @@ class ExportScreen(Keyed, ModalScreen[Path | None]):
 
     def options(self) -> ExportOptions:
         """The export options chosen."""
-        from live_notes.config import export_options
+        from live_notes.config import user_templates
+        from live_notes.export.options import options_from_settings
 
         edition: Edition = "internal" if self.choice("edition") == "internal" else "public"
         config = host(self.app).config
         lang = self.choice("lang") or None
         try:
-            return export_options(config, lang=lang, edition=edition)
+            return options_from_settings(
+                config.eras, config.label_style, user_templates(), lang=lang, edition=edition
+            )
         except ValueError as exc:  # a wrong era or label style in the settings
             self.say(str(exc), error=True)
             return ExportOptions(lang=lang, edition=edition)
@@ -174,10 +177,6 @@ class ExportScreen(Keyed, ModalScreen[Path | None]):
         """The file name follows the choices."""
         if self.is_mounted:
             self._show_target()
-
-    def say(self, text: str, error: bool = False) -> None:
-        """Show the result (or the problem) under the choices."""
-        self.query_one(MessageLine).say(text, self.lang, error)
 
     def action_write(self) -> None:
         """Write the file with the chosen options."""
