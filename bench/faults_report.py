@@ -37,6 +37,8 @@ ORDER = [
     "Hand-edited archives",
     "Deep and long plan files",
     "Escape sequences in a hand-edited file",
+    "Export files: modes, overwrites, folders",
+    "Opening a meeting another live-notes holds",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {

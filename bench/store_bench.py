@@ -188,7 +188,7 @@ def journal_reopen_samples(base: Path) -> list[float]:
 def kill_figures(base: Path) -> list[Figure]:
     """The kill test, `KILL_ROUNDS` rounds."""
     sys.path.insert(0, str(ROOT / "tests"))
-    import crash_writer
+    from support import crash_writer
 
     result = crash_writer.kill_rounds(base / "kill", KILL_ROUNDS, seed=int(time.time()))
     lost = result.lost + result.unopenable

@@ -68,9 +68,9 @@ def _folder_notes(data_dir: Path) -> None:
     from live_notes.store.platform import CURRENT
 
     for note in scan_folder(data_dir)[1]:
-        print(f"note: {note}")
+        say(f"note: {note}")
     for warning in CURRENT.privacy_warnings(data_dir):
-        print(f"warning: {warning}", file=sys.stderr)
+        say(f"warning: {warning}", file=sys.stderr)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -136,15 +136,27 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the draft minutes of one meeting."""
     from live_notes.config import load_config, user_templates
-    from live_notes.export import default_filename, export
+    from live_notes.export import FORMATS, default_filename, export
     from live_notes.export.options import options_from_settings
     from live_notes.store import MeetingStore
 
+    out = Path(args.out) if args.out else Path.cwd()
+    into_folder = not args.out or out.is_dir() or args.out.endswith(("/", os.sep))
+    suffix = "" if into_folder else out.suffix.lstrip(".").lower()
+    if not into_folder and not suffix:
+        raise CliError(
+            f"{out}: no such folder. To write into a new folder end it with '/' "
+            f"({args.out}/); to write a file give its name a suffix (.{args.format or 'docx'})"
+        )
+    if args.format and suffix in FORMATS and suffix != args.format:
+        raise CliError(f"{out}: the name says .{suffix} but --format is {args.format}")
+    fmt = args.format or (suffix if suffix in FORMATS else "docx")
     config = load_config()
     options = options_from_settings(
         config.eras,
         config.label_style,
         user_templates(),
+        file_mode=int(config.export_mode, 8),
         lang=args.lang,
         edition=args.edition,
         with_names=args.names,
@@ -153,12 +165,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
         meeting = store.meeting
-    out = Path(args.out) if args.out else Path.cwd()
-    if out.is_dir():
-        out = out / default_filename(meeting, args.format, options)
-    result = export(meeting, out, args.format, options)
+    if into_folder:
+        out = out / default_filename(meeting, fmt, options)
+    result = export(meeting, out, fmt, options, overwrite=args.force)
     for warning in result.warnings:
         say(f"warning: {warning}", file=sys.stderr)
+    if result.path != out:
+        say(f"note: {out} exists already (kept); written beside it", file=sys.stderr)
     say(str(result.path))
     return EXIT_OK
 
@@ -171,15 +184,15 @@ def cmd_styles(args: argparse.Namespace) -> int:
         if len(args.names) != 2:
             raise CliError("usage: live-notes styles copy SOURCE NEW")
         folder = copy_style(*args.names)
-        print(folder)
+        say(str(folder))
         return EXIT_OK
     if args.action is not None or args.names:
         raise CliError(f"unknown styles action {args.action!r}: use `styles` or `styles copy`")
     for name, where in style_names():
         style = load_style(name)
         description = str(style.data.get("description", ""))
-        print(f"{name:20} {style.lang}  {where:7}  {description}".rstrip())
-    print(f"(your styles: {user_styles_dir()})")
+        say(f"{name:20} {style.lang}  {where:7}  {description}".rstrip())
+    say(f"(your styles: {user_styles_dir()})")
     return EXIT_OK
 
 
@@ -321,7 +334,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp = add("export", cmd_export, "write the draft minutes of a meeting")
     exp.add_argument("id")
     exp.add_argument(
-        "--format", default="docx", choices=["docx", "md", "html", "txt", "csv", "json"]
+        "--format",
+        choices=["docx", "md", "html", "txt", "csv", "json"],
+        help="default: the --out file's suffix, else docx",
     )
     exp.add_argument("--lang", choices=["ja", "en"], help="default: the meeting's language")
     exp.add_argument("--edition", default="public", choices=["public", "internal"])
@@ -329,7 +344,14 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--final", action="store_true", help="the approved minutes: without the 案 / DRAFT mark"
     )
-    exp.add_argument("--out", help="file or folder to write (default: the current folder)")
+    exp.add_argument(
+        "--out",
+        help="file or folder to write (default: the current folder); a new folder ends "
+        "with '/' and is made private",
+    )
+    exp.add_argument(
+        "--force", action="store_true", help="replace an existing file (default: a new name)"
+    )
     exp.add_argument(
         "--style", help="house style by name (default: the plan's, else the language's default)"
     )

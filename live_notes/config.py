@@ -11,6 +11,7 @@ Example::
     ui_lang = "ja"            # auto | ja | en
     default_role_set = "ja-committee"   # for plans that name none
     label_style = "inline"
+    export_mode = "0600"      # permissions of exported files ("0644": readable by others)
 
     [keys]                    # binding id = key (see the help screen, F1)
     "live.flag" = "ctrl+y"
@@ -18,6 +19,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -50,6 +52,8 @@ class Config:
             (None: as the meeting's plan says).
         export_dir: Folder the export dialog writes to ("" → ``live-notes`` in the
             documents folder).
+        export_mode: Permissions of exported files, in octal ("0600": only the clerk;
+            "0640", "0644" to share them). Exports hold personal information.
         problems: What was wrong with the file, if anything (not saved).
     """
 
@@ -60,6 +64,7 @@ class Config:
     eras: list[Any] = field(default_factory=list)
     label_style: str | None = None
     export_dir: str = ""
+    export_mode: str = "0600"
     problems: list[str] = field(default_factory=list, compare=False)
 
 
@@ -82,6 +87,11 @@ def _checks() -> dict[str, Callable[[Any], str | None]]:
         "eras": lambda v: None if isinstance(v, list) else "must be a list of [[eras]] tables",
         "label_style": _text,
         "export_dir": _text,
+        "export_mode": lambda v: (
+            None
+            if isinstance(v, str) and re.fullmatch(r"0?[46][0246][0246]", v)
+            else 'must be permissions in octal, like "0600" or "0644" (no execute bits)'
+        ),
     }
 
 

@@ -3,13 +3,13 @@
 No Textual and no I/O here. The store persists these models; the export layer
 renders them; the TUI shows them. Times are the wall-clock times of the
 meeting's zone (`Meeting.zone`), as the clerk reads them off the room's clock:
-times given with a UTC offset are turned into them when a meeting is built (see
-live_notes.domain.zones).
+times given with a UTC offset are turned into them when a meeting is built, and
+its JSON form writes each time with its offset (see live_notes.domain.zones).
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -354,6 +354,14 @@ class Meeting(Model):
             self.zone = local_zone_name()
         localise_times(self)
 
+    def model_dump(self, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """As JSON (``mode="json"``: the snapshot, the archive), every time carries its
+        UTC offset (``2024-11-11T09:30:00+09:00``)."""
+        data = super().model_dump(*args, **kwargs)
+        if kwargs.get("mode") == "json":
+            add_offsets(self, data)
+        return data
+
     def wall(self, at: datetime) -> datetime:
         """A time as the wall-clock time of the meeting's zone (see `Meeting.zone`)."""
         return wall_time(at, self.zone)
@@ -425,8 +433,48 @@ def localise_times(meeting: Meeting) -> None:
                 new = _wall(getattr(model, field), name)
                 if new is not None:
                     setattr(model, field, new)
-    for line in meeting.utterances:
+    for line in meeting.utterances:  # many: set without validating again (a datetime stays one)
+        fields = line.__dict__
         if line.created_at.tzinfo is not None:
-            line.created_at = wall_time(line.created_at, name)
+            fields["created_at"] = wall_time(line.created_at, name)
         if line.edited_at is not None and line.edited_at.tzinfo is not None:
-            line.edited_at = wall_time(line.edited_at, name)
+            fields["edited_at"] = wall_time(line.edited_at, name)
+
+
+def add_offsets(meeting: Meeting, data: dict[str, Any]) -> None:
+    """Write the UTC offset into each time of a meeting's JSON form (``…T09:30:00+09:00``)."""
+    tz = zone_info(meeting.zone)
+    texts: dict[timedelta | None, str] = {None: ""}
+
+    def put(holder: dict[str, Any], key: str, at: datetime | None) -> None:
+        if at is not None and at.tzinfo is None and isinstance(holder.get(key), str):
+            offset = tz.utcoffset(at)
+            text = texts.get(offset)
+            if text is None:
+                text = texts[offset] = _offset_text(offset) if offset is not None else ""
+            holder[key] += text
+
+    for key in ("opened_at", "closed_at", "item_since"):
+        put(data, key, getattr(meeting, key))
+    for recess, raw in zip(meeting.recesses, data.get("recesses", []), strict=False):
+        put(raw, "start", recess.start)
+        put(raw, "end", recess.end)
+    for person_id, mark in meeting.attendance.items():
+        raw = data.get("attendance", {}).get(person_id)
+        if isinstance(raw, dict):
+            put(raw, "arrived_at", mark.arrived_at)
+            put(raw, "left_at", mark.left_at)
+    for item_id, decision in meeting.decisions.items():
+        raw = data.get("decisions", {}).get(item_id)
+        if isinstance(raw, dict):
+            put(raw, "decided_at", decision.decided_at)
+    for line, raw in zip(meeting.utterances, data.get("utterances", []), strict=False):
+        put(raw, "created_at", line.created_at)
+        if line.edited_at is not None:
+            put(raw, "edited_at", line.edited_at)
+
+
+def _offset_text(offset: timedelta) -> str:
+    sign = "-" if offset < timedelta(0) else "+"
+    seconds = int(abs(offset).total_seconds())
+    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}"

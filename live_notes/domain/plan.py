@@ -168,10 +168,12 @@ def plan_to_meeting(
         if old in header:
             header[new] = header.pop(old)
     slug = header.pop("slug", None)
+    zone = header.pop("zone", "")  # the meeting's time zone; default: the computer's
     role_set = _role_set(data, problems, default_role_set)
     meeting_id = make_meeting_id(header.get("date"), slug or header.get("title") or "")
     raw = {
         "id": meeting_id,
+        "zone": zone,
         "header": header,
         "people": data.get("people", []),
         "role_set": role_set,
@@ -278,6 +280,8 @@ def _explain(exc: ValidationError) -> list[str]:
         loc = list(error["loc"])
         if loc and loc[0] == "header":
             loc[0] = "meeting"
+        if loc[:1] == ["zone"]:
+            loc = ["meeting", "zone"]
         if loc[:1] == ["role_set"] and len(loc) > 1 and loc[1] == "roles":
             loc = loc[1:]
         place = _format_loc(loc)
@@ -303,6 +307,8 @@ def _plain(error: Any) -> str:
     given = error.get("input")
     if kind == "missing":
         return "missing — this field is required"
+    if kind == "value_error" and "error" in error.get("ctx", {}):
+        return str(error["ctx"]["error"])
     if kind == "extra_forbidden":
         return "unknown field (check its spelling)"
     if kind == "enum":
@@ -333,11 +339,27 @@ def _with_line(problem: str, text: str) -> str:
     if quoted:
         needles.append(quoted.group(1) or quoted.group(2))
     needles.append(key)
-    for needle in needles:
-        for number, line in enumerate(text.splitlines(), start=1):
-            if needle and needle in line and not line.lstrip().startswith("#"):
-                return f"line {number}: {problem}"
+    lines = text.splitlines()
+    for start in dict.fromkeys((_table_line(place, lines), 0)):  # its own [[table]] first
+        for needle in needles:
+            for number, line in enumerate(lines[start:], start=start + 1):
+                if needle and needle in line and not line.lstrip().startswith("#"):
+                    return f"line {number}: {problem}"
     return problem
+
+
+def _table_line(place: str, lines: list[str]) -> int:
+    """Where the ``[[people]]`` (…) table of ``people[N]`` starts (0 when not found)."""
+    match = re.match(r"(people|roles|agenda|materials)\[(\d+)\]", place)
+    if not match:
+        return 0
+    header, wanted, seen = f"[[{match.group(1)}]]", int(match.group(2)), -1
+    for index, line in enumerate(lines):
+        if line.strip().partition("#")[0].strip() == header:
+            seen += 1
+            if seen == wanted:
+                return index
+    return 0
 
 
 def plan_from_meeting(meeting: Meeting, day: date | None = None) -> dict[str, Any]:
@@ -349,6 +371,7 @@ def plan_from_meeting(meeting: Meeting, day: date | None = None) -> dict[str, An
         if old in header:
             header[new] = header.pop(old)
     header = {k: v.isoformat() if isinstance(v, time) else v for k, v in header.items()}
+    header["zone"] = meeting.zone
     return {
         "meeting": header,
         "people": [p.model_dump(mode="json", exclude_none=True) for p in meeting.people],

@@ -2,8 +2,9 @@
 
 A meeting has a zone (an IANA name such as ``Asia/Tokyo``, or a fixed offset
 ``UTC+09:00`` where the computer names none), set when it is created. Its times
-are kept as the wall-clock time of that zone, which is what the minutes print;
-the journal writes each new time with its UTC offset. A time with an offset
+are kept in memory as the wall-clock time of that zone, which is what the
+screens and the minutes print; on disk (journal, snapshot, archive) each time is
+written with its UTC offset. A time with an offset
 (from the journal, an archive, a clock) is turned into the meeting's wall-clock
 time; a time without one (files written before zones) already is one.
 """

@@ -79,32 +79,63 @@ def export(
     path: Path,
     fmt: str | None = None,
     options: ExportOptions | None = None,
+    *,
+    overwrite: bool = False,
 ) -> ExportResult:
-    """Write the minutes to a file, atomically (a temporary file, then a rename).
+    """Write the minutes to a file, atomically (a temporary file, then a link or rename).
 
-    The format is taken from the file's suffix when not given.
+    The format is taken from the file's suffix when not given. The file gets
+    ``options.file_mode`` (0600 unless the clerk's settings say otherwise). An
+    existing file is never replaced unless `overwrite`: the minutes go to the
+    next free numbered name (``minutes-2.docx``), which `ExportResult.path` names.
+    Missing folders are made private (0700).
     """
     path = Path(path)
     fmt = fmt or path.suffix.lstrip(".").lower()
     options = options or ExportOptions()
     data = render(meeting, fmt, options)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # mkstemp makes the file private (0600); minutes are shared documents, so take the
-    # mode of the file being replaced, or the usual 0644.
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+    _make_folders(path.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        os.chmod(tmp, options.file_mode)
+        written = _put_in_place(Path(tmp), path, overwrite)
+    finally:
         Path(tmp).unlink(missing_ok=True)
-        raise
     warnings = [] if fmt == "json" else export_warnings(meeting, options)
-    return ExportResult(path=path, warnings=warnings)
+    return ExportResult(path=written, warnings=warnings)
+
+
+def _make_folders(folder: Path) -> None:
+    """Make a missing folder and its missing parents, each private (0700)."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(mode=0o700, exist_ok=True)
+
+
+def _put_in_place(tmp: Path, path: Path, overwrite: bool) -> Path:
+    """Move the written temporary file to `path`, or to a free numbered name beside it."""
+    if overwrite and not path.is_dir():
+        os.replace(tmp, path)
+        return path
+    for number in range(1, 10_000):
+        candidate = path if number == 1 else path.with_name(f"{path.stem}-{number}{path.suffix}")
+        try:
+            os.link(tmp, candidate)  # fails if the name is taken, even by a file made just now
+        except FileExistsError:
+            continue
+        except OSError:  # a file system without hard links
+            if candidate.exists() or candidate.is_symlink():
+                continue
+            os.replace(tmp, candidate)
+        return candidate
+    raise FileExistsError(f"{path}: too many files with this name")
 
 
 def default_filename(meeting: Meeting, fmt: str, options: ExportOptions | None = None) -> str:

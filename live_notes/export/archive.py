@@ -84,11 +84,19 @@ def import_archive(data: bytes, source: str = "archive") -> Meeting:
         result = Meeting.model_validate(clean_fields(meeting))
     except ValidationError as exc:
         problems = [f"{source}: {_place(err['loc'])}: {err['msg']}" for err in exc.errors()]
-        raise ArchiveError("\n".join(problems[:10])) from None
+        raise ArchiveError(_first(problems, source)) from None
     problems = [f"{source}: meeting.{problem}" for problem in _inconsistencies(result)]
     if problems:
-        raise ArchiveError("\n".join(problems[:10]))
+        raise ArchiveError(_first(problems, source))
     return result
+
+
+def _first(problems: list[str], source: str, shown: int = 10) -> str:
+    """The first problems, one per line, and how many more there are."""
+    lines = problems[:shown]
+    if len(problems) > shown:
+        lines.append(f"{source}: … and {len(problems) - shown:,} more")
+    return "\n".join(lines)
 
 
 def _inconsistencies(meeting: Meeting) -> list[str]:

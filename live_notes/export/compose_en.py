@@ -10,17 +10,15 @@ from typing import TYPE_CHECKING
 
 from live_notes.domain.models import (
     AgendaItem,
-    Decision,
     ItemKind,
     Meeting,
     MemberRole,
-    Outcome,
     Presence,
     Publicity,
     Section,
     Utterance,
 )
-from live_notes.export.compose_ja import heading, with_kind_headings
+from live_notes.export.conclusions import outcome_en
 from live_notes.export.jadate import format_date_en
 from live_notes.export.style import DEFAULT_STYLES, Style, load_style
 from live_notes.export.view import (
@@ -30,12 +28,14 @@ from live_notes.export.view import (
     Para,
     Part,
     clock,
+    heading,
     item_closed,
     kept_lines,
     labelled,
     people_with,
     recess_places,
     speaker_label,
+    with_kind_headings,
 )
 
 if TYPE_CHECKING:
@@ -43,46 +43,6 @@ if TYPE_CHECKING:
 
     from live_notes.domain.models import Person
     from live_notes.export.options import ExportOptions
-
-
-def _name(meeting: Meeting, who: str) -> str:
-    """A roster id as the person's name; anything else as typed."""
-    person = meeting.person(who) if who else None
-    return person.name if person else who
-
-
-def outcome_en(
-    decision: Decision,
-    style: Style | None = None,
-    kind: ItemKind = ItemKind.DELIBERATION,
-    meeting: Meeting | None = None,
-) -> str:
-    """The outcome as sentences: "Motion by A, seconded by B. Motion carried 4–1."."""
-    s = style or load_style(DEFAULT_STYLES["en"])
-    w = s.word
-    conditions = " ".join(decision.conditions.split()).rstrip(".")
-    word = s.outcome(decision.outcome.value, kind.value)
-    vote = decision.vote
-    if vote is not None and (vote.for_ or vote.against or vote.abstain):
-        key = "vote_abstain" if vote.abstain else "vote"
-        counts = {"for": vote.for_, "against": vote.against, "abstain": vote.abstain}
-        word = w(key, outcome=word, **counts)
-    if decision.outcome is Outcome.APPROVED_WITH_CONDITIONS and conditions:
-        text = w(
-            "subject_to", outcome=word, conditions=conditions.removeprefix(w("subject_to_prefix"))
-        )
-    elif conditions and conditions[0].islower():
-        text = w("outcome_clause", outcome=word, conditions=conditions)  # "…, as corrected."
-    elif conditions:
-        text = w("outcome_sentence", outcome=word, conditions=conditions)
-    else:
-        text = w("outcome_plain", outcome=word)
-    if decision.mover:
-        find = (lambda who: _name(meeting, who)) if meeting else (lambda who: who)
-        key = "motion" if decision.seconder else "motion_unseconded"
-        motion = w(key, mover=find(decision.mover), seconder=find(decision.seconder))
-        text = f"{motion} {text}"
-    return text
 
 
 class _En:
@@ -93,6 +53,7 @@ class _En:
         self.w = style.word
         self.label_style = options.style_for(meeting, style)
         self.recesses = recess_places(meeting, options)
+        self.labels: dict[tuple[str, str | None], str] = {}
 
     def t(self, at: datetime) -> str:
         return clock(at.time(), self.s)
@@ -222,7 +183,11 @@ class _En:
             return [Para(text, "note", line_id=line.id)]
         if line.section is Section.CONCLUSION:
             return [Para(self.marked(line, line.text), "conclusion", line_id=line.id)]
-        label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+        key = (line.role_id, line.person_id)
+        label = self.labels.get(key)
+        if label is None:
+            label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+            self.labels[key] = label
         return [
             Para(
                 self.marked(line, text) if kind == "line" else text,
@@ -232,7 +197,9 @@ class _En:
                 line_id=line.id,
                 label=printed,
             )
-            for kind, text, printed in labelled(label, line.text, self.label_style, self.s)
+            for kind, text, printed in labelled(
+                label, line.text, self.label_style, self.s, line.role_id == "chair"
+            )
         ]
 
     def marked(self, line: Utterance, text: str) -> str:

@@ -11,16 +11,14 @@ from typing import TYPE_CHECKING
 
 from live_notes.domain.models import (
     AgendaItem,
-    Decision,
-    ItemKind,
     Meeting,
     MemberRole,
-    Outcome,
     Presence,
     Publicity,
     Section,
     Utterance,
 )
+from live_notes.export.conclusions import conclusion_ja
 from live_notes.export.jadate import format_date, to_fullwidth
 from live_notes.export.numbering import number_label
 from live_notes.export.style import DEFAULT_STYLES, Style, load_style
@@ -31,16 +29,17 @@ from live_notes.export.view import (
     Para,
     Part,
     clock,
+    heading,
     item_closed,
     kept_lines,
     labelled,
     people_with,
     recess_places,
     speaker_label,
+    with_kind_headings,
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from datetime import datetime, time
 
     from live_notes.domain.models import Person
@@ -57,6 +56,7 @@ class _Ja:
         self.w = style.word
         self.label_style = options.style_for(meeting, style)
         self.recesses = recess_places(meeting, options)
+        self.labels: dict[tuple[str, str | None], str] = {}
 
     def digits(self, text: str) -> str:
         return to_fullwidth(text) if self.o.fullwidth else text
@@ -255,7 +255,11 @@ class _Ja:
             mark = self.w("note_mark")
             text = line.text if line.text.startswith(mark) else self.w("note", text=line.text)
             return [Para(self.marked(line, text), "note", verify=line.verify, line_id=line.id)]
-        label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+        key = (line.role_id, line.person_id)
+        label = self.labels.get(key)
+        if label is None:
+            label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+            self.labels[key] = label
         return [
             Para(
                 self.marked(line, text) if kind == "line" else text,
@@ -265,7 +269,9 @@ class _Ja:
                 line_id=line.id,
                 label=printed,
             )
-            for kind, text, printed in labelled(label, line.text, self.label_style, self.s)
+            for kind, text, printed in labelled(
+                label, line.text, self.label_style, self.s, line.role_id == "chair"
+            )
         ]
 
     def marked(self, line: Utterance, text: str) -> str:
@@ -290,83 +296,6 @@ class _Ja:
             else:
                 out.append(Para(self.w("recess", start=start, end=end), "recess"))
         return out
-
-
-def with_kind_headings(
-    meeting: Meeting, style: Style, make: Callable[[AgendaItem, int], ItemView]
-) -> list[ItemView]:
-    """The items' views; where the style says so, each run of items of one kind under a
-    heading of its own (諮問事項, 報告事項: ``[kinds]``)."""
-    items: list[ItemView] = []
-    kinds = style.table("kinds") if style.choice("layout", "kind_headings", False) else {}
-    last: dict[int, str] = {}
-    for item, depth in meeting.iter_items():
-        kind = item.kind.value
-        if kind in kinds and last.get(depth) != kind:
-            items.append(ItemView("", str(kinds[kind]), depth))
-        last[depth] = kind
-        for deeper in [d for d in last if d > depth]:
-            del last[deeper]
-        items.append(make(item, depth))
-    return items
-
-
-def heading(item: AgendaItem, rule: str) -> str:
-    """An item's label and title, spaced by the style's rule ("auto", "always", "never")."""
-    if rule == "never":
-        sep = ""
-    elif rule == "always":
-        sep = " "
-    else:
-        sep = "" if item.label.endswith((".", ")", "）", "．")) else " "
-    return f"{item.label}{sep}{item.title}".strip()
-
-
-def conclusion_ja(
-    title: str,
-    decision: Decision,
-    fullwidth: bool = False,
-    style: Style | None = None,
-    kind: ItemKind = ItemKind.DELIBERATION,
-) -> str:
-    """The 結論 sentence, e.g. ``<title>については、認める。ただし、<conditions>こと。``."""
-    s = style or load_style(DEFAULT_STYLES["ja"])
-    w = s.word
-    suffix = w("subject_suffix")
-    subject = title if suffix and title.endswith(suffix) else w("subject", title=title)
-    conditions = "".join(decision.conditions.splitlines()).strip()
-    outcome = decision.outcome
-    word = s.outcome(outcome.value, kind.value)
-    if outcome is Outcome.NO_DECISION:
-        text = w("decision_note", subject=subject, conditions=_sentence(conditions, s))
-        text = text if conditions else ""
-    elif outcome is Outcome.APPROVED_WITH_CONDITIONS:
-        cond = _condition(conditions, s)
-        text = w("decision_conditions", subject=subject, outcome=word, conditions=cond)
-    else:
-        text = w("decision", subject=subject, outcome=word)
-        if conditions:
-            text += _sentence(conditions, s)
-    vote = decision.vote
-    if text and vote is not None and (vote.for_ or vote.against or vote.abstain):
-        key = "vote_abstain" if vote.abstain else "vote"
-        tally = w(key, **{"for": vote.for_, "against": vote.against, "abstain": vote.abstain})
-        text += to_fullwidth(tally) if fullwidth else tally
-    return text
-
-
-def _condition(text: str, s: Style) -> str:
-    """The conditions without ただし and こと。 (the sentence frame adds them back once)."""
-    prefix, end, stop = s.word("condition_prefix"), s.word("condition_end"), s.word("sentence_end")
-    if prefix:
-        text = text.removeprefix(prefix).removeprefix(prefix.rstrip("、,"))
-    text = text.rstrip(stop + "． ")
-    return text.removesuffix(end) if end else text
-
-
-def _sentence(text: str, s: Style) -> str:
-    stop = s.word("sentence_end")
-    return text if not stop or text.endswith((stop, "．")) else text + stop
 
 
 def compose_ja(meeting: Meeting, options: ExportOptions, style: Style | None = None) -> MinutesView:

@@ -7,6 +7,7 @@ the words from ``style`` instead of cutting up the composed sentences of ``m``.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from live_notes.export.view import PRESENT, kept_lines, recess_places
@@ -98,34 +99,52 @@ def _item(
     }
 
 
-def meeting_context(meeting: Meeting, options: ExportOptions, style: Style) -> dict[str, Any]:
-    """The meeting as the templates' ``meeting``: see docs/styles.md for every key."""
-    h = meeting.header
-    recesses = recess_places(meeting, options)
-    return {
-        "id": meeting.id,
-        "body": h.body,
-        "title": h.title,
-        "lang": style.lang,
-        "date": h.date,
-        "opened_at": meeting.opened_at,
-        "closed_at": meeting.closed_at,
-        "scheduled_start": h.scheduled_start,
-        "scheduled_end": h.scheduled_end,
-        "place": h.place,
-        "publicity": h.publicity.value,
-        "publicity_reason": h.publicity_reason,
-        "audience": meeting.audience,
-        "materials": [{"title": g.title, "items": list(g.items)} for g in meeting.materials],
-        "recesses": [{"start": r.start, "end": r.end} for r in meeting.recesses],
-        "status": meeting.status.value,
-        "signers": list(h.signers),
-        "next_meeting": h.next_meeting,
-        "people": [_person(meeting, p) for p in meeting.people],
-        "items": [
-            _item(meeting, item, depth, options, style, recesses)
-            for item, depth in meeting.iter_items()
-        ],
-        "edition": options.edition,
-        "final": options.final,
-    }
+class MeetingContext:
+    """The meeting as the templates' ``meeting``: see docs/styles.md for every attribute.
+
+    The people and the agenda tree with its lines are built on first use, so a template
+    that reads only the composed minutes (``m``) pays nothing for them.
+    """
+
+    def __init__(self, meeting: Meeting, options: ExportOptions, style: Style) -> None:
+        self._m, self._o, self._s = meeting, options, style
+        h = meeting.header
+        self.id = meeting.id
+        self.body = h.body
+        self.title = h.title
+        self.lang = style.lang
+        self.date = h.date
+        self.opened_at = meeting.opened_at
+        self.closed_at = meeting.closed_at
+        self.scheduled_start = h.scheduled_start
+        self.scheduled_end = h.scheduled_end
+        self.place = h.place
+        self.publicity = h.publicity.value
+        self.publicity_reason = h.publicity_reason
+        self.audience = meeting.audience
+        self.status = meeting.status.value
+        self.signers = list(h.signers)
+        self.next_meeting = h.next_meeting
+        self.edition = options.edition
+        self.final = options.final
+        self.materials = [{"title": g.title, "items": list(g.items)} for g in meeting.materials]
+        self.recesses = [{"start": r.start, "end": r.end} for r in meeting.recesses]
+
+    @cached_property
+    def people(self) -> list[dict[str, Any]]:
+        """Everyone on the roster, in roster order."""
+        return [_person(self._m, p) for p in self._m.people]
+
+    @cached_property
+    def items(self) -> list[dict[str, Any]]:
+        """The agenda tree in document order, each item with its lines and decision."""
+        recesses = recess_places(self._m, self._o)
+        return [
+            _item(self._m, item, depth, self._o, self._s, recesses)
+            for item, depth in self._m.iter_items()
+        ]
+
+
+def meeting_context(meeting: Meeting, options: ExportOptions, style: Style) -> MeetingContext:
+    """The structured record the templates get as ``meeting``."""
+    return MeetingContext(meeting, options, style)

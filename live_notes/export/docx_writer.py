@@ -14,12 +14,14 @@ import io
 import re
 import unicodedata
 from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
+from lxml import etree
 
 from live_notes.export.docx_look import apply_default_look
 
@@ -85,6 +87,82 @@ def _open(style: Style | None, lang: str) -> DocumentObject:
     return doc
 
 
+class _Body:
+    """The document's body, written as WordprocessingML text and parsed in one go.
+
+    python-docx's paragraph API searches the body for every paragraph it adds (seconds
+    for 10,000 lines); the minutes are only appended, so they are written as XML and
+    moved in before the section properties in one step.
+    """
+
+    def __init__(self, doc: DocumentObject) -> None:
+        self.doc = doc
+        self.chunks: list[str] = []
+        self.style_ids: dict[str, str] = {}
+
+    def style_id(self, name: str) -> str:
+        if name not in self.style_ids:
+            self.style_ids[name] = self.doc.styles[name].style_id
+        return self.style_ids[name]
+
+    def para(
+        self,
+        text: str,
+        style: str = "",
+        bold_lead: str = "",
+        bold: bool = False,
+        left: int = 0,
+        hanging: int = 0,
+        space_before: int = 0,
+    ) -> None:
+        """One paragraph: `bold_lead` is a bold run before `text`; lengths in EMU."""
+        props = []
+        if style:
+            props.append(f'<w:pStyle w:val="{escape(self.style_id(style))}"/>')
+        if space_before:
+            props.append(f'<w:spacing w:before="{space_before // 635}"/>')
+        if left or hanging:
+            hang = f' w:hanging="{hanging // 635}"' if hanging else ""
+            props.append(f'<w:ind w:left="{left // 635}"{hang}/>')
+        runs = _run(bold_lead, True) if bold_lead else ""
+        runs += _run(text, bold)
+        ppr = f"<w:pPr>{''.join(props)}</w:pPr>" if props else ""
+        self.chunks.append(f"<w:p>{ppr}{runs}</w:p>")
+
+    def flush(self) -> None:
+        """Move what was written into the document, before its section properties."""
+        if not self.chunks:
+            return
+        xml = f'<w:body xmlns:w="{_W}">{"".join(self.chunks)}</w:body>'
+        self.chunks = []
+        body = self.doc.element.body
+        sect = body.find(qn("w:sectPr"))
+        for child in list(etree.fromstring(xml)):
+            if sect is not None:
+                sect.addprevious(child)
+            else:
+                body.append(child)
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _run(text: str, bold: bool) -> str:
+    if not text:
+        return ""
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    parts = []
+    for n, line in enumerate(xml_safe(text).split("\n")):
+        if n:
+            parts.append("<w:br/>")
+        for m, piece in enumerate(line.split("\t")):
+            if m:
+                parts.append("<w:tab/>")
+            if piece:
+                parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return f"<w:r>{rpr}{''.join(parts)}</w:r>"
+
+
 def render_docx(view: MinutesView, style: Style | None = None) -> bytes:
     """The minutes as .docx bytes."""
     doc = _open(style, view.lang)
@@ -102,28 +180,29 @@ def render_docx(view: MinutesView, style: Style | None = None) -> bytes:
 
     doc.core_properties.title = xml_safe(view.title)
     doc.core_properties.language = "ja-JP" if view.lang == "ja" else "en-GB"
-    doc.add_paragraph(xml_safe(view.title), "Heading 1")
+    body = _Body(doc)
+    body.para(view.title, "Heading 1")
     if view.subtitle:
-        doc.add_paragraph(xml_safe(view.subtitle))
+        body.para(view.subtitle)
     if style is not None and style.choice("page", "header_table", False):
+        body.flush()
         _header_table(doc, view.parts, str(style.choice("page", "table_style", "")))
     else:
         for part in view.parts:
-            doc.add_paragraph(xml_safe(part.heading), "Heading 2")
+            body.para(part.heading, "Heading 2")
             for para in part.paras:
                 step = _LIST_INDENT if part.listing else _TEXT_INDENT
-                _add(doc, para, step * (para.indent + 1 if part.listing else para.indent))
-    doc.add_paragraph(xml_safe(view.record_heading), "Heading 2")
+                _add(body, para, step * (para.indent + 1 if part.listing else para.indent))
+    body.para(view.record_heading, "Heading 2")
     for item in view.items:
-        doc.add_paragraph(xml_safe(item.heading), "Heading 3")
+        body.para(item.heading, "Heading 3")
         for para in item.paras:
-            _add(doc, para, _TEXT_INDENT * para.indent)
+            _add(body, para, _TEXT_INDENT * para.indent)
     if view.closing:
-        doc.add_paragraph(xml_safe(view.closing))
+        body.para(view.closing)
     for n, line in enumerate(view.signature):
-        signed = doc.add_paragraph(xml_safe(line))
-        if n == 0:
-            signed.paragraph_format.space_before = Pt(24)
+        body.para(line, space_before=Pt(24) if n == 0 else 0)
+    body.flush()
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -146,20 +225,12 @@ def _header_table(doc: DocumentObject, parts: list[Part], table_style: str) -> N
         row.cells[1].width = Mm(130)
 
 
-def _add(doc: DocumentObject, para: Para, indent: int) -> None:
+def _add(body: _Body, para: Para, indent: int) -> None:
     """One paragraph; `indent` is the left indent in EMU (0: none)."""
-    paragraph = doc.add_paragraph()
-    fmt = paragraph.paragraph_format
     if para.label and para.kind == "line":
         # The label in bold, the text hanging under it: "委員 ……" / "Member: ……".
-        paragraph.add_run(xml_safe(para.label)).bold = True
-        paragraph.add_run(xml_safe(para.text[len(para.label) :]))
-        hang = Pt(_CHAR * _width(para.label))
-        fmt.left_indent = indent + hang
-        fmt.first_line_indent = -hang
+        hang = int(Pt(_CHAR * _width(para.label)))
+        text = para.text[len(para.label) :]
+        body.para(text, bold_lead=para.label, left=indent + hang, hanging=hang)
         return
-    run = paragraph.add_run(xml_safe(para.text))
-    if para.kind in ("sub", "label"):
-        run.bold = True
-    if indent:
-        fmt.left_indent = indent
+    body.para(para.text, bold=para.kind in ("sub", "label"), left=indent)

@@ -36,6 +36,8 @@ class ExportOptions:
         final: Leave out the 案 / DRAFT mark.
         style: The house style by name; None follows the plan (``style = "…"``), else
             the default style of the minutes' language.
+        file_mode: Permissions of the written file (the clerk's ``export_mode``
+            setting); exports hold personal information, so only the clerk's by default.
     """
 
     lang: str | None = None
@@ -47,6 +49,7 @@ class ExportOptions:
     template_dir: Path | None = None
     final: bool = False
     style: str | None = None
+    file_mode: int = 0o600
 
     def __post_init__(self) -> None:
         if self.edition not in ("public", "internal"):
@@ -106,10 +109,15 @@ class ExportResult:
 
 
 def options_from_settings(
-    eras: list[Any], label_style: str | None, templates: Path | None, **chosen: Any
+    eras: list[Any],
+    label_style: str | None,
+    templates: Path | None,
+    file_mode: int | None = None,
+    **chosen: Any,
 ) -> ExportOptions:
     """Export options from what the clerk chose (`chosen`) and the clerk's settings: the
-    extra eras, the label style, and a folder of templates (used when it exists).
+    extra eras, the label style, a folder of templates (used when it exists) and the
+    written file's mode.
 
     Raises:
         ValueError: an era or label style in the settings is wrong (a message naming it).
@@ -117,6 +125,8 @@ def options_from_settings(
     from live_notes.export.jadate import parse_eras
 
     options = ExportOptions(**chosen)
+    if file_mode is not None:
+        options.file_mode = file_mode
     if eras:
         options.eras = parse_eras(eras)
     if label_style and options.label_style is None:

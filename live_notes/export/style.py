@@ -53,12 +53,17 @@ class Style:
             text = str(self.data["words"][key])
             if not values:
                 return text
-            # "at 7:45 p.m." closing a sentence takes no second full stop.
-            return text.format(**values).replace("..", ".")
+            for name, value in values.items():
+                if isinstance(value, str) and value.endswith("."):
+                    # "at 7:45 p.m." closing a sentence takes no second full stop.
+                    text = text.replace(f"{{{name}}}.", f"{{{name}}}")
+            return text.format(**values)
         except KeyError as exc:
             raise StyleError(
                 f"style {self.name}: [words] {key} is missing or uses an unknown placeholder {exc}"
             ) from None
+        except (ValueError, IndexError) as exc:
+            raise StyleError(f"style {self.name}: [words] {key}: {exc}") from None
 
     def table(self, name: str) -> dict[str, Any]:
         """A table of style.toml (``groups``, ``outcomes``, ``labels``, …), or {}."""
@@ -139,8 +144,37 @@ def _load(name: str, folder: Path, user: bool, _stamp: int) -> Style:
         raise StyleError(f"style {name}: lang must be 'ja' or 'en', not {lang!r}")
     default = DEFAULT_STYLES[lang]
     if name != default or user:
-        data = _merged(_read(SHIPPED / default / STYLE_FILE, default), data)
+        base = _read(SHIPPED / default / STYLE_FILE, default)
+        problem = _unknown(base, data)
+        if problem:
+            raise StyleError(f"style {name}: {problem}")
+        data = _merged(base, data)
     return Style(name=name, folder=folder, lang=lang, data=data, user=user)
+
+
+_FREE_TABLES = {"outcomes"}  # may hold a sub-table per item kind
+
+
+def _unknown(base: dict[str, Any], data: dict[str, Any], where: str = "") -> str:
+    """The first key of `data` that `base` (the language's default style) does not know,
+    or of another type, as a message; "" when there is none."""
+    for key, value in data.items():
+        place = f"{where}{key}" if not where else f"{where}.{key}"
+        if key not in base:
+            if where in _FREE_TABLES and isinstance(value, dict):
+                continue
+            known = ", ".join(sorted(base))
+            return f"unknown key {place} in style.toml (known here: {known})"
+        expected = base[key]
+        if isinstance(expected, dict):
+            if not isinstance(value, dict):
+                return f"{place} must be a table ([{place}])"
+            problem = _unknown(expected, value, place)
+            if problem:
+                return problem
+        elif type(value) is not type(expected):
+            return f"{place} must be a {type(expected).__name__}, like {expected!r}"
+    return ""
 
 
 def _read(path: Path, name: str) -> dict[str, Any]:

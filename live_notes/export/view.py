@@ -23,6 +23,7 @@ from live_notes.domain.models import (
 from live_notes.export.jadate import format_time, format_time_24h, format_time_en
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime, time
 
     from live_notes.export.options import ExportOptions
@@ -181,8 +182,6 @@ def speaker_label(
     if person is not None:
         key = "label_name_mark" if label_style is LabelStyle.MARK else "label_name"
         label = style.word(key, label=label, name=person.name)
-    if line.role_id == "chair":
-        label = str(style.choice("labels", "chair_mark", "")) + label
     return label
 
 
@@ -195,12 +194,19 @@ _LABEL_WORDS = {
 
 
 def labelled(
-    label: str, text: str, label_style: LabelStyle, style: Style
+    label: str, text: str, label_style: LabelStyle, style: Style, chair: bool = False
 ) -> list[tuple[str, str, str]]:
-    """A line in the label style: one or two (kind, text, printed label) paragraphs."""
+    """A line in the label style: one or two (kind, text, printed label) paragraphs.
+
+    The chair's label takes the style's ``chair_mark``: instead of the ○ of the mark
+    style (◎会長), before the label in the others.
+    """
     if not label:
         return [("line", text, "")]
     printed = style.word(_LABEL_WORDS[label_style], label=label)
+    mark = str(style.choice("labels", "chair_mark", "")) if chair else ""
+    if mark:
+        printed = mark + (printed[1:] if label_style is LabelStyle.MARK else printed)
     if label_style is LabelStyle.PAREN_LINE:
         return [("label", printed, printed), ("line", text, "")]
     return [("line", printed + text, printed)]
@@ -221,3 +227,33 @@ def clock(at: time, style: Style, fullwidth: bool = False) -> str:
 def time_of(at: datetime | None) -> str:
     """HH:MM of a datetime, or "" (for the CSV and warnings)."""
     return at.strftime("%H:%M") if at else ""
+
+
+def with_kind_headings(
+    meeting: Meeting, style: Style, make: Callable[[AgendaItem, int], ItemView]
+) -> list[ItemView]:
+    """The items' views; where the style says so, each run of items of one kind under a
+    heading of its own (諮問事項, 報告事項: ``[kinds]``)."""
+    items: list[ItemView] = []
+    kinds = style.table("kinds") if style.choice("layout", "kind_headings", False) else {}
+    last: dict[int, str] = {}
+    for item, depth in meeting.iter_items():
+        kind = item.kind.value
+        if kind in kinds and last.get(depth) != kind:
+            items.append(ItemView("", str(kinds[kind]), depth))
+        last[depth] = kind
+        for deeper in [d for d in last if d > depth]:
+            del last[deeper]
+        items.append(make(item, depth))
+    return items
+
+
+def heading(item: AgendaItem, rule: str) -> str:
+    """An item's label and title, spaced by the style's rule ("auto", "always", "never")."""
+    if rule == "never":
+        sep = ""
+    elif rule == "always":
+        sep = " "
+    else:
+        sep = "" if item.label.endswith((".", ")", "）", "．")) else " "
+    return f"{item.label}{sep}{item.title}".strip()

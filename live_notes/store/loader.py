@@ -59,6 +59,14 @@ def paths_of(data_dir: Path, meeting_id: str) -> dict[str, Path]:
     return {role: data_dir / f"{meeting_id}{suffix}" for role, suffix in suffixes.items()}
 
 
+def taken(data_dir: Path, meeting_id: str) -> bool:
+    """Whether any file of `meeting_id` exists: an id is never reused over leftovers."""
+    paths = paths_of(data_dir, meeting_id)
+    if any(os.path.lexists(paths[role]) for role in paths if role != "lock"):
+        return True
+    return bool(files.side_files(data_dir, meeting_id))
+
+
 def load(data_dir: Path, meeting_id: str) -> Loaded:
     """Read a meeting: the snapshot, then every journal change after its base.
 

@@ -14,7 +14,7 @@ from live_notes.names import MAX_ID_LENGTH
 from live_notes.store import files
 from live_notes.store.errors import LockedError, StoreError, no_meeting, writer_stopped
 from live_notes.store.journal import Scan, encode_line, header_line
-from live_notes.store.loader import Loaded, load, paths_of
+from live_notes.store.loader import Loaded, load, paths_of, taken
 from live_notes.store.lock import MeetingLock
 from live_notes.store.snapshot import write_snapshot
 
@@ -72,12 +72,12 @@ class MeetingStore:
         """
         data_dir = Path(data_dir)
         base_id = files.check_id(meeting.id)
-        _prepare_dir(data_dir)
+        prepare_dir(data_dir)
         for number in range(1, 1000):
             suffix = "" if number == 1 else f"-{number}"
             candidate = base_id[: MAX_ID_LENGTH - len(suffix)] + suffix
             paths = paths_of(data_dir, candidate)
-            if _taken(data_dir, candidate):
+            if taken(data_dir, candidate):
                 continue  # a meeting, or what a repair or a crash left of one
             lock = MeetingLock(paths["lock"], candidate)
             try:
@@ -163,14 +163,9 @@ class MeetingStore:
         self.recovered[-1] += f"; the bytes are kept in {aside.name}"
 
     def _open_journal(self) -> None:
-        self._fd = self._new_journal_fd(self._paths["journal"], self.meeting.id)
+        self._fd = files.open_private(self._paths["journal"], os.O_WRONLY | os.O_APPEND)
         self._size = os.fstat(self._fd).st_size
         files.fsync_dir(self.data_dir)
-
-    @staticmethod
-    def _new_journal_fd(path: Path, meeting_id: str) -> int:
-        """The journal open for appending (never through a link)."""
-        return files.open_private(path, os.O_WRONLY | os.O_APPEND)
 
     # -- writing -------------------------------------------------------------------
 
@@ -308,7 +303,7 @@ class MeetingStore:
         except OSError:
             return  # the old lines stay, all skipped on load: still correct
         try:
-            fd = self._new_journal_fd(journal, self.meeting.id)
+            fd = files.open_private(journal, os.O_WRONLY | os.O_APPEND)
             files.fsync_dir(self.data_dir)
         except OSError as exc:
             try:
@@ -361,9 +356,10 @@ class MeetingStore:
         """Save the meeting as it stands (every saved change) in `folder`, and go on there.
 
         For when the data folder was deleted, or the lock or journal taken away
-        (see `append`'s StoreError codes ``store.folder_gone`` and the like): the
-        snapshot and a new journal are written in `folder` (created 0700), the
-        lock is taken there, and the following changes are saved there.
+        (the StoreError of `append` with code ``store.folder_gone``,
+        ``store.journal_gone``, ``store.lock_lost`` or ``store.journal_changed``):
+        the snapshot and a new journal are written in `folder` (created 0700),
+        the lock is taken there, and the following changes are saved there.
 
         Returns:
             The new snapshot's path.
@@ -371,38 +367,16 @@ class MeetingStore:
         Raises:
             StoreError: `folder` already has this meeting, or cannot be written.
         """
-        folder = Path(folder)
-        meeting_id = self.meeting.id
+        from live_notes.store.moving import move_to
+
         with self._mutex:
             if self.readonly:
                 self._writable()
-            _prepare_dir(folder)
-            paths = paths_of(folder, meeting_id)
-            if _taken(folder, meeting_id):
-                raise StoreError(
-                    f"{folder} already has a meeting {meeting_id}: choose another folder.",
-                    f"{folder} にはすでに会議 {meeting_id} があります。別のフォルダを選んでください。",
-                    code="store.exists_there",
-                    params={"meeting_id": meeting_id, "data_dir": str(folder)},
-                )
-            lock = MeetingLock(paths["lock"], meeting_id)
-            lock.acquire()
-            try:
-                write_snapshot(paths["snapshot"], self.meeting, self._seq)
-                files.write_atomic(paths["backup"], files.read_file(paths["snapshot"]))
-                fd = self._new_journal_fd(paths["journal"], meeting_id)
-                files.fsync_dir(folder)
-            except OSError as exc:
-                lock.release()
-                raise StoreError(
-                    f"The meeting could not be saved in {folder}: {files.describe_os_error(exc)}.",
-                    f"{folder} に会議を保存できませんでした({files.describe_os_error(exc, 'ja')})。",
-                    code="store.save_elsewhere_failed",
-                    params={"meeting_id": meeting_id, "data_dir": str(folder)},
-                ) from exc
+            moved = move_to(folder, self.meeting, self._seq)
             old_fd, old_lock = self._fd, self._lock
-            self.data_dir, self._paths, self._lock, self._fd = folder, paths, lock, fd
-            self._size = os.fstat(fd).st_size
+            self.data_dir, self._paths = moved.folder, moved.paths
+            self._lock, self._fd = moved.lock, moved.fd
+            self._size = os.fstat(moved.fd).st_size
             self._pending = 0
             self._dirty_tail = False
             self._stopped = None
@@ -412,7 +386,7 @@ class MeetingStore:
                 os.close(old_fd)
         if old_lock is not None:
             old_lock.release()  # removes the old lock file only if it is still ours
-        return paths["snapshot"]
+        return moved.paths["snapshot"]
 
     # -- closing -------------------------------------------------------------------
 
@@ -449,15 +423,8 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return (info.st_dev, info.st_ino)
 
 
-def _taken(data_dir: Path, meeting_id: str) -> bool:
-    """Whether any file of `meeting_id` exists: an id is never reused over leftovers."""
-    paths = paths_of(data_dir, meeting_id)
-    if any(os.path.lexists(paths[role]) for role in paths if role != "lock"):
-        return True
-    return bool(files.side_files(data_dir, meeting_id))
-
-
-def _prepare_dir(data_dir: Path) -> None:
+def prepare_dir(data_dir: Path) -> None:
+    """Create the data folder (0700) or say plainly why it cannot be."""
     try:
         files.ensure_dir(data_dir)
     except OSError as exc:

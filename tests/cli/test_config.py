@@ -96,3 +96,13 @@ def test_wrong_types_are_named_and_the_rest_kept(tmp_path: Path) -> None:
     assert config.theme == "live-dark" and config.keys == {}
     assert config.export_dir == "~/議事録"
     assert [p.split(": ")[1] for p in config.problems] == ["theme", "keys"]
+
+
+def test_export_mode_setting_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('export_mode = "0755"\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.export_mode == "0600"
+    assert any("export_mode" in problem for problem in config.problems)
+    path.write_text('export_mode = "0640"\n', encoding="utf-8")
+    assert load_config(path).export_mode == "0640"

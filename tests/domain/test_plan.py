@@ -135,3 +135,16 @@ def test_next_meeting_copies_the_plan_not_the_record() -> None:
     assert following.materials == previous.materials
     assert following.utterances == [] and following.attendance == {}
     assert following.status == "planned"
+
+
+def test_a_mistake_in_the_third_person_points_at_the_third_table() -> None:
+    text = '[meeting]\nbody = "b"\ntitle = "t"\ndate = 2024-11-12\n'
+    text += "".join(
+        f'\n[[people]]\nid = "p{n}"\nname = "{"" if n == 2 else "N"}"\n' for n in range(4)
+    )
+    with pytest.raises(PlanError) as caught:
+        parse_plan(text, "p.toml")
+    (problem,) = caught.value.problems
+    line = int(problem.split(":")[0].removeprefix("line "))
+    assert problem.endswith("people[2].name: must not be empty")
+    assert text.splitlines()[line - 1] == 'name = ""'

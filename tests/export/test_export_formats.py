@@ -189,9 +189,13 @@ def test_default_filename(ja: Meeting) -> None:
     assert default_filename(ja, "json") == "2024-11-11-wakabano-joho-2.archive.json"
 
 
-def test_exported_file_is_readable_by_others(ja: Meeting, tmp_path: Path) -> None:
+def test_exported_file_is_the_clerks_only_unless_the_options_say(
+    ja: Meeting, tmp_path: Path
+) -> None:
     path = export(ja, tmp_path / "minutes.md").path
-    assert path.stat().st_mode & 0o777 == 0o644
+    assert path.stat().st_mode & 0o777 == 0o600
+    shared = export(ja, tmp_path / "shared.md", options=ExportOptions(file_mode=0o644)).path
+    assert shared.stat().st_mode & 0o777 == 0o644
 
 
 def test_markdown_shows_typed_markup_as_text(ja: Meeting) -> None:

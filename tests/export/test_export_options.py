@@ -18,8 +18,7 @@ from live_notes.domain.models import (
 )
 from live_notes.domain.session import Session
 from live_notes.export import ExportOptions, render
-from live_notes.export.compose_en import outcome_en
-from live_notes.export.compose_ja import conclusion_ja
+from live_notes.export.conclusions import conclusion_ja, outcome_en
 from live_notes.export.jadate import parse_eras
 from live_notes.sample import FakeClock, driven_sample, run_steps, sample_meeting
 

@@ -110,3 +110,58 @@ def test_an_id_read_as_an_option_is_refused(tmp_path: Path) -> None:
     assert code == 1 and "-rf" in err and err.count("\n") == 1, err
     assert not data.exists() or not any(data.glob("*.json"))
     record(FAULT, rounds=1)
+
+
+def test_a_snapshot_with_offset_times_keeps_the_folder_working(tmp_path: Path) -> None:
+    """The same times planted straight in a meeting file: list, check, show, open, purge."""
+    from live_notes.store.meeting_store import paths_of
+
+    data = tmp_path / "data"
+    code, out, err = run_cli(
+        "--data-dir", str(data), "import", str(_archive(tmp_path, lambda m: None))
+    )
+    assert code == 0, err
+    meeting_id = out.strip()
+    code, out, err = run_cli("--data-dir", str(data), "new", "--sample", "en")
+    other = out.strip()
+    snapshot = paths_of(data, meeting_id)["snapshot"]
+    doc = json.loads(snapshot.read_text(encoding="utf-8"))
+    _with_offsets(doc["meeting"]["1"]["meeting"])
+    del doc["meeting"]["1"]["meeting"]["zone"]  # as written before meetings had zones
+    snapshot.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    for argv in (("list",), ("check",), ("show", meeting_id), ("show", other)):
+        code, out, err = run_cli("--data-dir", str(data), *argv)
+        assert code == 0 and "DAMAGED" not in out and "PROBLEM" not in out, out + err
+    with MeetingStore.open(data, meeting_id) as store:
+        session = Session(store.meeting, sink=store.append)
+        session.update_line(store.meeting.utterances[0].id, text="still editable")
+        leaves = session.leaf_items()
+        session.switch_item(
+            leaves[0].id if leaves[0].id != store.meeting.current_item_id else leaves[1].id
+        )
+        session.commit_line("a line on another item")
+        opened = driven_sample("ja").opened_at
+        assert opened is not None
+        moment = opened.replace(tzinfo=ZoneInfo("Asia/Tokyo"))
+        assert store.meeting.opened_at == store.meeting.wall(moment)  # in the computer's zone
+    for argv in (("list",), ("check",), ("show", meeting_id)):
+        code, out, err = run_cli("--data-dir", str(data), *argv)
+        assert code == 0 and "DAMAGED" not in out and "PROBLEM" not in out, out + err
+    code, out, err = run_cli("--data-dir", str(data), "purge", meeting_id, "--yes")
+    assert code == 0, err
+    record(FAULT, rounds=1)
+
+
+def test_thousands_of_mistakes_in_an_archive_are_counted_not_listed(tmp_path: Path) -> None:
+    def many(meeting: dict[str, Any]) -> None:
+        line = meeting["utterances"][0]
+        meeting["utterances"] = [{**line, "id": n, "item_id": "nope"} for n in range(1, 3001)]
+        meeting["next_seq"] = 3001
+
+    code, out, err = run_cli(
+        "--data-dir", str(tmp_path / "data"), "import", str(_archive(tmp_path, many))
+    )
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and len(err) < 2000, len(err)
+    assert err.rstrip().endswith("… and 2,990 more")
+    record(FAULT, rounds=1)

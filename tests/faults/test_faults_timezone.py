@@ -114,14 +114,14 @@ def test_old_files_without_offsets_read_as_the_meeting_zone() -> None:
 
     data = driven_sample("ja").model_dump(mode="json")
     data["zone"] = "Asia/Tokyo"
-    naive = Meeting.model_validate(data)
-    data["opened_at"] = (
-        naive.opened_at.replace(tzinfo=ZoneInfo("Asia/Tokyo"))
-        .astimezone(ZoneInfo("UTC"))
-        .isoformat()
-        if naive.opened_at
-        else None
-    )
-    aware = Meeting.model_validate(data)
-    assert aware.opened_at == naive.opened_at
-    assert naive.opened_at is not None and naive.opened_at.tzinfo is None
+    data["opened_at"] = data["opened_at"][:19]  # as written before zones: no offset
+    for line in data["utterances"]:
+        line["created_at"] = line["created_at"][:19]
+    old = Meeting.model_validate(data)
+    assert old.opened_at == datetime.fromisoformat(data["opened_at"])  # read as Tokyo's
+    utc = old.opened_at.replace(tzinfo=ZoneInfo("Asia/Tokyo")).astimezone(ZoneInfo("UTC"))
+    data["opened_at"] = utc.isoformat()
+    assert Meeting.model_validate(data).opened_at == old.opened_at
+    written = old.model_dump(mode="json")  # written again: with Tokyo's offset
+    assert written["opened_at"].endswith("+09:00")
+    assert all(line["created_at"].endswith("+09:00") for line in written["utterances"])

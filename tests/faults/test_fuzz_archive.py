@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from faults.fuzzing import json_bytes, mutated
 from faults.hostile import forbidden
 from faults.support import fuzz_settings, record, run_cli
+from live_notes.domain.session import Session
 from live_notes.export import ArchiveError, archive_bytes, import_archive, render
 from live_notes.sample import driven_sample
 from live_notes.store import MeetingStore
@@ -159,3 +160,43 @@ def test_cli_import_says_one_line_and_creates_nothing(raw: bytes) -> None:
         record(FAULT, tracebacks=1)
         raise
     record(FAULT, rounds=1)
+
+
+@st.composite
+def offset_archives(draw: st.DrawFn) -> tuple[bytes, int]:
+    """The good archive with some of its times written with an offset (or ``Z``)."""
+    data = json.loads(json.dumps(GOOD))
+    meeting = data["meeting"]
+    minutes = draw(st.integers(-23 * 60 - 59, 23 * 60 + 59))
+    sign = "-" if minutes < 0 else "+"
+    suffix = (
+        "Z"
+        if minutes == 0 and draw(st.booleans())
+        else (f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
+    )
+    places: list[tuple[dict, str]] = [(meeting, key) for key in ("opened_at", "closed_at")]
+    places += [(line, "created_at") for line in meeting["utterances"]]
+    places += [(recess, "start") for recess in meeting["recesses"]]
+    chosen = draw(st.lists(st.sampled_from(range(len(places))), unique=True))
+    for index in chosen:
+        holder, key = places[index]
+        if holder.get(key):
+            holder[key] = holder[key][:19] + suffix  # the wall time, then the offset drawn
+    return json_bytes(data), len(chosen)
+
+
+@fuzz_settings()
+@given(offset_archives())
+def test_times_with_any_offset_import_and_the_meeting_goes_on(case: tuple[bytes, int]) -> None:
+    """Times with offsets (hand-edited, or from another program) crashed the app at open:
+    mixed with times without one they could not be compared."""
+    raw, changed = case
+    meeting = import_archive(raw, "fuzz.json")
+    times = [meeting.opened_at, meeting.closed_at, *(u.created_at for u in meeting.utterances)]
+    assert all(at is None or at.tzinfo is None for at in times)
+    for fmt in ("txt", "docx", "json"):
+        assert render(meeting, fmt)
+    session = Session(meeting)
+    session.add_note(meeting.utterances[0].item_id, "a note after import")
+    session.switch_item(session.leaf_items()[-1].id)
+    record(FAULT, rounds=1, offset_times=changed)

@@ -158,7 +158,12 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
         lang = self.choice("lang") or None
         try:
             return options_from_settings(
-                config.eras, config.label_style, user_templates(), lang=lang, edition=edition
+                config.eras,
+                config.label_style,
+                user_templates(),
+                file_mode=int(config.export_mode, 8),
+                lang=lang,
+                edition=edition,
             )
         except ValueError as exc:  # a wrong era or label style in the settings
             self.say(str(exc), error=True)
