@@ -135,8 +135,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the draft minutes of one meeting."""
-    from live_notes.config import export_options, load_config
+    from live_notes.config import load_config, user_templates
     from live_notes.export import FORMATS, default_filename, export
+    from live_notes.export.options import options_from_settings
     from live_notes.store import MeetingStore
 
     out = Path(args.out) if args.out else Path.cwd()
@@ -151,8 +152,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: the name says .{suffix} but --format is {args.format}")
     fmt = args.format or (suffix if suffix in FORMATS else "docx")
     config = load_config()
-    options = export_options(
-        config,
+    options = options_from_settings(
+        config.eras,
+        config.label_style,
+        user_templates(),
+        file_mode=int(config.export_mode, 8),
         lang=args.lang,
         edition=args.edition,
         with_names=args.names,
