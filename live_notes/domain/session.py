@@ -175,14 +175,16 @@ class Session:
         return self.meeting.item(item_id) if item_id else None
 
     def switch_item(self, item_id: str) -> None:
-        """Make an item current; the section starts where that item's lines left off."""
+        """Make an item current; the section starts where that item's spoken lines left off."""
         meeting = self.meeting
         if meeting.item(item_id) is None:
             raise CommandError("unknown_item", item=item_id)
         if item_id == meeting.current_item_id:
             return
-        lines = meeting.lines_of(item_id)
-        section = lines[-1].section if lines else Section.EXPLANATION
+        # A ※ note (added in review, say) is no place to resume: the next live lines
+        # go on in the section of the last spoken line, never silently into notes.
+        spoken = [line for line in meeting.lines_of(item_id) if line.section is not Section.NOTE]
+        section = spoken[-1].section if spoken else Section.EXPLANATION
         inverse = Switched(
             item_id=meeting.current_item_id, section=meeting.current_section, at=None
         )

@@ -320,3 +320,24 @@ def test_a_role_edit_that_orphans_recorded_lines_is_refused(session: Session) ->
         session.edit_meeting(role_set=role_set)
     assert (refused.value.code, refused.value.params["ids"]) == ("role_has_lines", ("department",))
     assert refused.value.params["part"] == "roles"
+
+
+def test_coming_back_to_an_item_with_a_note_does_not_enter_note_mode(session: Session) -> None:
+    session.open()
+    session.switch_item("sewer")
+    session.next_section()  # discussion
+    session.commit_line("質問です。")
+    session.add_note("sewer", "資料は後日配布。")
+    session.switch_item("tablet")
+    session.switch_item("sewer")
+    assert session.meeting.current_section is Section.DISCUSSION
+    line = session.commit_line("続きの質問です。")
+    assert line.section is Section.DISCUSSION
+    assert line.role_id != ""
+
+
+def test_an_item_with_only_a_note_starts_with_the_explanation(session: Session) -> None:
+    session.open()
+    session.add_note("tablet", "※ 資料のみ。")
+    session.switch_item("tablet")
+    assert session.meeting.current_section is Section.EXPLANATION
