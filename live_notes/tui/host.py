@@ -30,6 +30,8 @@ class Host(Protocol):
     """The live session on the open meeting, or None."""
     key_overrides: dict[str, str]
     """The clerk's key bindings: command id → keys."""
+    said: list[str]
+    """The latest messages the clerk was shown, oldest first."""
 
     @property
     def ui_lang(self) -> str:

@@ -25,7 +25,7 @@ from live_notes.tui.attempt import attempt
 from live_notes.tui.held import needs_meeting, refused_until_loaded
 from live_notes.tui.i18n import add_messages, t, undone
 from live_notes.tui.keys import APP, ENTRY, LIVE
-from live_notes.tui.screens.live_view import LiveView
+from live_notes.tui.screens.live_view import LiveView, excerpt
 
 if TYPE_CHECKING:
     from live_notes.domain.models import AgendaItem, Outcome
@@ -35,8 +35,22 @@ __all__ = ["LiveScreen"]
 add_messages(
     {
         "live.corrected": ("Line #{id} corrected.", "#{id} の行を修正しました。"),
-        "live.flagged": ("Line flagged “verify later”.", "行に「要確認」を付けました。"),
-        "live.unflagged": ("Flag removed.", "「要確認」を外しました。"),
+        "live.flagged": (
+            "Line #{id} “{text}” flagged “verify later”.",
+            "#{id}「{text}」に「要確認」を付けました。",
+        ),
+        "live.unflagged": (
+            "Flag removed from line #{id} “{text}”.",
+            "#{id}「{text}」の「要確認」を外しました。",
+        ),
+        "live.decision_busy": (
+            "The entry holds a line: commit it (Enter) or clear it, then Ctrl+N.",
+            "入力中の行があります。確定(Enter)するか消してから Ctrl+N を押してください。",
+        ),
+        "live.decision_replace": (
+            "“{outcome}” is recorded for this item. Replace it? y / n",
+            "この議題には「{outcome}」が記録されています。置き換えますか? y / n",
+        ),
         "live.off_record": (
             "Last line off the record (left out of the public minutes).",
             "直前の行を非公開にしました(公開用の会議録には載りません)。",
@@ -208,6 +222,27 @@ class LiveScreen(LiveView):
             self.notify(message, severity="warning")
             return
 
+        if self.entry.value.strip():  # keys meant for the entry must not choose an outcome
+            self.notify(t("live.decision_busy", self.lang), severity="warning")
+            return
+        recorded = session.meeting.decisions.get(item.id)
+        if recorded is not None:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._open_decision(item)
+
+            from live_notes.tui.screens.dialogs.confirm import ConfirmScreen
+
+            outcome = t(f"outcome.{recorded.outcome.value}", self.lang)
+            question = t("live.decision_replace", self.lang, outcome=outcome)
+            self.app.push_screen(ConfirmScreen(question, self.lang), answered)
+            return
+        self._open_decision(item)
+
+    def _open_decision(self, item: AgendaItem) -> None:
+        session = self.session
+
         def save(outcome: Outcome, conditions: str) -> str | None:
             refused = attempt(session.record_decision, outcome, conditions)
             return refused.message(self.lang) if isinstance(refused, ClerkError) else None
@@ -271,10 +306,30 @@ class LiveScreen(LiveView):
 
     @needs_meeting
     def action_flag(self) -> None:
-        """Ctrl+F: flag the last line "verify later" (again: unflag)."""
-        flag = self.run(self.session.toggle_flag)
+        """Ctrl+F: flag "verify later" the line being typed (committing it), the line
+        being corrected, or with an empty entry the last line (again: unflag)."""
+        session = self.session
+        entry = self.entry
+        if self.editing is not None:
+            line_id: int = self.editing
+        elif entry.value.strip():
+            before = len(session.meeting.utterances)
+            if not self._commit(entry.expanded_value()):
+                return
+            self._after_line(changed=False)
+            if len(session.meeting.utterances) != before + 1:
+                return
+            line_id = session.meeting.utterances[-1].id
+        else:
+            last = self.run(session.last_line)
+            if isinstance(last, ClerkError):
+                return
+            line_id = last.id
+        flag = self.run(session.toggle_flag, line_id)
         if not isinstance(flag, ClerkError):
-            self.notify(t("live.flagged" if flag else "live.unflagged", self.lang))
+            text = excerpt(session.line(line_id).text)
+            key = "live.flagged" if flag else "live.unflagged"
+            self.notify(t(key, self.lang, id=line_id, text=text))
             self.show_item(force=True)
 
     @needs_meeting

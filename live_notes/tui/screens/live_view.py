@@ -39,10 +39,13 @@ from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.widgets.agenda_view import AgendaView
 from live_notes.tui.widgets.entry import Chip, EntryLine
 from live_notes.tui.widgets.lines_view import LinesView
+from live_notes.tui.widgets.message_line import MessageLine
 from live_notes.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:  # the model, the session and the store load after the first frame
     from textual.app import ComposeResult
+    from textual.notifications import SeverityLevel
+    from textual.timer import Timer
 
     from live_notes.abbrev import Abbreviations
     from live_notes.domain.session import Session
@@ -73,7 +76,16 @@ add_messages(
 )
 
 Clock = Callable[[], datetime]
+
+
+def excerpt(text: str, width: int = 20) -> str:
+    """The start of a line, to name it in a message (cut with "…" when longer)."""
+    return text if len(text) <= width else f"{text[: width - 1]}…"
+
+
 R = TypeVar("R")
+MESSAGE_SECONDS = 8.0
+"""How long a message stays on the line above the entry."""
 
 
 class LiveView(Keyed, Screen[None]):
@@ -111,6 +123,7 @@ class LiveView(Keyed, Screen[None]):
         self.held = HeldKeys(held[0])
         """Lines committed and commands asked before the meeting was loaded."""
         self._typed_before = held[1]
+        self._message_timer: Timer | None = None
         self.after_first_frame: Callable[[], object] | None = None
         """Called once the screen, still without its meeting, has been drawn (the start)."""
 
@@ -137,6 +150,7 @@ class LiveView(Keyed, Screen[None]):
                     id="lines",
                 )
         yield Static("", id="banner")
+        yield MessageLine(id="live-message", keep_room=True)
         with Horizontal(id="entry-row"):
             yield Chip("", id="role")
             yield Chip("", id="section")
@@ -264,9 +278,10 @@ class LiveView(Keyed, Screen[None]):
     # -- redrawing -----------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Once a second: the clock, the time since opening and the item times."""
-        now = self.clock()
+        """Once a second: the clock, the time since opening and the item times, in
+        the meeting's zone (the times it recorded are its wall-clock times)."""
         meeting = self.session.meeting
+        now = meeting.wall(self.session.now())
         self.query_one(StatusBar).show(meeting, now, self.lang)
         self.query_one(AgendaView).show(meeting, now, self.lang)
 
@@ -297,7 +312,38 @@ class LiveView(Keyed, Screen[None]):
             label = t("live.correcting", self.lang, id=self.editing)
         self.query_one("#role", Chip).update(label)
         section = session.meeting.current_section
-        self.query_one("#section", Chip).update(t(f"section.{section.value}", self.lang))
+        chip = self.query_one("#section", Chip)
+        chip.update(t(f"section.{section.value}", self.lang))
+        chip.set_class(section.value == "note", "-note")  # note mode is never unnoticed
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Say something on the message line above the entry, never over it; it goes
+        after `timeout` seconds (or the next message), and the app keeps it in `said`."""
+        lines = self.query("#live-message").results(MessageLine)
+        line = next(lines, None)
+        if line is None:  # the screen is being taken down: the app says it
+            self.app.notify(message, severity=severity, timeout=timeout, markup=markup)
+            return
+        said = host(self.app).said
+        said.append(message)
+        del said[:-50]
+        line.say(message, self.lang, error=severity != "information")
+        if self._message_timer is not None:
+            self._message_timer.stop()
+        self._message_timer = self.set_timer(timeout or MESSAGE_SECONDS, self._clear_message)
+
+    def _clear_message(self) -> None:
+        self._message_timer = None
+        for line in self.query("#live-message").results(MessageLine):
+            line.say("", self.lang)
 
     def banner(self, message: str | None) -> None:
         """Show (or with None, hide) the red banner above the entry."""
