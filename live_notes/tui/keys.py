@@ -149,7 +149,7 @@ LIVE: tuple[Command, ...] = (
     Command("live.open_close", "ctrl+o", "open_close", "Open/close", "開会/閉会", "group.meeting"),
     Command("live.recess", "ctrl+r", "recess", "Recess", "休憩/再開", "group.meeting"),
     Command("app.review", "f10", "app.review", "Review", "確認・修正", "group.meeting"),
-    Command("app.export", "f12", "app.export", "Export", "書き出し", "group.meeting", show=False),
+    Command("app.export", "f12", "app.export", "Export", "書き出し", "group.meeting"),
 )
 """The live screen's keys (keys.md, "Live screen")."""
 
@@ -162,6 +162,7 @@ APP: tuple[Command, ...] = (
         "Commands",
         "コマンド",
         "group.app",
+        show=False,  # the footer shows the palette's key itself, on its right end
         palette=False,
     ),
     Command(

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
     from textual.pilot import Pilot
 
+    from live_notes.tui.app import LiveNotesApp
+
 __all__ = ["dirs"]
 
 SMALL = (80, 24)
@@ -157,3 +159,24 @@ async def test_the_status_bar_shows_the_meeting_zone_time(dirs: Path) -> None:
             assert "12分" in next(row for row in agenda.splitlines() if row.startswith(">"))
     finally:
         set_tz(saved)
+
+
+def screen_rows(app: LiveNotesApp) -> list[str]:
+    """The screen's rows as the terminal shows them."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_the_footer_shows_help_quit_review_and_export_at_any_width(dirs: Path) -> None:
+    for size in (SIZE, SMALL):
+        app, _ = make_app(dirs / str(size[0]))
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("ctrl+o")
+            await pilot.pause(0.2)
+            for _ in range(2):
+                row = screen_rows(app)[-1]
+                for essential in ("F1", "^q", "F10", "F12"):
+                    assert essential in row, (size, row)
+                await pilot.resize_terminal(60, 20)  # then back: no garbling
+                await pilot.pause(0.1)
+                await pilot.resize_terminal(*size)
+                await pilot.pause(0.2)

@@ -24,7 +24,7 @@ from live_notes.domain.errors import ClerkError, CommandError
 from live_notes.tui.attempt import attempt
 from live_notes.tui.held import needs_meeting, refused_until_loaded
 from live_notes.tui.i18n import add_messages, t, undone
-from live_notes.tui.keys import APP, ENTRY, LIVE
+from live_notes.tui.keys import APP, ENTRY, LIVE, Command
 from live_notes.tui.screens.live_view import LiveView, excerpt
 
 if TYPE_CHECKING:
@@ -71,10 +71,20 @@ add_messages(
 )
 
 
+ESSENTIAL = ("app.help", "app.quit", "app.review", "app.export")
+"""The keys the footer shows first, at any width: help, quit, review, export."""
+
+
+def essentials_first(commands: tuple[Command, ...]) -> tuple[Command, ...]:
+    """`commands` with the `ESSENTIAL` ones first (the footer is cut on the right)."""
+    first = sorted((c for c in commands if c.id in ESSENTIAL), key=lambda c: ESSENTIAL.index(c.id))
+    return (*first, *(c for c in commands if c.id not in ESSENTIAL))
+
+
 class LiveScreen(LiveView):
     """Live capture of one meeting. Keys: `live_notes.tui.keys.LIVE` (keys.md)."""
 
-    KEYS = (*(c for c in LIVE if c not in ENTRY), *APP)
+    KEYS = essentials_first((*(c for c in LIVE if c not in ENTRY), *APP))
     KEYS_ORDERED = True
     """The screen's keys; Enter, Up and Escape are the entry line's own (see `ENTRY`)."""
 

@@ -36,6 +36,7 @@ from live_notes.tui.drafts import DRAFT_DELAY, Drafts
 from live_notes.tui.held import Held, HeldKeys
 from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.kinsoku import wrap
 from live_notes.tui.widgets.agenda_view import AgendaView
 from live_notes.tui.widgets.entry import Chip, EntryLine
 from live_notes.tui.widgets.lines_view import LinesView
@@ -72,6 +73,7 @@ add_messages(
             "… この議題の前の {n:,} 行は確認画面 (F10) で",
         ),
         "live.no_item": ("no item", "議題なし"),
+        "live.off_record_mark": ("[off the record] ", "〔記録外〕"),
     }
 )
 
@@ -147,6 +149,7 @@ class LiveView(Keyed, Screen[None]):
                     role_label,
                     lambda section: t(f"section.{section.value}", self.lang),
                     lambda n: t("live.more", self.lang, n=n),
+                    off_record_mark=t("live.off_record_mark", self.lang),
                     id="lines",
                 )
         yield Static("", id="banner")
@@ -335,7 +338,9 @@ class LiveView(Keyed, Screen[None]):
         said = host(self.app).said
         said.append(message)
         del said[:-50]
-        line.say(message, self.lang, error=severity != "information")
+        width = line.content_region.width or self.size.width - 2
+        shown = "\n".join(wrap(message, width))  # kinsoku: no 。 or 、 starts a row
+        line.say(shown, self.lang, error=severity != "information")
         if self._message_timer is not None:
             self._message_timer.stop()
         self._message_timer = self.set_timer(timeout or MESSAGE_SECONDS, self._clear_message)

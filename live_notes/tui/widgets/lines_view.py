@@ -21,11 +21,16 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from live_notes.tui.kinsoku import wrap
+
 if TYPE_CHECKING:  # the model loads after the live screen's first frame
     from live_notes.domain.models import Section, Utterance
 
 MAX_SHOWN = 500
 """Most lines of one item loaded into the view at once."""
+
+NARROW = 12
+"""Fewest cells of text beside the time and role; narrower, the text goes under them."""
 
 RoleLabel = Callable[[str], str]
 """Role id → the label shown (in the meeting's language)."""
@@ -34,10 +39,11 @@ RoleLabel = Callable[[str], str]
 class LinesView(ScrollView, can_focus=False):
     """The lines of the current item.
 
-    Rows: ``HH:MM role  ? text…`` with continuation rows indented under the text,
-    and a section heading row whenever the section changes. Marks are ASCII (``?``
-    verify later, ``x`` off the record): East-Asian "ambiguous" symbols such as
-    ``×`` or ``─`` take two cells in many Japanese terminals and would shift the text.
+    Rows: ``HH:MM role  ⚑ text…`` with continuation rows indented under the text
+    (broken by `live_notes.tui.kinsoku.wrap`: no character is ever cut off), and a
+    section heading row whenever the section changes. The marks are review's: ⚑
+    verify later (one cell wide everywhere, unlike East-Asian "ambiguous" symbols such
+    as ``×``), and the text of a line off the record starts with 〔記録外〕.
     """
 
     COMPONENT_CLASSES = {
@@ -78,9 +84,11 @@ class LinesView(ScrollView, can_focus=False):
         more_label: Callable[[int], str],
         *,
         max_shown: int = MAX_SHOWN,
+        off_record_mark: str = "〔記録外〕",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
+        self._off_record_mark = off_record_mark
         self.max_shown = max_shown
         """Most lines loaded by `set_lines` (appending is not limited)."""
         self._role_label = role_label
@@ -163,20 +171,23 @@ class LinesView(ScrollView, can_focus=False):
             strips.append(Strip([Segment(f"-- {self._section_label(line.section)} --", style)]))
         role = self._role_label(line.role_id)
         role_pad = max(0, self.ROLE_CELLS - cell_len(role))
-        flags = ("?" if line.verify else " ") + ("x" if line.off_record else " ")
+        flags = ("⚑" if line.verify else " ") + " "
         prefix = [
             Segment(line.created_at.strftime("%H:%M") + " ", self._style("time")),
             Segment(role + " " * role_pad, self._style("role")),
             Segment(flags + " ", self._style("flag")),
         ]
         indent = 6 + self.ROLE_CELLS + 3
-        text_width = max(10, self._width - indent)
+        if self._width - indent < NARROW:  # too narrow for a column: the text goes below
+            strips.append(Strip(prefix))
+            prefix, indent = [], 0
+        text_width = max(2, self._width - indent)
         text_style = self._style("off-record") if line.off_record else Style()
         console = self.app.console
-        wrapped = Text(line.text, style=text_style).wrap(console, text_width, overflow="fold")
-        for number, row in enumerate(wrapped):
+        text = f"{self._off_record_mark}{line.text}" if line.off_record else line.text
+        for number, row in enumerate(wrap(text, text_width)):
             lead = prefix if number == 0 else [Segment(" " * indent, self._style("time"))]
-            strips.append(Strip([*lead, *row.render(console)]))
+            strips.append(Strip([*lead, *Text(row, style=text_style).render(console)]))
         return strips
 
     def _style(self, part: str) -> Style:

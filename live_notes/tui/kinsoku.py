@@ -1,0 +1,60 @@
+"""Line breaking for Japanese and English text at a width in terminal cells (禁則処理).
+
+`wrap` splits a text into rows no wider than the width it is given, keeping every
+character (only the spaces at a break are left out): no row starts with closing
+punctuation (。、）」 …) and none ends with an opening bracket (（「 …); a character
+is carried down to the next row instead (追い出し). English words are not cut unless
+one is longer than a row.
+"""
+
+from __future__ import annotations
+
+from rich.cells import get_character_cell_size
+
+CLOSING = frozenset(
+    "、。，．,.・：；:;？！?!）)］]｝}〕〉》」』】〙〗’”ゝゞヽヾー々…‥ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"
+)
+"""Characters that must not start a row (行頭禁則)."""
+
+OPENING = frozenset("（(［[｛{〔〈《「『【〘〖‘“")
+"""Characters that must not end a row (行末禁則)."""
+
+
+def _word_char(char: str) -> bool:
+    """A character of an English word (a break between two of them cuts the word)."""
+    return char.isascii() and not char.isspace()
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in rows of at most `width` cells (at least one character a row)."""
+    width = max(width, 2)
+    rows: list[str] = []
+    start, length = 0, len(text)
+    while start < length:
+        end, cells = start, 0
+        while end < length:
+            size = get_character_cell_size(text[end])
+            if cells + size > width:
+                break
+            cells += size
+            end += 1
+        end = max(end, start + 1)
+        if end < length:
+            end = _break_at(text, start, end)
+        rows.append(text[start:end].rstrip(" "))
+        start = end
+        while start < length and text[start] == " ":
+            start += 1
+    return rows or [""]
+
+
+def _break_at(text: str, start: int, end: int) -> int:
+    """Where a row from `start` that fills up at `end` should end instead."""
+    if _word_char(text[end]) and _word_char(text[end - 1]):
+        space = text.rfind(" ", start + 1, end)
+        if space > start:
+            return space + 1
+    best = end
+    while best - 1 > start and (text[best] in CLOSING or text[best - 1] in OPENING):
+        best -= 1
+    return best
