@@ -38,6 +38,7 @@ from live_notes.domain.models import (
     AgendaItem,
     Attendance,
     Decision,
+    ItemKind,
     Meeting,
     MeetingStatus,
     Outcome,
@@ -49,6 +50,9 @@ from live_notes.domain.models import (
 )
 from live_notes.domain.text import clean_fields, clean_line, clean_multiline
 from live_notes.domain.zones import clock_time
+
+CHAIR_IDS = ("chair", "vice_chair")
+"""Role ids of the chair, who moderates: after the chair, the members have the floor."""
 
 Sink = Callable[[Change], None]
 Clock = Callable[[], datetime]
@@ -189,7 +193,7 @@ class Session:
             item_id=meeting.current_item_id, section=meeting.current_section, at=None
         )
         self._do("switch", Switched(item_id=item_id, section=section, at=self.now()), [inverse])
-        self.role_id = self._follow_up_default()
+        self.role_id = self._follow_up_default(keep=True)
 
     def step_item(self, step: int) -> AgendaItem | None:
         """Move to the next (+1) or previous (-1) item; None at either end."""
@@ -293,22 +297,29 @@ class Session:
         return None
 
     def _follow_up(self, item_id: str, role_id: str) -> str:
-        """The role after a line by `role_id` in `item_id`: the other side of the exchange."""
+        """The role after a line by `role_id` in `item_id`: the other side of the exchange;
+        after the chair, who moderates, the floor goes to the members."""
         side = self._role_side(role_id)
         if side is Side.NEUTRAL:
             return role_id
+        if role_id in CHAIR_IDS:
+            asking = [r.id for r in self.meeting.role_set.roles if r.side is Side.ASKING]
+            members = [r for r in asking if r not in CHAIR_IDS]
+            return "member" if "member" in members else (members or [role_id])[0]
         other = Side.ANSWERING if side is Side.ASKING else Side.ASKING
         found = self._last_of_side(item_id, other) or self._first_of_side(
             other, self.meeting.item(item_id)
         )
         return found or role_id
 
-    def _follow_up_default(self) -> str:
-        """The role for the next line after a switch of item or section.
+    def _follow_up_default(self, keep: bool = False) -> str:
+        """The role for the next line after a switch of item (`keep`) or section.
 
         The exchange goes on from the last line of the same section; the
-        explanation of an item a department brought is given by the department;
-        anything else starts with a member's question.
+        explanation of an item a department brought is given by the department, a
+        report's by the secretariat; otherwise a switch of item keeps the role the
+        clerk had (the chair often speaks first), and a discussion starts with a
+        member's question.
         """
         meeting = self.meeting
         item = self.current_item()
@@ -317,10 +328,13 @@ class Session:
             lines = [line for line in meeting.lines_of(item.id) if line.section is section]
             if lines:
                 return self._follow_up(item.id, lines[-1].role_id)
-            if section is Section.EXPLANATION and (item.department or item.presenters):
+            presented = bool(item.department or item.presenters) or item.kind is ItemKind.REPORT
+            if section is Section.EXPLANATION and presented:
                 answering = self._first_of_side(Side.ANSWERING, item)
                 if answering:
                     return answering
+        if keep and meeting.role_set.get(self.role_id) is not None:
+            return self.role_id
         first = self._first_of_side(Side.ASKING, None)
         return first or meeting.role_set.roles[0].id
 

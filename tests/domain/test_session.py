@@ -286,8 +286,8 @@ def test_the_department_explains_and_a_member_opens_the_discussion(session: Sess
     session.next_section()
     assert session.role_id == "member"
     session.commit_line("質問")
-    session.switch_item("other")  # a report item without a department
-    assert session.role_id == "member"
+    session.switch_item("other")  # a report item: the secretariat reports
+    assert session.role_id == "secretariat"
     session.switch_item("sewer")  # back: the exchange goes on where it stopped
     assert session.role_id == "department"
 
@@ -341,3 +341,31 @@ def test_an_item_with_only_a_note_starts_with_the_explanation(session: Session) 
     session.add_note("tablet", "※ 資料のみ。")
     session.switch_item("tablet")
     assert session.meeting.current_section is Section.EXPLANATION
+
+
+def test_after_the_chair_the_floor_goes_to_the_members(session: Session) -> None:
+    session.open()
+    session.switch_item("sewer")
+    session.set_section(Section.DISCUSSION)
+    session.set_role("chair")
+    session.commit_line("ご質問はありますか。")
+    assert session.role_id == "member"
+    session.commit_line("質問です。")
+    assert session.role_id == "department"
+
+
+def test_an_item_change_keeps_the_role_unless_the_item_says_who_speaks(session: Session) -> None:
+    session.open()  # at 開会
+    session.set_role("chair")
+    session.switch_item("closing")  # nothing said there yet, no presenter: the chair goes on
+    assert session.role_id == "chair"
+    session.switch_item("tablet")  # a department's item: the department explains
+    assert session.role_id == "department"
+
+
+def test_a_report_item_starts_on_the_secretariat(session: Session) -> None:
+    session.open()
+    session.set_role("chair")
+    session.switch_item("other")
+    assert session.meeting.item("other").kind.value == "report"  # type: ignore[union-attr]
+    assert session.role_id == "secretariat"
