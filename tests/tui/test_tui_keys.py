@@ -250,10 +250,10 @@ async def test_ctrl_f_flags_and_unflags_the_last_line(dirs: Path) -> None:
         await open_at_sewer(pilot)
         await pilot.press(*"要確認の行", "enter", "ctrl+f")
         assert stored(app).utterances[-1].verify is True
-        assert "? " in rows(app)[-1]
+        assert "⚑ " in rows(app)[-1]
         await pilot.press("ctrl+f")
         assert stored(app).utterances[-1].verify is False
-        assert "?" not in rows(app)[-1]
+        assert "⚑" not in rows(app)[-1]
 
 
 async def test_ctrl_y_takes_the_last_line_off_the_record(dirs: Path) -> None:
@@ -262,7 +262,7 @@ async def test_ctrl_y_takes_the_last_line_off_the_record(dirs: Path) -> None:
         await open_at_sewer(pilot)
         await pilot.press(*"非公開の発言", "enter", "ctrl+y")
         assert stored(app).utterances[-1].off_record is True
-        assert " x " in rows(app)[-1]
+        assert "〔記録外〕非公開の発言" in rows(app)[-1]
         await pilot.press("ctrl+y")
         assert stored(app).utterances[-1].off_record is False
 

@@ -39,7 +39,7 @@ from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.kinsoku import wrap
 from live_notes.tui.widgets.agenda_view import AgendaView
 from live_notes.tui.widgets.entry import Chip, EntryLine
-from live_notes.tui.widgets.lines_view import LinesView
+from live_notes.tui.widgets.lines_view import ROLE_KINDS, LinesView
 from live_notes.tui.widgets.message_line import MessageLine
 from live_notes.tui.widgets.status_bar import StatusBar
 
@@ -86,6 +86,8 @@ def excerpt(text: str, width: int = 20) -> str:
 
 
 R = TypeVar("R")
+CHAIRS = ("chair", "vice_chair")
+"""Role ids of the chair, who moderates (coloured apart from both sides)."""
 MESSAGE_SECONDS = 8.0
 """How long a message stays on the line above the entry."""
 
@@ -150,6 +152,7 @@ class LiveView(Keyed, Screen[None]):
                     lambda section: t(f"section.{section.value}", self.lang),
                     lambda n: t("live.more", self.lang, n=n),
                     off_record_mark=t("live.off_record_mark", self.lang),
+                    role_kind=self.role_kind,
                     id="lines",
                 )
         yield Static("", id="banner")
@@ -306,6 +309,15 @@ class LiveView(Keyed, Screen[None]):
         self.query_one("#item-title", Static).update(title)
         self.lines_view.set_lines(meeting.lines_of(item_id) if item_id else [])
 
+    def role_kind(self, role_id: str) -> str:
+        """How a role is coloured (`ROLE_KINDS`): the chair apart from the two sides."""
+        if role_id in CHAIRS:
+            return "chair"
+        session = self._session
+        role = session.meeting.role_set.get(role_id) if session else None
+        side = role.side.value if role else ""
+        return side if side in ("asking", "answering") else "role"
+
     def refresh_chips(self) -> None:
         """The role the next line gets, and its section (or the line being corrected)."""
         session = self.session
@@ -313,7 +325,11 @@ class LiveView(Keyed, Screen[None]):
         label = role.label(session.lang) if role else session.role_id
         if self.editing is not None:
             label = t("live.correcting", self.lang, id=self.editing)
-        self.query_one("#role", Chip).update(label)
+        chip = self.query_one("#role", Chip)
+        chip.update(label)
+        kind = self.role_kind(session.role_id) if self.editing is None else "role"
+        for other in ROLE_KINDS:
+            chip.set_class(other == kind, f"-{other}")
         section = session.meeting.current_section
         chip = self.query_one("#section", Chip)
         chip.update(t(f"section.{section.value}", self.lang))

@@ -35,6 +35,9 @@ NARROW = 12
 RoleLabel = Callable[[str], str]
 """Role id → the label shown (in the meeting's language)."""
 
+ROLE_KINDS = ("chair", "asking", "answering", "role")
+"""How a role is coloured: the chair, the asking side, the answering side, others."""
+
 
 class LinesView(ScrollView, can_focus=False):
     """The lines of the current item.
@@ -49,6 +52,9 @@ class LinesView(ScrollView, can_focus=False):
     COMPONENT_CLASSES = {
         "lines-view--time",
         "lines-view--role",
+        "lines-view--chair",
+        "lines-view--asking",
+        "lines-view--answering",
         "lines-view--flag",
         "lines-view--section",
         "lines-view--off-record",
@@ -67,7 +73,10 @@ class LinesView(ScrollView, can_focus=False):
         scrollbar-size-vertical: 0;
     }
     LinesView > .lines-view--time { color: $text-muted; }
-    LinesView > .lines-view--role { color: $accent; text-style: bold; }
+    LinesView > .lines-view--role { color: $foreground; text-style: bold; }
+    LinesView > .lines-view--chair { color: $text-secondary; text-style: bold; }
+    LinesView > .lines-view--asking { color: $text-accent; text-style: bold; }
+    LinesView > .lines-view--answering { color: $text-success; text-style: bold; }
     LinesView > .lines-view--flag { color: $warning; text-style: bold; }
     LinesView > .lines-view--section { color: $secondary; text-style: italic; }
     LinesView > .lines-view--off-record { color: $text-disabled; }
@@ -85,10 +94,12 @@ class LinesView(ScrollView, can_focus=False):
         *,
         max_shown: int = MAX_SHOWN,
         off_record_mark: str = "〔記録外〕",
+        role_kind: Callable[[str], str] = lambda role_id: "role",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._off_record_mark = off_record_mark
+        self._role_kind = role_kind
         self.max_shown = max_shown
         """Most lines loaded by `set_lines` (appending is not limited)."""
         self._role_label = role_label
@@ -174,7 +185,7 @@ class LinesView(ScrollView, can_focus=False):
         flags = ("⚑" if line.verify else " ") + " "
         prefix = [
             Segment(line.created_at.strftime("%H:%M") + " ", self._style("time")),
-            Segment(role + " " * role_pad, self._style("role")),
+            Segment(role + " " * role_pad, self._style(self._role_kind(line.role_id))),
             Segment(flags + " ", self._style("flag")),
         ]
         indent = 6 + self.ROLE_CELLS + 3
