@@ -143,6 +143,15 @@ LIVE: tuple[Command, ...] = (
         show=False,
     ),
     Command("live.goto", "ctrl+g", "goto", "Go to", "議題へ", "group.agenda"),
+    Command(
+        "live.agenda",
+        "ctrl+backslash",
+        "toggle_agenda",
+        "Hide/show the agenda",
+        "議題一覧の表示/非表示",
+        "group.agenda",
+        show=False,
+    ),
     Command("live.section", "ctrl+t", "next_section", "Section", "次の区分", "group.agenda"),
     Command("live.decision", "ctrl+n", "decision", "Decision", "結論", "group.agenda"),
     Command("live.attendance", "f9", "attendance", "Attendance", "出欠", "group.meeting"),
@@ -182,6 +191,9 @@ ATTENDANCE: tuple[Command, ...] = (
         "att.left", "e", "mark('left_early')", "Left early (now)", "早退(今)", "group.attendance"
     ),
     Command("att.time", "t", "edit_time", "Edit the time", "時刻を修正", "group.attendance"),
+    Command(
+        "att.find", "slash", "find", "Find (name or seat)", "検索(氏名・席番号)", "group.attendance"
+    ),
     Command("att.more", "plus", "audience(1)", "Audience +1", "傍聴者 +1", "group.attendance"),
     Command("att.less", "minus", "audience(-1)", "Audience −1", "傍聴者 −1", "group.attendance"),
     Command("att.close", "escape", "close", "Back", "戻る", "group.attendance"),

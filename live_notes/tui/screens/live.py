@@ -212,6 +212,11 @@ class LiveScreen(LiveView):
 
         self.app.push_screen(GotoScreen(self.session.leaf_items(), find, self.lang), done)
 
+    def action_toggle_agenda(self) -> None:
+        """Ctrl+\\: hide the agenda pane (the transcript takes the width), or show it."""
+        agenda = self.query_one("#agenda")
+        agenda.display = not agenda.display
+
     @needs_meeting
     def action_next_section(self) -> None:
         """Ctrl+T: explanation → discussion → conclusion → note (※)."""

@@ -96,6 +96,8 @@ class LiveView(Keyed, Screen[None]):
     """The live screen without its keys (see `LiveScreen`)."""
 
     AUTO_FOCUS = "EntryLine"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    """Under 100 columns the agenda pane narrows itself (app.tcss)."""
 
     def __init__(
         self,

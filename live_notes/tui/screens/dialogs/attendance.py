@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len
 from rich.text import Text
 from textual.containers import Vertical, VerticalScroll
+from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -37,12 +38,14 @@ add_messages(
             "出席委員 {present}/{expected}   傍聴者 {audience}人",
         ),
         "att.hint": (
-            "↑↓ move  p present  a absent  l late  e left early  t time  +/- audience  Esc back",
-            "↑↓ 移動  p 出席  a 欠席  l 遅刻  e 早退  t 時刻  +/- 傍聴者  Esc 戻る",
+            "↑↓ move  p present  a absent  l late  e left early  t time  / find  +/- audience  Esc back",
+            "↑↓ 移動  p 出席  a 欠席  l 遅刻  e 早退  t 時刻  / 検索  +/- 傍聴者  Esc 戻る",
         ),
         "att.arrived": ("arrived {time}", "{time} 到着"),
         "att.left": ("left {time}", "{time} 退席"),
         "att.time_title": ("Time for {name} (HH:MM)", "{name} の時刻 (HH:MM)"),
+        "att.find_title": ("Find: a name or a seat number", "検索: 氏名または席番号"),
+        "att.not_found": ("No one matches “{query}”.", "「{query}」に当たる人がいません。"),
         "att.bad_time": (
             "Write the time as HH:MM, e.g. 09:48.",
             "時刻は 09:48 のように入力してください。",
@@ -60,6 +63,23 @@ GROUP_ORDER = (Group.MEMBER, Group.SECRETARIAT, Group.DEPARTMENT, Group.OTHER)
 def roll_order(people: list[Person]) -> list[Person]:
     """Members, then secretariat, then department staff, then others; roster order within."""
     return sorted(people, key=lambda p: GROUP_ORDER.index(p.group))
+
+
+def find_person(people: list[Person], query: str) -> int | None:
+    """The index of the person with seat number `query`, else the first whose name
+    (or title and name) contains it, ignoring spaces; None when no one matches."""
+    query = "".join(query.split())
+    if not query:
+        return None
+    if query.isdigit():
+        for index, person in enumerate(people):
+            if person.seat == int(query):
+                return index
+    folded = query.casefold()
+    for index, person in enumerate(people):
+        if folded in "".join(f"{person.title}{person.name}".split()).casefold():
+            return index
+    return None
 
 
 class TimeScreen(Keyed, ModalScreen[str | None]):
@@ -129,6 +149,7 @@ class AttendanceScreen(Says, Keyed, ModalScreen[None]):
         meeting = self.session.meeting
         lang = self.lang
         text = Text()
+        cursor_row = 0
         group: Group | None = None
         for index, person in enumerate(self.people):
             if person.group is not group:
@@ -147,8 +168,15 @@ class AttendanceScreen(Says, Keyed, ModalScreen[None]):
             pad = " " * max(1, 12 - cell_len(label))  # cells, not characters: 出席 is 4 wide
             row = f"{pointer} {label}{pad}{name}{when}\n"
             text.append(row, style="reverse" if index == self.cursor else "")
+            if index == self.cursor:
+                cursor_row = len(text.plain.splitlines())
         text.rstrip()
         self.query_one("#roll", Static).update(text)
+        # Keep the person at the cursor in view (the list scrolls on a small screen).
+        scroll = self.query_one("#roll-scroll", VerticalScroll)
+        scroll.call_after_refresh(
+            scroll.scroll_to_region, Region(0, max(0, cursor_row - 2), 1, 4), animate=False
+        )
         present, expected = attendance_counts(meeting)
         summary = t(
             "att.summary", lang, present=present, expected=expected, audience=meeting.audience
@@ -209,6 +237,22 @@ class AttendanceScreen(Says, Keyed, ModalScreen[None]):
         title = t("att.time_title", self.lang, name=person.name)
         shown = at.strftime("%H:%M") if at else ""
         self.app.push_screen(TimeScreen(title, shown, self.lang), done)
+
+    def action_find(self) -> None:
+        """Move the cursor to a person found by seat number or by a part of the name."""
+
+        def done(query: str | None) -> None:
+            found = find_person(self.people, query or "")
+            if found is None:
+                if query and query.strip():
+                    self.say(t("att.not_found", self.lang, query=query.strip()))
+                return
+            self.say("")
+            self.cursor = found
+            self.redraw()
+
+        title = t("att.find_title", self.lang)
+        self.app.push_screen(TimeScreen(title, "", self.lang), done)
 
     def action_close(self) -> None:
         """Back to the live screen."""

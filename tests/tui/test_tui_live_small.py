@@ -1,0 +1,79 @@
+"""Small screens (80x24): the attendance list scrolls and finds a person, the agenda
+pane narrows itself and can be hidden."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from support.live import dirs, live, make_app
+
+from live_notes.domain.models import Person
+from live_notes.sample import sample_meeting
+from live_notes.store import MeetingStore
+from live_notes.tui.screens.dialogs.attendance import AttendanceScreen
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["dirs"]
+
+SMALL = (80, 24)
+
+
+def big_roster(dirs: Path) -> str:
+    """The sample meeting with 30 more members (seats 11 … 40)."""
+    meeting = sample_meeting("ja")
+    meeting.people.extend(
+        Person(id=f"m{seat}", name=f"委員{seat}号", seat=seat) for seat in range(11, 41)
+    )
+    MeetingStore.create(dirs / "data", meeting).close()
+    return meeting.id
+
+
+async def test_the_attendance_list_scrolls_with_the_cursor(dirs: Path) -> None:
+    app, _ = make_app(dirs, meeting_id=big_roster(dirs))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f9")
+        screen = app.screen
+        assert isinstance(screen, AttendanceScreen)
+        await pilot.press(*["down"] * 25)
+        await pilot.pause(0.2)
+        scroll = screen.query_one("#roll-scroll")
+        roll = screen.query_one("#roll")
+        shown = str(roll.render()).splitlines()
+        row = next(n for n, text in enumerate(shown) if text.startswith(">"))
+        assert scroll.scroll_y <= row < scroll.scroll_y + scroll.scrollable_content_region.height
+
+
+async def test_the_attendance_list_finds_a_person_by_seat_or_name(dirs: Path) -> None:
+    app, _ = make_app(dirs, meeting_id=big_roster(dirs))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("f9", "slash", "3", "2", "enter")
+        screen = app.screen
+        assert isinstance(screen, AttendanceScreen)
+        assert screen.people[screen.cursor].name == "委員32号"
+        await pilot.press("p")
+        assert screen.session.meeting.attendance["m32"].status.value == "present"
+        await pilot.press("slash")
+        await pilot.press(*"委員17", "enter")
+        assert screen.people[screen.cursor].name == "委員17号"
+        await pilot.press("slash", *"zz", "enter")
+        assert "zz" in str(screen.query_one("#message").render())
+
+
+async def test_the_agenda_narrows_on_a_small_screen_and_hides_on_a_key(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+o")
+        agenda = live(app).query_one("#agenda")
+        lines = live(app).lines_view
+        assert agenda.outer_size.width <= 22
+        narrow_lines = lines.size.width
+        await pilot.press("ctrl+backslash")
+        assert not agenda.display
+        assert lines.size.width >= narrow_lines + 20
+        await pilot.press("ctrl+backslash")
+        assert agenda.display
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause(0.2)
+        assert agenda.outer_size.width == 34
