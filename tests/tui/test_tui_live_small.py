@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from support.live import dirs, live, make_app
+from support.live import dirs, live, make_app, rows
 
 from live_notes.domain.models import Person
 from live_notes.sample import sample_meeting
@@ -77,3 +77,24 @@ async def test_the_agenda_narrows_on_a_small_screen_and_hides_on_a_key(dirs: Pat
         await pilot.resize_terminal(120, 40)
         await pilot.pause(0.2)
         assert agenda.outer_size.width == 34
+
+
+async def test_a_recess_shows_in_the_transcript_and_the_status_bar(dirs: Path) -> None:
+    app, clock = make_app(dirs)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+o", "ctrl+g", "2", "enter", *"休憩前", "enter")
+        clock.set("10:30")
+        await pilot.press("ctrl+r")
+        clock.set("10:35")
+        await pilot.pause(1.2)
+        status = live(app).query_one("#status").plain  # type: ignore[attr-defined]
+        assert "休憩 0:05:00" in status
+        assert rows(app)[-1] == "-- 休憩 10:30〜 --"
+        await pilot.press(*"休憩中の発言", "enter")
+        assert rows(app)[-2] == "-- 休憩 10:30〜 --"
+        assert "〔休憩中〕休憩中の発言" in rows(app)[-1]
+        clock.set("10:45")
+        await pilot.press("ctrl+r", *"再開後", "enter")
+        shown = rows(app)
+        assert "-- 休憩 10:30〜10:45 --" in shown
+        assert "〔休憩中〕" not in shown[-1] and "再開後" in shown[-1]

@@ -318,6 +318,7 @@ class LiveScreen(LiveView):
             key = "live.recessed" if in_recess else "live.resumed"
             self.notify(t(key, self.lang, time=at.strftime("%H:%M")))
             self.tick()
+            self.show_item(force=True)  # the recess row in the transcript
 
     @needs_meeting
     def action_flag(self) -> None:

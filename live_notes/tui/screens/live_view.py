@@ -74,6 +74,8 @@ add_messages(
         ),
         "live.no_item": ("no item", "議題なし"),
         "live.off_record_mark": ("[off the record] ", "〔記録外〕"),
+        "live.recess_mark": ("[during the recess] ", "〔休憩中〕"),
+        "live.recess_row": ("Recess {start}–{end}", "休憩 {start}〜{end}"),
     }
 )
 
@@ -155,6 +157,8 @@ class LiveView(Keyed, Screen[None]):
                     lambda n: t("live.more", self.lang, n=n),
                     off_record_mark=t("live.off_record_mark", self.lang),
                     role_kind=self.role_kind,
+                    recess_label=self._recess_label,
+                    recess_mark=t("live.recess_mark", self.lang),
                     id="lines",
                 )
         yield Static("", id="banner")
@@ -309,7 +313,12 @@ class LiveView(Keyed, Screen[None]):
         item = meeting.item(item_id) if item_id else None
         title = f"{item.label} {item.title}".strip() if item else t("live.no_item", self.lang)
         self.query_one("#item-title", Static).update(title)
-        self.lines_view.set_lines(meeting.lines_of(item_id) if item_id else [])
+        lines = meeting.lines_of(item_id) if item_id else []
+        self.lines_view.set_lines(lines, meeting.recesses)
+
+    def _recess_label(self, start: datetime, end: datetime | None) -> str:
+        until = end.strftime("%H:%M") if end else ""
+        return t("live.recess_row", self.lang, start=start.strftime("%H:%M"), end=until)
 
     def role_kind(self, role_id: str) -> str:
         """How a role is coloured (`ROLE_KINDS`): the chair apart from the two sides."""

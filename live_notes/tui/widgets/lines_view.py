@@ -24,7 +24,9 @@ from textual.strip import Strip
 from live_notes.tui.kinsoku import wrap
 
 if TYPE_CHECKING:  # the model loads after the live screen's first frame
-    from live_notes.domain.models import Section, Utterance
+    from datetime import datetime
+
+    from live_notes.domain.models import Recess, Section, Utterance
 
 MAX_SHOWN = 500
 """Most lines of one item loaded into the view at once."""
@@ -95,11 +97,18 @@ class LinesView(ScrollView, can_focus=False):
         max_shown: int = MAX_SHOWN,
         off_record_mark: str = "〔記録外〕",
         role_kind: Callable[[str], str] = lambda role_id: "role",
+        recess_label: Callable[[datetime, datetime | None], str] | None = None,
+        recess_mark: str = "〔休憩中〕",
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self._off_record_mark = off_record_mark
         self._role_kind = role_kind
+        self._recess_label = recess_label
+        self._recess_mark = recess_mark
+        self._recesses: Sequence[Recess] = ()
+        self._trailing = False
+        """Whether the last block is a recess after the last line (redrawn on append)."""
         self.max_shown = max_shown
         """Most lines loaded by `set_lines` (appending is not limited)."""
         self._role_label = role_label
@@ -120,8 +129,10 @@ class LinesView(ScrollView, can_focus=False):
         """The lines shown (the latest of the item)."""
         return self._lines
 
-    def set_lines(self, lines: Sequence[Utterance]) -> None:
-        """Show these lines (an item's), keeping only the latest `max_shown`."""
+    def set_lines(self, lines: Sequence[Utterance], recesses: Sequence[Recess] = ()) -> None:
+        """Show these lines (an item's), keeping only the latest `max_shown`, with the
+        recesses between them (and a recess going on after the last)."""
+        self._recesses = recesses
         self._hidden = max(0, len(lines) - self.max_shown)
         self._lines = list(lines[self._hidden :])
         self._rebuild()
@@ -130,6 +141,9 @@ class LinesView(ScrollView, can_focus=False):
         """Add one line at the bottom: only that line is wrapped and drawn."""
         previous = self._lines[-1] if self._lines else None
         self._lines.append(line)
+        if self._trailing:  # the recess row goes above the new line
+            self._rebuild()
+            return
         if self._width:
             self._add_block(self._render_line(line, previous))
             self._update_size(follow=True)
@@ -152,6 +166,12 @@ class LinesView(ScrollView, can_focus=False):
         for line in self._lines:
             self._add_block(self._render_line(line, previous))
             previous = line
+        self._trailing = False
+        if previous is not None:
+            after = self._recess_rows(previous.created_at, None)
+            if after:
+                self._add_block(after)
+                self._trailing = True
         self._update_size(follow=True)
         self.refresh()
 
@@ -175,8 +195,25 @@ class LinesView(ScrollView, can_focus=False):
         style = self.get_component_rich_style("lines-view--more")
         return [Strip([Segment(self._more_label(self._hidden), style)])]
 
+    def _recess_rows(self, since: datetime, until: datetime | None) -> list[Strip]:
+        """A row for each recess that began after `since` (and before `until`)."""
+        if self._recess_label is None:
+            return []
+        style = self._style("section")
+        return [
+            Strip([Segment(f"-- {self._recess_label(recess.start, recess.end)} --", style)])
+            for recess in self._recesses
+            if since <= recess.start and (until is None or recess.start < until)
+        ]
+
+    def _in_recess(self, line: Utterance) -> bool:
+        at = line.created_at
+        return any(r.start <= at and (r.end is None or at < r.end) for r in self._recesses)
+
     def _render_line(self, line: Utterance, previous: Utterance | None) -> list[Strip]:
         strips: list[Strip] = []
+        if previous is not None:
+            strips.extend(self._recess_rows(previous.created_at, line.created_at))
         if previous is None or previous.section is not line.section:
             style = self.get_component_rich_style("lines-view--section")
             strips.append(Strip([Segment(f"-- {self._section_label(line.section)} --", style)]))
@@ -196,6 +233,8 @@ class LinesView(ScrollView, can_focus=False):
         text_style = self._style("off-record") if line.off_record else Style()
         console = self.app.console
         text = f"{self._off_record_mark}{line.text}" if line.off_record else line.text
+        if self._in_recess(line):
+            text = f"{self._recess_mark}{text}"
         for number, row in enumerate(wrap(text, text_width)):
             lead = prefix if number == 0 else [Segment(" " * indent, self._style("time"))]
             strips.append(Strip([*lead, *Text(row, style=text_style).render(console)]))

@@ -27,6 +27,7 @@ add_messages(
             "定足数({quorum})に足りません",
         ),
         "bar.since_open": ("since opening {elapsed}", "開会から {elapsed}"),
+        "bar.recess": ("recess {elapsed}", "休憩 {elapsed}"),
     }
 )
 
@@ -89,6 +90,9 @@ class StatusBar(Static):
             MeetingStatus.CLOSED: "bold",
         }[status]
         text.append(f"[{t('status.' + status.value, lang)}]", style=status_style)
+        if status is MeetingStatus.IN_RECESS and meeting.recesses:
+            pause = max(0.0, (now - meeting.recesses[-1].start).total_seconds())
+            text.append(" " + t("bar.recess", lang, elapsed=elapsed(pause)), style="bold yellow")
         if meeting.opened_at is not None:
             since = elapsed(seconds_in_session(meeting, now))
             text.append("  " + t("bar.since_open", lang, elapsed=since))
