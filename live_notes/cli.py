@@ -84,12 +84,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not shown:
         print("No meetings yet. Create one: live-notes new PLAN.toml")
         return EXIT_OK
+    id_width = max(len(m.id) for m in shown)  # ids are ASCII: one cell a character
     for m in shown:
         if m.error:
-            say(f"{m.id}  DAMAGED: {m.error}")
+            say(f"{m.id:<{id_width}}  DAMAGED: {m.error}")
             continue
         archived = "  [archived]" if m.archived else ""
-        say(f"{m.id}  {m.status:<10} {m.lines:>6} lines  {m.body} {m.title}{archived}")
+        status = str(m.status).replace("_", " ")
+        count = f"{m.lines:>6} {'line ' if m.lines == 1 else 'lines'}"
+        say(f"{m.id:<{id_width}}  {status:<10}  {count}  {m.body} {m.title}{archived}")
     return EXIT_OK
 
 

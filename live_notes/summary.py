@@ -15,7 +15,8 @@ def summary_text(meeting: Meeting) -> str:
         f"id:         {meeting.id}",
         f"date:       {header.date.isoformat()}  {_times(meeting)}",
         f"place:      {header.place or '-'}",
-        f"status:     {meeting.status.value}" + ("  (draft ready)" if meeting.draft_ready else ""),
+        f"status:     {meeting.status.value.replace('_', ' ')}"
+        + ("  (draft ready)" if meeting.draft_ready else ""),
     ]
     members = [p for p in meeting.people if p.group is Group.MEMBER]
     present, _ = meeting.members_present(now=False)
@@ -28,8 +29,9 @@ def summary_text(meeting: Meeting) -> str:
     out.append("agenda:")
     for item, depth in meeting.iter_items():
         decision = meeting.decisions.get(item.id)
-        outcome = f"  → {decision.outcome.value}" if decision else ""
-        lines = f"  {counts[item.id]} lines" if counts[item.id] else ""
+        outcome = f"  → {decision.outcome.value.replace('_', ' ')}" if decision else ""
+        count = counts[item.id]
+        lines = f"  {count} line{'' if count == 1 else 's'}" if count else ""
         out.append(f"  {'  ' * depth}{item.label} {item.title}{lines}{outcome}")
     flagged = [line for line in meeting.utterances if line.verify]
     if flagged:

@@ -26,7 +26,7 @@ from textual.binding import Binding
 
 from live_notes.tui.app_actions import AppActions
 from live_notes.tui.bindings import apply_keymap, bindings, format_key
-from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.i18n import add_messages, locale_lang, t
 from live_notes.tui.keys import APP
 from live_notes.tui.opening import Opening, first_screen
 from live_notes.tui.palette import CommandsProvider
@@ -136,12 +136,12 @@ class LiveNotesApp(AppActions):
 
     @property
     def ui_lang(self) -> str:
-        """The UI's language: the config's, else the open meeting's, else Japanese."""
+        """The UI's language: the config's, else the open meeting's, else the locale's."""
         if self.config.ui_lang != "auto":
             return self.config.ui_lang
         if self.session is not None:
             return self.session.lang
-        return "ja"
+        return locale_lang()
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys in the footer and the help: function keys as printed on the keyboard (F9)."""

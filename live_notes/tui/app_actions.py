@@ -22,6 +22,12 @@ add_messages(
             "会議の準備(概要・名簿・議題)",
         ),
         "app.theme": ("Theme: {name}", "テーマ: {name}"),
+        "app.palette_placeholder": ("Search for commands…", "コマンドを検索…"),
+        "app.screenshot_saved": ("Screenshot saved: {path}", "画面を保存しました: {path}"),
+        "app.screenshot_failed": (
+            "The screenshot could not be saved: {detail}",
+            "画面を保存できませんでした: {detail}",
+        ),
         "app.opening": (
             "The meeting is still opening; try again in a moment.",
             "会議を開いているところです。少し待ってからもう一度どうぞ。",
@@ -88,6 +94,37 @@ class AppActions(App[None]):
 
         if session := self._has_session():
             self.push_screen(SetupScreen(session))
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the palette, its search field in the clerk's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            placeholder = t("app.palette_placeholder", self.ui_lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot: an SVG in the folder the minutes go to (created if
+        missing; ~/Downloads need not exist), said in plain words."""
+        from pathlib import Path
+
+        from textual._files import generate_datetime_filename
+
+        from live_notes.paths import export_dir
+
+        folder = Path(path) if path else export_dir(self.config.export_dir)
+        target = folder / (filename or generate_datetime_filename(self.title, ".svg", time_format))
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_text(self.export_screenshot(), encoding="utf-8")
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            self.notify(t("app.screenshot_failed", self.ui_lang, detail=detail), severity="error")
+            return None
+        self.notify(t("app.screenshot_saved", self.ui_lang, path=str(target)))
+        return None
 
     def get_system_commands(self, screen: Any) -> Any:
         """The palette's extra entries: the setup screen and the themes."""

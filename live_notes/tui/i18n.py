@@ -7,6 +7,7 @@ failing, so a forgotten string is visible on screen but never a crash.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 _MESSAGES: dict[str, tuple[str, str]] = {}
@@ -35,6 +36,19 @@ def undone(label: str, lang: str, template: str = "undo.done") -> str:
     """What Ctrl+Z undid (`Session.undo`'s label: "line", "switch" …) in the clerk's words,
     said with `template` (a message with a ``{what}``)."""
     return t(template, lang, what=t(f"undo.{label}", lang))
+
+
+def locale_lang(environ: dict[str, str] | None = None) -> str:
+    """The language the clerk's locale asks for (LC_ALL, LC_MESSAGES, LANG, first set
+    wins): "en" for a locale other than Japanese, "ja" for Japanese or none (C/POSIX)."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            if value.startswith("ja"):
+                return "ja"
+            return "ja" if value.split(".")[0] in ("C", "POSIX") else "en"
+    return "ja"
 
 
 def has_message(key: str) -> bool:

@@ -195,3 +195,30 @@ def test_new_from_the_shipped_sample(capsys: pytest.CaptureFixture[str], data: P
     assert code == 0 and out.strip() == "2025-03-12-riverside-library-board"
     code, _, err = run(capsys, "--data-dir", str(data), "new")
     assert code == 1 and "needs a plan file" in err
+
+
+def test_list_columns_line_up_and_show_prints_words(
+    capsys: pytest.CaptureFixture[str], data: Path
+) -> None:
+    from live_notes.domain.models import Outcome
+    from live_notes.domain.session import Session
+    from live_notes.store import MeetingStore
+
+    run(capsys, "--data-dir", str(data), "new", str(SAMPLE_JA))
+    _, out, _ = run(capsys, "--data-dir", str(data), "new", str(SAMPLE_JA))
+    second = out.strip()
+    with MeetingStore.open(data, second) as store:
+        session = Session(store.meeting, sink=store.append)
+        session.open()
+        session.switch_item("sewer")
+        session.commit_line("一行")
+        session.record_decision(Outcome.APPROVED_WITH_CONDITIONS, "条件")
+    code, out, _ = run(capsys, "--data-dir", str(data), "list")
+    rows = out.splitlines()
+    assert code == 0 and len(rows) == 2
+    columns = [row.index("若葉野市") for row in rows]
+    assert columns[0] == columns[1], rows
+    assert "in session" in out and "1 line " in out and "0 lines" in out
+    code, out, _ = run(capsys, "--data-dir", str(data), "show", second)
+    assert "→ approved with conditions" in out and "approved_with" not in out
+    assert "status:     in session" in out and "1 line" in out

@@ -32,6 +32,13 @@ Finder = Callable[[str], "AgendaItem | str"]
 """Query → the item, or a message saying why none matches."""
 
 
+def goto_row(number: int, item: AgendaItem) -> str:
+    """``" 2. ア 下水道…"``: the number to type, then the item; an item labelled with
+    that same number shows it once (``" 1. Call to order"``)."""
+    own = item.label.strip("().") == str(number)
+    return f"{number:>2}. " + (item.title if own else f"{item.label} {item.title}".strip())
+
+
 class GotoScreen(Keyed, ModalScreen[str | None]):
     """The numbered list of items and a query line; dismisses with the item id.
 
@@ -53,9 +60,7 @@ class GotoScreen(Keyed, ModalScreen[str | None]):
         """Title, the numbered items, the query and a message line."""
         with Vertical(classes="dialog"):
             yield Static(t("goto.title", self.lang), classes="title")
-            listing = "\n".join(
-                f"{n:>2}. {item.label} {item.title}" for n, item in enumerate(self.items, 1)
-            )
+            listing = "\n".join(goto_row(n, item) for n, item in enumerate(self.items, 1))
             yield Static(listing, id="items")
             yield Input(id="query")
             yield Static("", id="message", classes="error")
