@@ -1,14 +1,18 @@
 # The two commands of a fresh machine: `make run` and `make test`.
-PYTHON ?= python3.11
+# The first of these that is Python 3.11 or newer (or say PYTHON=/path/to/python).
+PYTHON ?= $(shell for p in python3.11 python3.12 python3.13 python3.14 python3 python; do \
+	command -v $$p >/dev/null 2>&1 && \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null && \
+	{ echo $$p; break; }; done)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench faults clean
+.PHONY: run install test lint bench faults clean
 
 $(BIN)/python:
-	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "live-notes needs $(PYTHON) (Python 3.11+)"; exit 1; }
+	@test -n "$(PYTHON)" || { echo "live-notes needs Python 3.11 or newer (found none of python3.11 … python3.14, python3, python)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
@@ -22,6 +26,11 @@ $(TEST_STAMP): $(STAMP)
 
 run: $(STAMP)
 	$(BIN)/live-notes
+
+# `live-notes` on the PATH, for the commands the README gives (pipx keeps it apart).
+install:
+	@command -v pipx >/dev/null 2>&1 || { echo "make install needs pipx (or call .venv/bin/live-notes after make run)"; exit 1; }
+	pipx install --force --python "$(PYTHON)" .
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .

@@ -364,6 +364,8 @@ _KEY_NAMES = {
     "tab": "Tab",
     "plus": "+",
     "minus": "-",
+    "slash": "/",
+    "backslash": "\\",
 }
 
 
