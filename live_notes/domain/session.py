@@ -38,6 +38,7 @@ from live_notes.domain.models import (
     AgendaItem,
     Attendance,
     Decision,
+    Group,
     ItemKind,
     Meeting,
     MeetingStatus,
@@ -82,6 +83,8 @@ class Session:
         self._clock = clock
         self._undo: list[_UndoEntry] = []
         self.role_id = self._initial_role()
+        self._speaker: tuple[str, str] | None = None
+        """(role id, person id) of the speaker named for the next lines, while that role lasts."""
 
     # -- plumbing ------------------------------------------------------------
 
@@ -251,6 +254,43 @@ class Session:
         if self.meeting.role_set.get(role_id) is None:
             raise CommandError("unknown_role", role=role_id)
         self.role_id = role_id
+        self._speaker = None
+
+    @property
+    def speaker_id(self) -> str | None:
+        """The person the next line is by: named with `name_speaker`, while the role is
+        still theirs (a role key or the follow-up to the other side ends it)."""
+        if self._speaker is None or self._speaker[0] != self.role_id:
+            return None
+        return self._speaker[1]
+
+    def role_of(self, person_id: str) -> str:
+        """The role a person speaks in: the chair's, a member's, the secretariat's …"""
+        person = self.meeting.person(person_id)
+        if person is None:
+            raise CommandError("unknown_person", person=person_id)
+        roles = {role.id for role in self.meeting.role_set.roles}
+        wanted = {
+            Group.MEMBER: [person.member_role.value if person.member_role else "", "member"],
+            Group.SECRETARIAT: ["secretariat", "secretary"],
+            Group.DEPARTMENT: ["department", "staff"],
+        }.get(person.group, [])
+        found = [role_id for role_id in wanted if role_id in roles]
+        return found[0] if found else self.role_id
+
+    def name_speaker(self, person_id: str) -> str:
+        """The next lines are by this person; their role follows. Returns the role id."""
+        role_id = self.role_of(person_id)
+        self.role_id = role_id
+        self._speaker = (role_id, person_id)
+        return role_id
+
+    def last_speaker(self, role_id: str) -> str | None:
+        """The person who last spoke in `role_id` (offered again when naming a speaker)."""
+        for line in reversed(self.meeting.utterances):
+            if line.role_id == role_id and line.person_id:
+                return line.person_id
+        return None
 
     def role_by_number(self, number: int) -> str:
         """Select role number `number` (1-based, F2 is 1) of the meeting's role set."""
@@ -258,6 +298,7 @@ class Session:
         if not 1 <= number <= len(roles):
             raise CommandError("no_role_key", n=number)
         self.role_id = roles[number - 1].id
+        self._speaker = None
         return self.role_id
 
     def _initial_role(self) -> str:
@@ -354,12 +395,15 @@ class Session:
             item_id=item_id,
             section=meeting.current_section,
             role_id=self.role_id,
+            person_id=self.speaker_id,
             text=text,
             created_at=self.now(),
         )
         self._do("line", LineAdded(line=line), [LineDeleted(id=line.id)])
         if line.section is Section.DISCUSSION:
             self.role_id = self._follow_up(item_id, line.role_id)
+            if self.role_id != line.role_id:
+                self._speaker = None  # the floor has passed: a role's next speaker is named again
         return self.line(line.id)
 
     def add_note(self, item_id: str, text: str) -> Utterance:

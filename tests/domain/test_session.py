@@ -369,3 +369,24 @@ def test_a_report_item_starts_on_the_secretariat(session: Session) -> None:
     session.switch_item("other")
     assert session.meeting.item("other").kind.value == "report"  # type: ignore[union-attr]
     assert session.role_id == "secretariat"
+
+
+def test_a_named_speaker_is_stored_and_the_role_follows(session: Session) -> None:
+    session.open()
+    session.switch_item("sewer")
+    session.set_section(Section.DISCUSSION)
+    assert session.name_speaker("ueno") == "member"
+    line = session.commit_line("質問です。")
+    assert (line.role_id, line.person_id) == ("member", "ueno")
+    assert session.role_id == "department" and session.speaker_id is None
+    session.name_speaker("yamaguchi")
+    assert session.commit_line("回答です。").person_id == "yamaguchi"
+    assert session.role_id == "member" and session.speaker_id is None  # named again
+    assert session.last_speaker("member") == "ueno"
+    assert session.commit_line("再質問").person_id is None
+    session.name_speaker("aoki")
+    assert session.role_id == "chair"
+    session.role_by_number(2)  # a role key: no one named any more
+    assert session.speaker_id is None
+    with pytest.raises(CommandError):
+        session.name_speaker("nobody")
