@@ -130,6 +130,7 @@ LIVE: tuple[Command, ...] = (
     ),
     Command("live.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.lines", show=False),
     *_ROLES,
+    Command("live.speaker", "ctrl+e", "speaker", "Who speaks", "発言者", "group.roles"),
     Command(
         "live.next_item", "ctrl+down,alt+down", "next_item", "Next item", "次の議題", "group.agenda"
     ),

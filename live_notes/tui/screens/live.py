@@ -171,6 +171,22 @@ class LiveScreen(LiveView):
         if not isinstance(self.run(self.session.role_by_number, number), ClerkError):
             self.refresh_chips()
 
+    @refused_until_loaded
+    def action_speaker(self) -> None:
+        """Ctrl+E: name the speaker (a number or a name); the role follows."""
+        session = self.session
+        meeting = session.meeting
+        last = session.last_speaker(session.role_id)
+        offered = meeting.person(last) if last else None
+
+        def done(person_id: str | None) -> None:
+            if person_id and not isinstance(self.run(session.name_speaker, person_id), ClerkError):
+                self.refresh_chips()
+
+        from live_notes.tui.screens.dialogs.speaker import SpeakerScreen
+
+        self.app.push_screen(SpeakerScreen(meeting.people, offered, self.lang), done)
+
     def _switched(self) -> None:
         self.show_item()
         self.tick()

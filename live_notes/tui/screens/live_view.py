@@ -141,8 +141,11 @@ class LiveView(Keyed, Screen[None]):
         """Status bar; agenda and lines; banner; role, section and entry (the footer comes
         with the meeting, see `_begin`)."""
 
-        def role_label(role_id: str) -> str:
+        def role_label(role_id: str, person_id: str | None = None) -> str:
             session = self._session  # None before the meeting is loaded: no lines then
+            person = session.meeting.person(person_id) if session and person_id else None
+            if person is not None:
+                return person.name  # the named speaker, in the role's colour
             role = session.meeting.role_set.get(role_id) if session else None
             return role.label(session.lang) if role and session else role_id
 
@@ -334,6 +337,9 @@ class LiveView(Keyed, Screen[None]):
         session = self.session
         role = session.meeting.role_set.get(session.role_id)
         label = role.label(session.lang) if role else session.role_id
+        speaker = session.meeting.person(session.speaker_id) if session.speaker_id else None
+        if speaker is not None:
+            label = f"{label} {speaker.name}"
         if self.editing is not None:
             label = t("live.correcting", self.lang, id=self.editing)
         chip = self.query_one("#role", Chip)

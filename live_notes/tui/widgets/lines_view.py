@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -34,8 +33,8 @@ MAX_SHOWN = 500
 NARROW = 12
 """Fewest cells of text beside the time and role; narrower, the text goes under them."""
 
-RoleLabel = Callable[[str], str]
-"""Role id → the label shown (in the meeting's language)."""
+RoleLabel = Callable[[str, "str | None"], str]
+"""(role id, person id) → the label shown: the person's name, else the role's."""
 
 ROLE_KINDS = ("chair", "asking", "answering", "role")
 """How a role is coloured: the chair, the asking side, the answering side, others."""
@@ -217,12 +216,13 @@ class LinesView(ScrollView, can_focus=False):
         if previous is None or previous.section is not line.section:
             style = self.get_component_rich_style("lines-view--section")
             strips.append(Strip([Segment(f"-- {self._section_label(line.section)} --", style)]))
-        role = self._role_label(line.role_id)
-        role_pad = max(0, self.ROLE_CELLS - cell_len(role))
+        role = Text(self._role_label(line.role_id, line.person_id))
+        role.truncate(self.ROLE_CELLS)  # a long name is cut, never the column
+        role_pad = max(0, self.ROLE_CELLS - role.cell_len)
         flags = ("⚑" if line.verify else " ") + " "
         prefix = [
             Segment(line.created_at.strftime("%H:%M") + " ", self._style("time")),
-            Segment(role + " " * role_pad, self._style(self._role_kind(line.role_id))),
+            Segment(role.plain + " " * role_pad, self._style(self._role_kind(line.role_id))),
             Segment(flags + " ", self._style("flag")),
         ]
         indent = 6 + self.ROLE_CELLS + 3
