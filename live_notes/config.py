@@ -9,6 +9,7 @@ Example::
 
     theme = "live-light"
     ui_lang = "ja"            # auto | ja | en
+    role_keys = "alt"         # function (F2–F8) | alt (Alt+1 … Alt+7: for Japanese input methods)
     default_role_set = "ja-committee"   # for plans that name none
     label_style = "inline"
     export_mode = "0600"      # permissions of exported files ("0644": readable by others)
@@ -33,6 +34,10 @@ if TYPE_CHECKING:
 
 CONFIG_FILE = "config.toml"
 
+ROLE_KEYS = ("function", "alt")
+"""The role-key presets: F2 … F8, or Alt+1 … Alt+7 (the F keys convert the word being
+composed in Japanese input methods)."""
+
 
 @dataclass
 class Config:
@@ -46,6 +51,7 @@ class Config:
         ui_lang: Language of the screens ("auto", "ja", "en"); "auto" follows the meeting.
         default_role_set: Built-in role set of a new meeting whose plan names none
             ("": the one of the plan's language).
+        role_keys: The role keys: "function" (F2 … F8) or "alt" (Alt+1 … Alt+7).
         keys: Key overrides, binding id → key (``"live.flag" = "ctrl+y"``).
         eras: Extra Japanese eras for dates (passed to the export's era parser).
         label_style: How speaker labels are printed in exports, for every meeting
@@ -59,6 +65,7 @@ class Config:
 
     theme: str = "live-dark"
     ui_lang: str = "auto"
+    role_keys: str = "function"
     default_role_set: str = ""
     keys: dict[str, str] = field(default_factory=dict)
     eras: list[Any] = field(default_factory=list)
@@ -78,6 +85,7 @@ def _checks() -> dict[str, Callable[[Any], str | None]]:
     return {
         "theme": _text,
         "ui_lang": lambda v: None if v in langs else f"must be one of {', '.join(langs)}",
+        "role_keys": lambda v: None if v in ROLE_KEYS else 'must be "function" or "alt"',
         "default_role_set": _text,
         "keys": lambda v: (
             None

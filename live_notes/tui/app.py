@@ -25,7 +25,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from live_notes.tui.app_actions import AppActions
-from live_notes.tui.bindings import apply_keymap, bindings, format_key
+from live_notes.tui.bindings import apply_keymap, bindings, format_key, preset_keys
 from live_notes.tui.i18n import add_messages, locale_lang, t
 from live_notes.tui.keys import APP
 from live_notes.tui.opening import Opening, first_screen
@@ -106,7 +106,7 @@ class LiveNotesApp(AppActions):
         self.draft_delay = draft_delay
         self.store: MeetingStore | None = None
         self.session: Session | None = None
-        self.key_overrides: dict[str, str] = dict(self.config.keys)
+        self.key_overrides = {**preset_keys(config.role_keys), **config.keys}
         self.abbreviations: Abbreviations = {}
         self._abbreviations_loaded = False
         self.opening: Opening | None = None

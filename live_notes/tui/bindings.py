@@ -142,6 +142,14 @@ def format_key(key: str, default: str) -> str:
     return default
 
 
+def preset_keys(role_keys: str) -> dict[str, str]:
+    """Key overrides of the role-key preset, under the clerk's own ``[keys]``: Alt+1 …
+    Alt+7 for the roles with ``role_keys = "alt"`` (F2 … F8 otherwise)."""
+    if role_keys == "alt":
+        return {f"live.role{n}": f"alt+{n}" for n in range(1, 8)}
+    return {}
+
+
 def apply_keymap(app: App[Any]) -> None:
     """The clerk's ``[keys]`` overrides, by command id; an unknown id is said, not applied."""
     overrides = host(app).key_overrides

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from live_notes.store.platform import CURRENT
 from live_notes.tui.i18n import add_messages, t
 
 
@@ -65,6 +66,17 @@ add_messages(
         "group.form": ("Form dialogs", "入力フォーム"),
     }
 )
+
+
+def item_keys(macos: bool) -> tuple[str, str]:
+    """The next/previous item keys: on macOS Ctrl+Up/Down belong to Mission Control, so
+    Alt+Down/Up come first there (the footer shows a command's first key)."""
+    if macos:
+        return "alt+down,ctrl+down", "alt+up,ctrl+up"
+    return "ctrl+down,alt+down", "ctrl+up,alt+up"
+
+
+_NEXT, _PREV = item_keys(CURRENT.macos)
 
 _ROLES = tuple(
     Command(
@@ -130,13 +142,11 @@ LIVE: tuple[Command, ...] = (
     ),
     Command("live.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.lines", show=False),
     *_ROLES,
-    Command("live.speaker", "ctrl+e", "speaker", "Who speaks", "発言者", "group.roles"),
-    Command(
-        "live.next_item", "ctrl+down,alt+down", "next_item", "Next item", "次の議題", "group.agenda"
-    ),
+    Command("live.speaker", "ctrl+e", "speaker", "Who speaks", "発言者", "group.roles", show=False),
+    Command("live.next_item", _NEXT, "next_item", "Next item", "次の議題", "group.agenda"),
     Command(
         "live.prev_item",
-        "ctrl+up,alt+up",
+        _PREV,
         "prev_item",
         "Previous item",
         "前の議題",
