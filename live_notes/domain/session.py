@@ -53,7 +53,10 @@ from live_notes.domain.text import clean_fields, clean_line, clean_multiline
 from live_notes.domain.zones import clock_time
 
 CHAIR_IDS = ("chair", "vice_chair")
-"""Role ids of the chair, who moderates: after the chair, the members have the floor."""
+"""Role ids of the chair, who both asks and moderates."""
+
+FLOOR_CUES = ("質問", "意見", "発言", "ほかに", "他に", "question", "comment", "discussion")
+"""Words of a chair giving the floor to the members (a chair's question is answered)."""
 
 Sink = Callable[[Change], None]
 Clock = Callable[[], datetime]
@@ -337,13 +340,13 @@ class Session:
                 return line.role_id
         return None
 
-    def _follow_up(self, item_id: str, role_id: str) -> str:
+    def _follow_up(self, item_id: str, role_id: str, text: str = "") -> str:
         """The role after a line by `role_id` in `item_id`: the other side of the exchange;
-        after the chair, who moderates, the floor goes to the members."""
+        after the chair gives the floor ("ご質問はありますか"), the members."""
         side = self._role_side(role_id)
         if side is Side.NEUTRAL:
             return role_id
-        if role_id in CHAIR_IDS:
+        if role_id in CHAIR_IDS and any(cue in text.casefold() for cue in FLOOR_CUES):
             asking = [r.id for r in self.meeting.role_set.roles if r.side is Side.ASKING]
             members = [r for r in asking if r not in CHAIR_IDS]
             return "member" if "member" in members else (members or [role_id])[0]
@@ -401,7 +404,7 @@ class Session:
         )
         self._do("line", LineAdded(line=line), [LineDeleted(id=line.id)])
         if line.section is Section.DISCUSSION:
-            self.role_id = self._follow_up(item_id, line.role_id)
+            self.role_id = self._follow_up(item_id, line.role_id, line.text)
             if self.role_id != line.role_id:
                 self._speaker = None  # the floor has passed: a role's next speaker is named again
         return self.line(line.id)

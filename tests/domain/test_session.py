@@ -352,6 +352,9 @@ def test_after_the_chair_the_floor_goes_to_the_members(session: Session) -> None
     assert session.role_id == "member"
     session.commit_line("質問です。")
     assert session.role_id == "department"
+    session.set_role("chair")
+    session.commit_line("学習記録はどのくらい保存するのか。")  # the chair's own question
+    assert session.role_id == "department"
 
 
 def test_an_item_change_keeps_the_role_unless_the_item_says_who_speaks(session: Session) -> None:
