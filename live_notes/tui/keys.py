@@ -182,7 +182,7 @@ APP: tuple[Command, ...] = (
         "Commands",
         "コマンド",
         "group.app",
-        show=False,  # the footer shows the palette's key itself, on its right end
+        show=False,  # Footer shows it docked on its right (the live screen: in the row)
         palette=False,
     ),
     Command(

@@ -180,3 +180,16 @@ async def test_the_footer_shows_help_quit_review_and_export_at_any_width(dirs: P
                 await pilot.pause(0.1)
                 await pilot.resize_terminal(*size)
                 await pilot.pause(0.2)
+
+
+async def test_the_footer_is_not_garbled_where_it_is_cut(dirs: Path) -> None:
+    for size in (SIZE, SMALL):
+        app, _ = make_app(dirs / f"cut{size[0]}")
+        async with app.run_test(size=size) as pilot:
+            await pilot.press("ctrl+o")
+            await pilot.pause(0.2)
+            row = screen_rows(app)[-1]
+            assert "^p コマンド" in row, row  # whole, in the row
+            words = [w for w in row.split() if not w.startswith(("^", "F"))]
+            known = {c.ja for c in live(app).KEYS} | {"↓"}
+            assert all(w in known for w in words[:-1]), row  # the last may be cut

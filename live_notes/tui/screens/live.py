@@ -18,6 +18,7 @@ held (`live_notes.tui.held`), then done in the order pressed when it arrives.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from live_notes.domain.errors import ClerkError, CommandError
@@ -71,13 +72,16 @@ add_messages(
 )
 
 
-ESSENTIAL = ("app.help", "app.quit", "app.review", "app.export")
-"""The keys the footer shows first, at any width: help, quit, review, export."""
+ESSENTIAL = ("app.help", "app.quit", "app.review", "app.export", "app.palette")
+"""The keys the footer shows first, at any width: help, quit, review, export, commands."""
 
 
 def essentials_first(commands: tuple[Command, ...]) -> tuple[Command, ...]:
     """`commands` with the `ESSENTIAL` ones first (the footer is cut on the right)."""
-    first = sorted((c for c in commands if c.id in ESSENTIAL), key=lambda c: ESSENTIAL.index(c.id))
+    first = sorted(
+        (replace(c, show=True) for c in commands if c.id in ESSENTIAL),
+        key=lambda c: ESSENTIAL.index(c.id),
+    )
     return (*first, *(c for c in commands if c.id not in ESSENTIAL))
 
 

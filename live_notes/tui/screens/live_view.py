@@ -183,7 +183,9 @@ class LiveView(Keyed, Screen[None]):
         from textual.widget import MountError
 
         try:
-            await self.mount(Footer())
+            # The palette's key in the row, not docked over its right end: a docked key
+            # over a cut Japanese description garbles both.
+            await self.mount(Footer(show_command_palette=False))
         except MountError:  # the screen has gone meanwhile (the app quit at once)
             return
         self.refresh_bindings()  # a footer mounted after the focus has no keys until then
