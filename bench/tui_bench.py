@@ -210,7 +210,7 @@ async def case_widget(data_dir: Path, lines: int, kind: str) -> list[float]:
             return Log()
         if kind == "option_list":
             return OptionList()
-        return LinesView(lambda r: r, lambda s: s.value, lambda n: f"{n}", max_shown=lines)
+        return LinesView(lambda r, _p: r, lambda s: s.value, lambda n: f"{n}", max_shown=lines)
 
     class Host(App[None]):
         def compose(self) -> ComposeResult:
