@@ -155,6 +155,15 @@ LIVE: tuple[Command, ...] = (
     ),
     Command("live.goto", "ctrl+g", "goto", "Go to", "議題へ", "group.agenda"),
     Command(
+        "live.peek",
+        "ctrl+k",
+        "peek",
+        "Look at another item (read only)",
+        "他の議題を見る(表示のみ)",
+        "group.agenda",
+        show=False,
+    ),
+    Command(
         "live.agenda",
         "ctrl+backslash",
         "toggle_agenda",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from support.live import dirs, live, make_app, rows
+from support.live import dirs, live, make_app, rows, stored
 
 from live_notes.domain.models import Person
 from live_notes.sample import sample_meeting
@@ -98,3 +98,20 @@ async def test_a_recess_shows_in_the_transcript_and_the_status_bar(dirs: Path) -
         shown = rows(app)
         assert "-- 休憩 10:30〜10:45 --" in shown
         assert "〔休憩中〕" not in shown[-1] and "再開後" in shown[-1]
+
+
+async def test_a_look_at_another_item_leaves_the_input_target_alone(dirs: Path) -> None:
+    from live_notes.tui.screens.dialogs.peek import PeekScreen
+
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+o", "ctrl+g", "2", "enter", *"アの行", "enter")
+        await pilot.press("ctrl+down", *"イの行", "enter")  # now at イ
+        await pilot.press("ctrl+k", "2", "enter")  # look at ア
+        assert isinstance(app.screen, PeekScreen)
+        shown = str(app.screen.query_one("#peek-lines").render())
+        assert "アの行" in shown and "イの行" not in shown
+        await pilot.press("escape", *"続き", "enter")
+        got = stored(app)
+        assert got.current_item_id == "tablet"
+        assert got.utterances[-1].item_id == "tablet" and got.utterances[-1].text == "続き"

@@ -232,6 +232,32 @@ class LiveScreen(LiveView):
 
         self.app.push_screen(GotoScreen(self.session.leaf_items(), find, self.lang), done)
 
+    @refused_until_loaded
+    def action_peek(self) -> None:
+        """Ctrl+K: look at another item's lines; the input target stays where it is."""
+        session = self.session
+
+        def find(query: str) -> AgendaItem | str:
+            found = attempt(session.find_item, query)
+            return found.message(self.lang) if isinstance(found, ClerkError) else found
+
+        def done(item_id: str | None) -> None:
+            item = session.meeting.item(item_id) if item_id else None
+            if item is None:
+                return
+            label = self.lines_view.role_label
+            rows = [
+                f"{u.created_at:%H:%M} {label(u.role_id, u.person_id)}  {u.text}"
+                for u in session.meeting.lines_of(item.id)
+            ]
+            title = f"{item.label} {item.title}".strip()
+            self.app.push_screen(PeekScreen(title, rows, self.lang))
+
+        from live_notes.tui.screens.dialogs.goto import GotoScreen
+        from live_notes.tui.screens.dialogs.peek import PeekScreen
+
+        self.app.push_screen(GotoScreen(session.leaf_items(), find, self.lang), done)
+
     def action_toggle_agenda(self) -> None:
         """Ctrl+\\: hide the agenda pane (the transcript takes the width), or show it."""
         agenda = self.query_one("#agenda")

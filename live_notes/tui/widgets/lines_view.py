@@ -124,6 +124,11 @@ class LinesView(ScrollView, can_focus=False):
     # -- content ---------------------------------------------------------------
 
     @property
+    def role_label(self) -> RoleLabel:
+        """How a line's speaker is labelled (the name, else the role)."""
+        return self._role_label
+
+    @property
     def lines(self) -> Sequence[Utterance]:
         """The lines shown (the latest of the item)."""
         return self._lines
