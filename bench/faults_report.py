@@ -35,6 +35,7 @@ ORDER = [
     "Draft on disk within 0.5 s",
     "Kill 1 ms after Enter",
     "Keys before the first frame",
+    "Crash screen",
     "Paste holding an escape (known problem)",
     "Time zone changed between sittings",
     "Hand-edited archives",
@@ -90,6 +91,12 @@ NOTES = {
         "draft timer waits 0.4 s after the first change, leaving the rest for the key's way "
         "and the write; it used to be an interval timer reset while paused, which landed "
         "0.5-1.0 s after the change (1.0 s for the first of a session)."
+    ),
+    "Crash screen": (
+        "Textual's own crash screen prints each frame's local variables (roster names, the "
+        "line being typed). The app ends instead with one line in the clerk's language, "
+        "keeps the typed line as the draft and writes a report without variables, 0600, "
+        "beside the settings."
     ),
     "Keys before the first frame": (
         "Keys typed while the app starts reach a terminal still in its cooked mode, which "

@@ -33,8 +33,6 @@ from live_notes.tui.palette import CommandsProvider
 from live_notes.tui.screens.live import LiveScreen
 
 if TYPE_CHECKING:  # loaded when needed: the live screen's first frame does without them
-    from textual.notifications import SeverityLevel
-
     from live_notes.abbrev import Abbreviations
     from live_notes.config import Config
     from live_notes.domain.errors import ClerkError
@@ -111,26 +109,12 @@ class LiveNotesApp(AppActions):
         self._abbreviations_loaded = False
         self.opening: Opening | None = None
         self.said: list[str] = []
-        """The latest messages the clerk was shown (notifications), oldest first."""
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """Show a message; kept in `said`. Plain text by default: a path with [brackets] stays."""
-        self.said.append(message)
-        del self.said[:-50]
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: one line for the clerk, the typed line kept, a report (`tui.crash`)."""
+        from live_notes.tui.crash import crashed
 
-    def refuse(self, refusal: ClerkError, key: str = "", severity: SeverityLevel = "error") -> None:
-        """Say a refusal in the clerk's language (inside message `key`'s ``{detail}``)."""
-        detail = refusal.message(self.ui_lang)
-        self.notify(t(key, self.ui_lang, detail=detail) if key else detail, severity=severity)
+        super()._handle_exception(crashed(self, error))
 
     # -- language, keys, abbreviations ---------------------------------------------------
 
