@@ -36,6 +36,7 @@ ORDER = [
     "Kill 1 ms after Enter",
     "Keys before the first frame",
     "Crash screen",
+    "Data folder deleted under the app",
     "Paste holding an escape (known problem)",
     "Time zone changed between sittings",
     "Hand-edited archives",
@@ -91,6 +92,11 @@ NOTES = {
         "draft timer waits 0.4 s after the first change, leaving the rest for the key's way "
         "and the write; it used to be an interval timer reset while paused, which landed "
         "0.5-1.0 s after the change (1.0 s for the first of a session)."
+    ),
+    "Data folder deleted under the app": (
+        "The data folder removed while the live screen is open: the next line stays in the "
+        "entry, the red line says why, and a dialog saves the meeting in another folder "
+        "(by default ~/live-notes-rescue-<date>), where typing goes on."
     ),
     "Crash screen": (
         "Textual's own crash screen prints each frame's local variables (roster names, the "
