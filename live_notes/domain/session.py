@@ -454,8 +454,11 @@ class Session:
         conditions: str = "",
         vote: Vote | None = None,
         item_id: str | None = None,
+        mover: str = "",
+        seconder: str = "",
     ) -> Decision:
-        """Record the conclusion (結論) of an item (the current one by default)."""
+        """Record the conclusion (結論) of an item (the current one by default), with the
+        vote and who moved and seconded the motion, if given."""
         item_id = item_id or self.meeting.current_item_id
         if item_id is None:
             raise CommandError("no_current_item")
@@ -468,7 +471,12 @@ class Session:
         if outcome is Outcome.APPROVED_WITH_CONDITIONS and not conditions:
             raise CommandError("conditions_needed")
         decision = Decision(
-            outcome=outcome, conditions=conditions, vote=vote, decided_at=self.now()
+            outcome=outcome,
+            conditions=conditions,
+            vote=vote,
+            mover=clean_line(mover)[:200],
+            seconder=clean_line(seconder)[:200],
+            decided_at=self.now(),
         )
         inverse = DecisionSet(item_id=item_id, decision=self.meeting.decisions.get(item_id))
         self._do("decision", DecisionSet(item_id=item_id, decision=decision), [inverse])
