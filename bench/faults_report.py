@@ -59,6 +59,7 @@ ORDER = [
     "Unsafe meeting id",
     "Export files: modes, overwrites, folders",
     "Opening a meeting another live-notes holds",
+    "Following a held meeting read-only",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {
@@ -92,6 +93,11 @@ NOTES = {
         "draft timer waits 0.4 s after the first change, leaving the rest for the key's way "
         "and the write; it used to be an interval timer reset while paused, which landed "
         "0.5-1.0 s after the change (1.0 s for the first of a session)."
+    ),
+    "Following a held meeting read-only": (
+        "`live-notes open ID --read-only` while another live-notes writes the meeting: the "
+        "live screen shows the record and reads it again within a second of each change; "
+        "typing and commands are refused with one plain line; nothing is written."
     ),
     "Data folder deleted under the app": (
         "The data folder removed while the live screen is open: the next line stays in the "

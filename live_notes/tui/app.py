@@ -82,8 +82,10 @@ class LiveNotesApp(AppActions):
         config: Config | None = None,
         clock: Clock | None = None,
         draft_delay: float | None = None,
+        read_only: bool = False,
     ) -> None:
-        """`draft_delay`: longest wait before the line being typed is kept (tests shorten it)."""
+        """`draft_delay`: longest wait before the line being typed is kept (tests shorten it);
+        `read_only`: follow `meeting_id` as another live-notes writes it (`screens.follow`)."""
         # What is loaded by now (Textual, the settings' pydantic) lives as long as the
         # process: out of the cyclic collector's passes, a full pass during the first
         # frame no longer walks it (measured: 12-16 ms of the start).
@@ -102,6 +104,7 @@ class LiveNotesApp(AppActions):
         self.config = config
         self.clock: Clock = clock or _now
         self.draft_delay = draft_delay
+        self.read_only = read_only
         self.store: MeetingStore | None = None
         self.session: Session | None = None
         self.key_overrides: dict[str, str] = dict(self.config.keys)
@@ -154,7 +157,11 @@ class LiveNotesApp(AppActions):
 
     def start(self) -> None:
         """The first screen: the meeting asked for (`Opening`), the sample, or the list."""
-        if self.meeting_id:
+        if self.meeting_id and self.read_only:
+            from live_notes.tui.screens.follow import follow
+
+            follow(self, self.meeting_id)
+        elif self.meeting_id:
             screen = self._live_screen(None, None)
             self.opening = Opening(self, screen, self.meeting_id)
             self._replace_top(screen)
