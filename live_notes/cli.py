@@ -172,6 +172,25 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_times(args: argparse.Namespace) -> int:
+    """Print a meeting's recorded times; with options, correct them first."""
+    from live_notes.store import MeetingStore
+    from live_notes.times_cli import print_times, values_from_args
+
+    wants_change = any(
+        (args.opened, args.closed, args.recess, args.arrived, args.left, args.item, args.line)
+    )
+    with MeetingStore.open(_data_dir(args), args.id, readonly=not wants_change) as store:
+        if wants_change:
+            from live_notes.domain.session import Session
+
+            session = Session(store.meeting, sink=store.append)
+            session.set_times(values_from_args(store.meeting, args))
+        for line in print_times(store.meeting):
+            say(line)
+    return EXIT_OK
+
+
 def cmd_styles(args: argparse.Namespace) -> int:
     """List the house styles, or copy one to the clerk's styles folder to edit."""
     from live_notes.export.style import copy_style, load_style, style_names, user_styles_dir
@@ -350,6 +369,34 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument(
         "--style", help="house style by name (default: the plan's, else the language's default)"
+    )
+    times = add(
+        "times",
+        cmd_times,
+        "print a meeting's recorded times; correct them with the options (HH:MM, "
+        "in the meeting's zone)",
+    )
+    times.add_argument("id")
+    times.add_argument("--opened", metavar="HH:MM", help="the opening time")
+    times.add_argument("--closed", metavar="HH:MM", help="the closing time")
+    times.add_argument(
+        "--recess",
+        nargs=2,
+        action="append",
+        metavar=("N", "HH:MM-HH:MM"),
+        help="recess N (as `times` numbers them) from–to; repeatable",
+    )
+    times.add_argument(
+        "--arrived", nargs=2, action="append", metavar=("PERSON", "HH:MM"), help="arrival"
+    )
+    times.add_argument(
+        "--left", nargs=2, action="append", metavar=("PERSON", "HH:MM"), help="departure"
+    )
+    times.add_argument(
+        "--item", nargs=2, action="append", metavar=("ITEM", "HH:MM"), help="an item's start"
+    )
+    times.add_argument(
+        "--line", nargs=2, action="append", metavar=("N", "HH:MM"), help="line N's time"
     )
     styles = add("styles", cmd_styles, "list the house styles; `styles copy SRC NEW` to make one")
     styles.add_argument("action", nargs="?", choices=["copy"], help="copy a style to edit it")

@@ -25,6 +25,7 @@ from live_notes.domain.models import (
     Utterance,
 )
 from live_notes.domain.models import Meeting as _Meeting
+from live_notes.domain.times import count_item_time, set_time
 
 
 class Opened(Model):
@@ -76,6 +77,8 @@ class LineAdded(Model):
 
     kind: Literal["line_added"] = "line_added"
     line: Utterance
+    after: int | None = None
+    """The id of the line it is placed after (0: first of all); None: in id order."""
 
 
 class LineUpdated(Model):
@@ -91,6 +94,45 @@ class LineDeleted(Model):
 
     kind: Literal["line_deleted"] = "line_deleted"
     id: int
+
+
+class LineMoved(Model):
+    """A line was moved to just after another (``after`` 0: first of all)."""
+
+    kind: Literal["line_moved"] = "line_moved"
+    id: int
+    after: int
+
+
+class TimeValue(Model):
+    """One recorded time to set (see `TIME_TARGETS`); ``key`` names which one."""
+
+    what: Literal[
+        "opened", "closed", "recess_start", "recess_end", "arrived", "left", "item_start", "line"
+    ]
+    key: str = ""
+    """The recess number (1-based), person id, item id or line id; "" for opened/closed."""
+    at: datetime | None
+
+
+class TimesSet(Model):
+    """Recorded times corrected, together (opening, closing, recesses, arrivals, …)."""
+
+    kind: Literal["times"] = "times"
+    values: list[TimeValue]
+
+
+LineChange = Annotated[
+    LineAdded | LineUpdated | LineDeleted | LineMoved, Field(discriminator="kind")
+]
+"""A change to one line, as a part of a `Batch`."""
+
+
+class Batch(Model):
+    """Several line changes made as one (a split, a merge, a replace-all): one undo."""
+
+    kind: Literal["batch"] = "batch"
+    changes: list[LineChange]
 
 
 class AttendanceMarked(Model):
@@ -141,6 +183,9 @@ Change = Annotated[
     | LineAdded
     | LineUpdated
     | LineDeleted
+    | LineMoved
+    | TimesSet
+    | Batch
     | AttendanceMarked
     | AudienceSet
     | DecisionSet
@@ -193,12 +238,23 @@ def apply(meeting: _Meeting, change: Change) -> None:
             meeting.status = MeetingStatus.IN_SESSION
         case Switched(item_id=item_id, section=section, at=at):
             if item_id != meeting.current_item_id and at is not None:
-                _count_item_time(meeting, at)
+                count_item_time(meeting, at)
                 meeting.item_since = at
+                if item_id is not None and item_id not in meeting.item_started:
+                    meeting.item_started[item_id] = at
             meeting.current_item_id = item_id
             meeting.current_section = section
-        case LineAdded(line=line):
-            _insert_line(meeting, line)
+        case LineAdded(line=line, after=after):
+            _insert_line(meeting, line, after)
+        case LineMoved(id=line_id, after=after):
+            moved = meeting.utterances.pop(_line_index(meeting, line_id))
+            meeting.utterances.insert(_after_index(meeting, after), moved)
+        case TimesSet(values=values):
+            for value in values:
+                set_time(meeting, value)
+        case Batch(changes=changes):
+            for part in changes:
+                apply(meeting, part)
         case LineUpdated(id=line_id, fields=fields):
             unknown = set(fields) - LINE_FIELDS
             if unknown:
@@ -244,6 +300,9 @@ def _in_zone(meeting: _Meeting, change: Change) -> Change:
     match change:
         case Opened() | Closed() | Recessed() | Resumed() | Switched():
             _wall_field(meeting, change, "at")
+        case TimesSet(values=values):
+            for value in values:
+                _wall_field(meeting, value, "at")
         case LineAdded(line=line):
             _wall_field(meeting, line, "created_at")
             _wall_field(meeting, line, "edited_at")
@@ -261,14 +320,6 @@ def _wall_field(meeting: _Meeting, model: Model, name: str) -> None:
         model.__dict__[name] = meeting.wall(at)
 
 
-def _count_item_time(meeting: _Meeting, at: datetime) -> None:
-    """Add the time since the last switch to the item being left."""
-    current, since = meeting.current_item_id, meeting.item_since
-    if current is not None and since is not None and at > since:
-        spent = meeting.item_seconds.get(current, 0.0) + (at - since).total_seconds()
-        meeting.item_seconds[current] = spent
-
-
 def _line_index(meeting: _Meeting, line_id: int) -> int:
     """Position of a line in the meeting's list (searching from the end: recent lines first)."""
     lines = meeting.utterances
@@ -278,12 +329,20 @@ def _line_index(meeting: _Meeting, line_id: int) -> int:
     raise ValueError(f"no line #{line_id}")
 
 
-def _insert_line(meeting: _Meeting, line: Utterance) -> None:
-    """Insert a line keeping the list ordered by id (appending in the common case)."""
+def _after_index(meeting: _Meeting, after: int) -> int:
+    """Where a line placed after line `after` goes in the list (0: at the front)."""
+    return 0 if after == 0 else _line_index(meeting, after) + 1
+
+
+def _insert_line(meeting: _Meeting, line: Utterance, after: int | None = None) -> None:
+    """Insert a line after line `after`, or keeping the list ordered by id (appending in
+    the common case)."""
     lines = meeting.utterances
     if any(existing.id == line.id for existing in lines[-1:]) or _has_line(meeting, line.id):
         raise ValueError(f"line #{line.id} exists already")
-    if not lines or lines[-1].id < line.id:
+    if after is not None:
+        lines.insert(_after_index(meeting, after), line)
+    elif not lines or lines[-1].id < line.id:
         lines.append(line)
     else:
         index = next(i for i, existing in enumerate(lines) if existing.id > line.id)
@@ -293,6 +352,6 @@ def _insert_line(meeting: _Meeting, line: Utterance) -> None:
 
 def _has_line(meeting: _Meeting, line_id: int) -> bool:
     lines = meeting.utterances
-    if not lines or line_id > lines[-1].id:
+    if not lines or (line_id > lines[-1].id and line_id >= meeting.next_seq):
         return False
     return any(existing.id == line_id for existing in lines)

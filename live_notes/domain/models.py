@@ -330,7 +330,10 @@ class Meeting(Model):
     item_since: datetime | None = None
     """When the current item became current."""
     item_seconds: dict[str, float] = Field(default_factory=dict)
-    """Seconds spent on each item before it last stopped being current."""
+    """Seconds spent on each item before it last stopped being current (recesses and
+    the time before opening and after closing not counted; see `domain.times`)."""
+    item_started: dict[str, datetime] = Field(default_factory=dict)
+    """When each item was first taken up (correctable, like every recorded time)."""
     utterances: list[Utterance] = Field(default_factory=list)
     decisions: dict[str, Decision] = Field(default_factory=dict)
     next_seq: int = Field(default=1, ge=1)
@@ -425,6 +428,9 @@ def localise_times(meeting: Meeting) -> None:
         new = _wall(getattr(meeting, field), name)
         if new is not None:
             setattr(meeting, field, new)
+    for item_id, at in list(meeting.item_started.items()):
+        if at.tzinfo is not None:
+            meeting.item_started[item_id] = wall_time(at, name)
     models: list[BaseModel] = [*meeting.recesses, *meeting.attendance.values()]
     models += [d for d in meeting.decisions.values()]
     for model in models:
@@ -464,6 +470,9 @@ def add_offsets(meeting: Meeting, data: dict[str, Any]) -> None:
         if isinstance(raw, dict):
             put(raw, "arrived_at", mark.arrived_at)
             put(raw, "left_at", mark.left_at)
+    started = data.get("item_started", {})
+    for item_id, at in meeting.item_started.items():
+        put(started, item_id, at)
     for item_id, decision in meeting.decisions.items():
         raw = data.get("decisions", {}).get(item_id)
         if isinstance(raw, dict):

@@ -33,6 +33,7 @@ from live_notes.domain.events import (
     Switched,
     apply,
 )
+from live_notes.domain.line_commands import LineCommands
 from live_notes.domain.models import (
     SECTION_CYCLE,
     AgendaItem,
@@ -48,6 +49,7 @@ from live_notes.domain.models import (
     Vote,
 )
 from live_notes.domain.text import clean_fields, clean_line, clean_multiline
+from live_notes.domain.time_commands import TimeCommands
 from live_notes.domain.zones import clock_time
 
 Sink = Callable[[Change], None]
@@ -64,8 +66,11 @@ class _UndoEntry:
     inverse: list[Change]
 
 
-class Session:
+class Session(TimeCommands, LineCommands):
     """Live commands on one meeting.
+
+    Time corrections come from `TimeCommands`; notes after a line, moves, splits,
+    merges and replace from `LineCommands`.
 
     Attributes:
         meeting: The meeting, kept current by every command.
@@ -325,7 +330,11 @@ class Session:
     # -- lines ---------------------------------------------------------------------
 
     def commit_line(self, text: str) -> Utterance:
-        """Commit a line under the current item, section and role; then follow the role up."""
+        """Commit a line under the current item, section and role; then follow the role up.
+
+        After the closing, a line is an after-the-meeting ※ note (section "note", no
+        speaker): what the clerk adds then was not said in the meeting.
+        """
         meeting = self.meeting
         text = clean_line(text)
         if not text:
@@ -333,11 +342,12 @@ class Session:
         item_id = meeting.current_item_id
         if item_id is None:
             raise CommandError("no_current_item")
+        after_close = meeting.status is MeetingStatus.CLOSED
         line = Utterance(
             id=meeting.next_seq,
             item_id=item_id,
-            section=meeting.current_section,
-            role_id=self.role_id,
+            section=Section.NOTE if after_close else meeting.current_section,
+            role_id="" if after_close else self.role_id,
             text=text,
             created_at=self.now(),
         )
@@ -407,8 +417,10 @@ class Session:
 
     def delete_line(self, line_id: int) -> None:
         """Delete a line (undo puts it back)."""
-        line = self.line(line_id)
-        self._do("delete", LineDeleted(id=line_id), [LineAdded(line=line)])
+        index = self.line_index(line_id)
+        line = self.meeting.utterances[index]
+        after = self.meeting.utterances[index - 1].id if index > 0 else 0
+        self._do("delete", LineDeleted(id=line_id), [LineAdded(line=line, after=after)])
 
     def toggle_flag(self, line_id: int | None = None) -> bool:
         """Flag a line (the last by default) "verify later", or unflag it. Returns the flag."""
