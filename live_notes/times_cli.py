@@ -77,9 +77,11 @@ def values_from_args(meeting: Meeting, args: argparse.Namespace) -> list[TimeVal
         end = _on_day(meeting, end_text, start)
         values.append(TimeValue(what="recess_start", key=number, at=start))
         values.append(TimeValue(what="recess_end", key=number, at=end))
-    for what, pairs in (("arrived", args.arrived), ("left", args.left)):
-        for person_id, text in pairs or []:
-            values.append(TimeValue(what=what, key=person_id, at=_on_day(meeting, text, None)))
+    for person_id, text in args.arrived or []:
+        at = _on_day(meeting, text, None)
+        values.append(TimeValue(what="arrived", key=person_id, at=at))
+    for person_id, text in args.left or []:
+        values.append(TimeValue(what="left", key=person_id, at=_on_day(meeting, text, None)))
     for item_query, text in args.item or []:
         item_id = _item_id(meeting, item_query)
         at = _on_day(meeting, text, meeting.item_started.get(item_id))
