@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from support.sessions import Clock, new_session, replay
 
 from live_notes.domain.errors import CommandError
-from live_notes.domain.events import Change
 from live_notes.domain.line_commands import find
 from live_notes.domain.models import Section
-from live_notes.domain.session import Session
+
+if TYPE_CHECKING:
+    from live_notes.domain.events import Change
+    from live_notes.domain.session import Session
 
 
 @pytest.fixture

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from support.sessions import Clock, at, new_session, replay
 
 from live_notes.domain.errors import CommandError
-from live_notes.domain.events import Change
 from live_notes.domain.models import Presence, Section
-from live_notes.domain.session import Session
 from live_notes.domain.times import item_durations
+
+if TYPE_CHECKING:
+    from live_notes.domain.events import Change
+    from live_notes.domain.session import Session
 
 
 @pytest.fixture

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from live_notes.domain.events import CHANGE_ADAPTER, Change, apply
-from live_notes.domain.models import Meeting
 from live_notes.domain.plan import parse_plan
 from live_notes.domain.session import Session
 from live_notes.resources import sample_plan
+
+if TYPE_CHECKING:
+    from live_notes.domain.models import Meeting
 
 
 class Clock:
