@@ -173,7 +173,7 @@ class MarkSet(Model):
     value: bool
 
 
-Change = Annotated[
+_Plain = (
     Opened
     | Closed
     | Reopened
@@ -190,9 +190,41 @@ Change = Annotated[
     | AudienceSet
     | DecisionSet
     | MeetingEdited
-    | MarkSet,
-    Field(discriminator="kind"),
-]
+    | MarkSet
+)
+
+PlainChange = Annotated[_Plain, Field(discriminator="kind")]
+"""A change by itself, without undo information."""
+
+
+class UndoRecord(Model):
+    """What one undo does: the changes that take a command back, and the command's name."""
+
+    label: str
+    inverse: list[PlainChange]
+
+
+class Done(Model):
+    """An undoable command's change, with what takes it back (so that undo survives a
+    restart: replaying the journal rebuilds `Meeting.undo_log`)."""
+
+    kind: Literal["done"] = "done"
+    label: str
+    change: PlainChange
+    inverse: list[PlainChange]
+
+
+class Undone(Model):
+    """The last undoable command taken back: its inverse changes, applied in order."""
+
+    kind: Literal["undone"] = "undone"
+    changes: list[PlainChange]
+
+
+UNDO_KEPT = 100
+"""How many commands back undo reaches (`Meeting.undo_log` keeps no more)."""
+
+Change = Annotated[_Plain | Done | Undone, Field(discriminator="kind")]
 """Any change; the `kind` field tells which."""
 
 CHANGE_ADAPTER: TypeAdapter[Change] = TypeAdapter(Change)
@@ -217,6 +249,19 @@ def apply(meeting: _Meeting, change: Change) -> None:
     """
     change = _in_zone(meeting, change)
     match change:
+        case Done(label=label, change=inner, inverse=inverse):
+            apply(meeting, inner)
+            for undo in inverse:
+                _in_zone(meeting, undo)
+            log = meeting.undo_log
+            log.append(UndoRecord.model_construct(label=label, inverse=inverse))
+            if len(log) > 2 * UNDO_KEPT:
+                del log[:-UNDO_KEPT]
+        case Undone(changes=changes):
+            for undo in changes:
+                apply(meeting, undo)
+            if meeting.undo_log:
+                meeting.undo_log.pop()
         case Opened(at=at):
             meeting.opened_at = at
             meeting.status = MeetingStatus.IN_SESSION
@@ -303,6 +348,9 @@ def _in_zone(meeting: _Meeting, change: Change) -> Change:
         case TimesSet(values=values):
             for value in values:
                 _wall_field(meeting, value, "at")
+        case Batch(changes=changes):
+            for part in changes:
+                _in_zone(meeting, part)
         case LineAdded(line=line):
             _wall_field(meeting, line, "created_at")
             _wall_field(meeting, line, "edited_at")
@@ -340,7 +388,7 @@ def _insert_line(meeting: _Meeting, line: Utterance, after: int | None = None) -
     lines = meeting.utterances
     if any(existing.id == line.id for existing in lines[-1:]) or _has_line(meeting, line.id):
         raise ValueError(f"line #{line.id} exists already")
-    if after is not None:
+    if after is not None and (after == 0 or _has_line(meeting, after)):
         lines.insert(_after_index(meeting, after), line)
     elif not lines or lines[-1].id < line.id:
         lines.append(line)

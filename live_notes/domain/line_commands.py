@@ -27,7 +27,7 @@ from live_notes.domain.text import clean_line
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from live_notes.domain.events import Change
+    from live_notes.domain.events import PlainChange
     from live_notes.domain.models import Meeting
 
 
@@ -92,7 +92,9 @@ class LineCommands:
 
     if TYPE_CHECKING:
 
-        def _do(self, label: str, change: Change, inverse: list[Change] | None) -> None: ...
+        def _do(
+            self, label: str, change: PlainChange, inverse: list[PlainChange] | None
+        ) -> None: ...
 
         def now(self) -> datetime: ...
 

@@ -340,6 +340,9 @@ class Meeting(Model):
     """Next utterance id."""
     draft_ready: bool = False
     archived: bool = False
+    undo_log: list[Any] = Field(default_factory=list)
+    """What undo takes back, last command last (`events.UndoRecord`s, or their JSON form
+    as read from a snapshot). Kept with the meeting so that undo survives a restart."""
 
     @field_validator("zone")
     @classmethod
@@ -364,6 +367,14 @@ class Meeting(Model):
         if kwargs.get("mode") == "json":
             add_offsets(self, data)
         return data
+
+    def __eq__(self, other: object) -> bool:
+        """Equal records: the same meeting whatever undo could still take back."""
+        if not isinstance(other, Meeting):
+            return NotImplemented
+        mine = {k: v for k, v in self.__dict__.items() if k != "undo_log"}
+        theirs = {k: v for k, v in other.__dict__.items() if k != "undo_log"}
+        return mine == theirs
 
     def wall(self, at: datetime) -> datetime:
         """A time as the wall-clock time of the meeting's zone (see `Meeting.zone`)."""

@@ -9,7 +9,6 @@ of inverse changes, kept in memory for the running session.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -21,16 +20,20 @@ from live_notes.domain.events import (
     Change,
     Closed,
     DecisionSet,
+    Done,
     LineAdded,
     LineDeleted,
     LineUpdated,
     MarkSet,
     MeetingEdited,
     Opened,
+    PlainChange,
     Recessed,
     Reopened,
     Resumed,
     Switched,
+    Undone,
+    UndoRecord,
     apply,
 )
 from live_notes.domain.line_commands import LineCommands
@@ -60,12 +63,6 @@ def _now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-@dataclass
-class _UndoEntry:
-    label: str
-    inverse: list[Change]
-
-
 class Session(TimeCommands, LineCommands):
     """Live commands on one meeting.
 
@@ -81,7 +78,6 @@ class Session(TimeCommands, LineCommands):
         self.meeting = meeting
         self._sink = sink
         self._clock = clock
-        self._undo: list[_UndoEntry] = []
         self.role_id = self._initial_role()
 
     # -- plumbing ------------------------------------------------------------
@@ -92,10 +88,12 @@ class Session(TimeCommands, LineCommands):
             self._sink(change)
         apply(self.meeting, change)
 
-    def _do(self, label: str, change: Change, inverse: list[Change] | None) -> None:
-        self._emit(change)
-        if inverse is not None:
-            self._undo.append(_UndoEntry(label, inverse))
+    def _do(self, label: str, change: PlainChange, inverse: list[PlainChange] | None) -> None:
+        """Emit a change; with an inverse, as an undoable command (`Done`)."""
+        if inverse is None:
+            self._emit(change)
+        else:
+            self._emit(Done(label=label, change=change, inverse=inverse))
 
     @property
     def clock(self) -> Clock:
@@ -544,14 +542,23 @@ class Session(TimeCommands, LineCommands):
 
     # -- undo -------------------------------------------------------------------------
 
+    def can_undo(self) -> bool:
+        """Whether there is a command to undo (after a restart too)."""
+        return bool(self.meeting.undo_log)
+
     def undo(self) -> str:
-        """Undo the last undoable change; returns what was undone ("line", "switch", …)."""
-        if not self._undo:
+        """Undo the last undoable change; returns what was undone ("line", "switch", …).
+
+        The undo information lives in the meeting (`Meeting.undo_log`), rebuilt from
+        the journal and kept in the snapshot, so undo works after a restart as well.
+        """
+        log = self.meeting.undo_log
+        if not log:
             raise CommandError("nothing_to_undo")
-        entry = self._undo[-1]
-        for change in entry.inverse:
-            self._emit(change)
-        self._undo.pop()
+        entry = log[-1]
+        if not isinstance(entry, UndoRecord):
+            entry = log[-1] = UndoRecord.model_validate(entry)
+        self._emit(Undone(changes=list(entry.inverse)))
         if entry.label in ("line", "edit", "delete", "switch", "section"):
             self.role_id = self._follow_up_default()
         return entry.label

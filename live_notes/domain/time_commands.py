@@ -19,7 +19,7 @@ from live_notes.domain.zones import zone
 if TYPE_CHECKING:
     from datetime import datetime, tzinfo
 
-    from live_notes.domain.events import Change
+    from live_notes.domain.events import PlainChange
     from live_notes.domain.models import Meeting
 
 
@@ -69,7 +69,9 @@ class TimeCommands:
 
     if TYPE_CHECKING:
 
-        def _do(self, label: str, change: Change, inverse: list[Change] | None) -> None: ...
+        def _do(
+            self, label: str, change: PlainChange, inverse: list[PlainChange] | None
+        ) -> None: ...
 
     def set_times(self, values: list[TimeValue]) -> None:
         """Set several recorded times at once (wall-clock times of the meeting's zone).
