@@ -98,6 +98,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{line}番の行は検索後に変わりました。もう一度検索してください。",
     ),
     "nothing_replaced": ("No hit chosen: nothing replaced.", "置換する箇所が選ばれていません。"),
+    "decision_exists": (
+        "{item} has a recorded decision already: replace it?",
+        "「{item}」には結論が記録済みです。置き換えますか。",
+    ),
+    "outcome_not_offered": (
+        "{item} cannot take the outcome {outcome} in this style.",
+        "「{item}」ではこの様式で「{outcome}」を選べません。",
+    ),
+    "no_decision": ("{item} has no recorded decision.", "「{item}」には結論の記録がありません。"),
+    "bad_vote": ("A vote count cannot be below zero.", "票数は0未満にできません。"),
     "not_editable": (
         "These parts cannot be edited here: {fields}.",
         "ここでは編集できません: {fields}",

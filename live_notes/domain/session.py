@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from live_notes.domain.decision_commands import DecisionCommands
 from live_notes.domain.errors import CommandError
 from live_notes.domain.events import (
     EDITABLE_FIELDS,
@@ -19,7 +20,6 @@ from live_notes.domain.events import (
     AudienceSet,
     Change,
     Closed,
-    DecisionSet,
     Done,
     LineAdded,
     LineDeleted,
@@ -41,15 +41,12 @@ from live_notes.domain.models import (
     SECTION_CYCLE,
     AgendaItem,
     Attendance,
-    Decision,
     Meeting,
     MeetingStatus,
-    Outcome,
     Presence,
     Section,
     Side,
     Utterance,
-    Vote,
 )
 from live_notes.domain.text import clean_fields, clean_line, clean_multiline
 from live_notes.domain.time_commands import TimeCommands
@@ -63,11 +60,11 @@ def _now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-class Session(TimeCommands, LineCommands):
+class Session(TimeCommands, LineCommands, DecisionCommands):
     """Live commands on one meeting.
 
     Time corrections come from `TimeCommands`; notes after a line, moves, splits,
-    merges and replace from `LineCommands`.
+    merges and replace from `LineCommands`; decisions from `DecisionCommands`.
 
     Attributes:
         meeting: The meeting, kept current by every command.
@@ -455,34 +452,6 @@ class Session(TimeCommands, LineCommands):
             raise CommandError("negative_audience")
         inverse = AudienceSet(count=self.meeting.audience)
         self._do("audience", AudienceSet(count=count), [inverse])
-
-    # -- decisions ------------------------------------------------------------------
-
-    def record_decision(
-        self,
-        outcome: Outcome,
-        conditions: str = "",
-        vote: Vote | None = None,
-        item_id: str | None = None,
-    ) -> Decision:
-        """Record the conclusion (結論) of an item (the current one by default)."""
-        item_id = item_id or self.meeting.current_item_id
-        if item_id is None:
-            raise CommandError("no_current_item")
-        item = self.meeting.item(item_id)
-        if item is None:
-            raise CommandError("unknown_item", item=item_id)
-        if not item.takes_decision:
-            raise CommandError("no_decision_item", item=f"{item.label} {item.title}".strip())
-        conditions = clean_multiline(conditions)
-        if outcome is Outcome.APPROVED_WITH_CONDITIONS and not conditions:
-            raise CommandError("conditions_needed")
-        decision = Decision(
-            outcome=outcome, conditions=conditions, vote=vote, decided_at=self.now()
-        )
-        inverse = DecisionSet(item_id=item_id, decision=self.meeting.decisions.get(item_id))
-        self._do("decision", DecisionSet(item_id=item_id, decision=decision), [inverse])
-        return self.meeting.decisions[item_id]
 
     # -- setup ----------------------------------------------------------------------
 
