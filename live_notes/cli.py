@@ -159,8 +159,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         final=args.final,
         style=args.style,
     )
-    with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
+    with MeetingStore.open(_data_dir(args), args.id, readonly=not args.circulate) as store:
         meeting = store.meeting
+        if args.circulate:
+            from live_notes.versions_cli import circulate
+
+            say(f"circulated as version {circulate(store)}")
     if into_folder:
         out = out / default_filename(meeting, fmt, options)
     result = export(meeting, out, fmt, options, overwrite=args.force)
@@ -188,6 +192,49 @@ def cmd_times(args: argparse.Namespace) -> int:
             session.set_times(values_from_args(store.meeting, args))
         for line in print_times(store.meeting):
             say(line)
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Print what changed between two versions of a record, line by line."""
+    from live_notes.versions_cli import diff_text
+
+    for line in diff_text(_data_dir(args), args.id, args.from_, args.to):
+        say(line)
+    return EXIT_OK
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    """Record the approval of the minutes (locks them); --final makes them final."""
+    from datetime import date
+
+    from live_notes.domain.record_commands import record_state
+    from live_notes.domain.session import Session
+    from live_notes.store import MeetingStore
+
+    try:
+        on = date.fromisoformat(args.on) if args.on else date.today()
+    except ValueError:
+        raise CliError(f"--on {args.on!r}: write the date as YYYY-MM-DD") from None
+    with MeetingStore.open(_data_dir(args), args.id) as store:
+        session = Session(store.meeting, sink=store.append)
+        if not store.meeting.locked:
+            session.approve(on, args.by)
+        if args.final:
+            session.make_final()
+        say(record_state(store.meeting))
+    return EXIT_OK
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    """Open approved minutes again for a change, with the reason (journalled, in `show`)."""
+    from live_notes.domain.record_commands import record_state
+    from live_notes.domain.session import Session
+    from live_notes.store import MeetingStore
+
+    with MeetingStore.open(_data_dir(args), args.id) as store:
+        Session(store.meeting, sink=store.append).reopen_record(args.reason)
+        say(record_state(store.meeting))
     return EXIT_OK
 
 
@@ -370,6 +417,27 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument(
         "--style", help="house style by name (default: the plan's, else the language's default)"
     )
+    exp.add_argument(
+        "--circulate",
+        action="store_true",
+        help="a draft sent to the members: keep the record as it is now as the next version",
+    )
+    diff = add("diff", cmd_diff, "what changed between two versions of a record, line by line")
+    diff.add_argument("id")
+    diff.add_argument(
+        "--from", dest="from_", type=int, metavar="N", help="default: the last circulated"
+    )
+    to = diff.add_mutually_exclusive_group()
+    to.add_argument("--to", type=int, metavar="M", help="another circulated version")
+    to.add_argument("--current", action="store_true", help="the record as it is now (the default)")
+    approve = add("approve", cmd_approve, "record the approval of the minutes; locks them")
+    approve.add_argument("id")
+    approve.add_argument("--by", required=True, help="the approving meeting")
+    approve.add_argument("--on", metavar="YYYY-MM-DD", help="the date (default: today)")
+    approve.add_argument("--final", action="store_true", help="and make them final (signed)")
+    reopen = add("reopen", cmd_reopen, "open approved minutes again for a change")
+    reopen.add_argument("id")
+    reopen.add_argument("--reason", required=True, help="why (kept, shown by `show`)")
     times = add(
         "times",
         cmd_times,

@@ -108,6 +108,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no_decision": ("{item} has no recorded decision.", "「{item}」には結論の記録がありません。"),
     "bad_vote": ("A vote count cannot be below zero.", "票数は0未満にできません。"),
+    "record_locked": (
+        "The minutes are approved: reopen them with a reason to change anything.",
+        "会議録は承認済みです。変更するには理由を付けて再開してください。",
+    ),
+    "not_approved": ("The minutes are not approved.", "会議録は承認されていません。"),
+    "approver_needed": (
+        "Name the meeting that approved the minutes.",
+        "承認した会議を入力してください。",
+    ),
+    "reason_needed": ("Give the reason for reopening.", "再開の理由を入力してください。"),
     "not_editable": (
         "These parts cannot be edited here: {fields}.",
         "ここでは編集できません: {fields}",

@@ -21,6 +21,7 @@ from live_notes.domain.models import (
     MeetingStatus,
     Model,
     Recess,
+    Reopening,
     Section,
     Utterance,
 )
@@ -173,6 +174,24 @@ class MarkSet(Model):
     value: bool
 
 
+class RecordStateSet(Model):
+    """The record's circulation and approval state changed (see `RECORD_FIELDS`)."""
+
+    kind: Literal["record_state"] = "record_state"
+    fields: dict[str, Any]
+
+
+class RecordReopened(Model):
+    """An approved record opened again for a change, with the reason."""
+
+    kind: Literal["record_reopened"] = "record_reopened"
+    at: datetime
+    reason: str
+
+
+RECORD_FIELDS = frozenset({"circulated", "approved_on", "approved_by", "final", "locked"})
+"""Fields of a meeting that `RecordStateSet` may change."""
+
 _Plain = (
     Opened
     | Closed
@@ -191,6 +210,8 @@ _Plain = (
     | DecisionSet
     | MeetingEdited
     | MarkSet
+    | RecordStateSet
+    | RecordReopened
 )
 
 PlainChange = Annotated[_Plain, Field(discriminator="kind")]
@@ -332,6 +353,16 @@ def apply(meeting: _Meeting, change: Change) -> None:
                 setattr(meeting, name, value)  # validated by the model on assignment
         case MarkSet(name=name, value=value):
             setattr(meeting, name, value)
+        case RecordStateSet(fields=fields):
+            unknown = set(fields) - RECORD_FIELDS
+            if unknown:
+                raise ValueError(f"cannot set {sorted(unknown)} of a record")
+            for name, value in fields.items():
+                setattr(meeting, name, value)
+        case RecordReopened(at=at, reason=reason):
+            meeting.reopenings.append(Reopening(at=at, reason=reason))
+            meeting.locked = False
+            meeting.final = False
         case _:  # pragma: no cover - the union is exhaustive
             raise ValueError(f"unknown change {change!r}")
 
@@ -343,7 +374,7 @@ def _in_zone(meeting: _Meeting, change: Change) -> Change:
     been written to the journal already, and replaying thousands must stay quick.
     """
     match change:
-        case Opened() | Closed() | Recessed() | Resumed() | Switched():
+        case Opened() | Closed() | Recessed() | Resumed() | Switched() | RecordReopened():
             _wall_field(meeting, change, "at")
         case TimesSet(values=values):
             for value in values:

@@ -280,6 +280,13 @@ class Decision(Model):
     decided_at: datetime | None = None
 
 
+class Reopening(Model):
+    """An approved record opened again for a change, and why."""
+
+    at: datetime
+    reason: str = Field(min_length=1, max_length=1000)
+
+
 class Header(Model):
     """What the clerk prepares before the meeting: all but the live record."""
 
@@ -340,6 +347,17 @@ class Meeting(Model):
     """Next utterance id."""
     draft_ready: bool = False
     archived: bool = False
+    circulated: int = Field(default=0, ge=0)
+    """The last version circulated to the members (0: none yet)."""
+    approved_on: date | None = None
+    """When the minutes were approved."""
+    approved_by: str = Field(default="", max_length=300)
+    """The meeting that approved them (令和6年度第3回審議会)."""
+    final: bool = False
+    """Made final (signed) after approval."""
+    locked: bool = False
+    """Approved: no change without a reopen (`Session.reopen_record`)."""
+    reopenings: list[Reopening] = Field(default_factory=list)
     undo_log: list[Any] = Field(default_factory=list)
     """What undo takes back, last command last (`events.UndoRecord`s, or their JSON form
     as read from a snapshot). Kept with the meeting so that undo survives a restart."""
@@ -444,8 +462,9 @@ def localise_times(meeting: Meeting) -> None:
             meeting.item_started[item_id] = wall_time(at, name)
     models: list[BaseModel] = [*meeting.recesses, *meeting.attendance.values()]
     models += [d for d in meeting.decisions.values()]
+    models += meeting.reopenings
     for model in models:
-        for field in ("start", "end", "arrived_at", "left_at", "decided_at"):
+        for field in ("start", "end", "arrived_at", "left_at", "decided_at", "at"):
             if field in type(model).model_fields:
                 new = _wall(getattr(model, field), name)
                 if new is not None:
@@ -481,6 +500,8 @@ def add_offsets(meeting: Meeting, data: dict[str, Any]) -> None:
         if isinstance(raw, dict):
             put(raw, "arrived_at", mark.arrived_at)
             put(raw, "left_at", mark.left_at)
+    for reopening, raw in zip(meeting.reopenings, data.get("reopenings", []), strict=False):
+        put(raw, "at", reopening.at)
     started = data.get("item_started", {})
     for item_id, at in meeting.item_started.items():
         put(started, item_id, at)

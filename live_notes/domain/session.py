@@ -29,6 +29,8 @@ from live_notes.domain.events import (
     Opened,
     PlainChange,
     Recessed,
+    RecordReopened,
+    RecordStateSet,
     Reopened,
     Resumed,
     Switched,
@@ -48,6 +50,7 @@ from live_notes.domain.models import (
     Side,
     Utterance,
 )
+from live_notes.domain.record_commands import RecordCommands
 from live_notes.domain.text import clean_fields, clean_line, clean_multiline
 from live_notes.domain.time_commands import TimeCommands
 from live_notes.domain.zones import clock_time
@@ -60,7 +63,7 @@ def _now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-class Session(TimeCommands, LineCommands, DecisionCommands):
+class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
     """Live commands on one meeting.
 
     Time corrections come from `TimeCommands`; notes after a line, moves, splits,
@@ -86,7 +89,12 @@ class Session(TimeCommands, LineCommands, DecisionCommands):
         apply(self.meeting, change)
 
     def _do(self, label: str, change: PlainChange, inverse: list[PlainChange] | None) -> None:
-        """Emit a change; with an inverse, as an undoable command (`Done`)."""
+        """Emit a change; with an inverse, as an undoable command (`Done`).
+
+        An approved record (`Meeting.locked`) takes no change but its reopening.
+        """
+        if self.meeting.locked and not isinstance(change, (RecordStateSet, RecordReopened)):
+            raise CommandError("record_locked")
         if inverse is None:
             self._emit(change)
         else:
@@ -527,6 +535,8 @@ class Session(TimeCommands, LineCommands, DecisionCommands):
         entry = log[-1]
         if not isinstance(entry, UndoRecord):
             entry = log[-1] = UndoRecord.model_validate(entry)
+        if self.meeting.locked and entry.label not in ("approve", "final", "reopen"):
+            raise CommandError("record_locked")
         self._emit(Undone(changes=list(entry.inverse)))
         if entry.label in ("line", "edit", "delete", "switch", "section"):
             self.role_id = self._follow_up_default()
