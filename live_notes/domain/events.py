@@ -242,6 +242,14 @@ class Undone(Model):
     changes: list[PlainChange]
 
 
+def undo_log_json(meeting: _Meeting) -> list[Any]:
+    """`Meeting.undo_log` as JSON data (for the snapshot)."""
+    return [
+        entry.model_dump(mode="json", by_alias=True) if isinstance(entry, UndoRecord) else entry
+        for entry in meeting.undo_log[-UNDO_KEPT:]
+    ]
+
+
 UNDO_KEPT = 100
 """How many commands back undo reaches (`Meeting.undo_log` keeps no more)."""
 

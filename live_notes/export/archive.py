@@ -24,14 +24,11 @@ class ArchiveError(ValueError):
 
 
 def archive_bytes(meeting: Meeting) -> bytes:
-    """The JSON archive of a meeting (UTF-8, sorted keys, indent 2, final newline).
-
-    What undo would take back (`Meeting.undo_log`) stays out: the archive is the record.
-    """
+    """The JSON archive of a meeting (UTF-8, sorted keys, indent 2, final newline)."""
     data = {
         "format": ARCHIVE_FORMAT,
         "schema_version": SCHEMA_VERSION,
-        "meeting": meeting.model_dump(mode="json", exclude={"undo_log"}),
+        "meeting": meeting.model_dump(mode="json"),
     }
     return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
 
