@@ -10,11 +10,11 @@ import argparse
 import contextlib
 import os
 import sys
-import unicodedata
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from live_notes import __version__
+from live_notes.terminal import one_line, say, terminal_safe
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -135,8 +135,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the draft minutes of one meeting."""
-    from live_notes.config import export_options, load_config
+    from live_notes.config import load_config, user_templates
     from live_notes.export import FORMATS, default_filename, export
+    from live_notes.export.options import options_from_settings
     from live_notes.store import MeetingStore
 
     out = Path(args.out) if args.out else Path.cwd()
@@ -151,8 +152,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CliError(f"{out}: the name says .{suffix} but --format is {args.format}")
     fmt = args.format or (suffix if suffix in FORMATS else "docx")
     config = load_config()
-    options = export_options(
-        config,
+    options = options_from_settings(
+        config.eras,
+        config.label_style,
+        user_templates(),
+        file_mode=int(config.export_mode, 8),
         lang=args.lang,
         edition=args.edition,
         with_names=args.names,
@@ -500,47 +504,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Interrupted.", file=sys.stderr)
         return 130
     except Exception as exc:  # every error becomes one line for the clerk
-        say(f"live-notes: {_one_line(exc)}", file=sys.stderr)
+        say(f"live-notes: {one_line(exc)}", file=sys.stderr)
         return EXIT_FAILED
-
-
-def _one_line(exc: Exception) -> str:
-    from live_notes.domain.errors import CommandError
-    from live_notes.domain.plan import PlanError
-
-    if isinstance(exc, PlanError):
-        return exc.describe().replace("\n", "; ")
-    if isinstance(exc, CommandError):
-        return exc.message("en")
-    if isinstance(exc, OSError):
-        where = f"{exc.filename}: " if exc.filename else ""
-        return f"{where}{exc.strerror or exc}"
-    text = str(exc).strip() or type(exc).__name__
-    return text.replace("\n", "; ")
-
-
-def terminal_safe(text: str) -> str:
-    """Text with what a terminal would act on (controls, bidi overrides) escaped.
-
-    Everything the commands print from the clerk's files (titles, names, lines,
-    messages quoting a file) passes here: an escape sequence in a hand-edited file
-    is shown as ``\\x1b``, a bidi override as ``\\u202e``, never sent raw. Line
-    breaks are kept.
-    """
-    return "\n".join(
-        "".join(
-            ascii(char)[1:-1]
-            if unicodedata.category(char)[0] == "C" or char in "\u2028\u2029"
-            else char
-            for char in line
-        )
-        for line in text.split("\n")
-    )
-
-
-def say(text: str, file: TextIO | None = None) -> None:
-    """Print text from the clerk's files, terminal-safe (see `terminal_safe`)."""
-    print(terminal_safe(text), file=file)
 
 
 if __name__ == "__main__":

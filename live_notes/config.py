@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from live_notes.export import ExportOptions
 
 CONFIG_FILE = "config.toml"
 
@@ -138,6 +137,12 @@ def load_config(path: Path | None = None) -> Config:
     return config
 
 
+def user_templates() -> Path:
+    """The clerk's template folder (``<config dir>/templates``), which overrides the
+    shipped templates by file name when it exists."""
+    return config_dir() / "templates"
+
+
 def save_config(config: Config, path: Path | None = None) -> None:
     """Write the settings, keeping whatever else the clerk wrote in the file."""
     path = path or config_path()
@@ -183,32 +188,3 @@ def dumps_toml(data: dict[str, Any]) -> str:
         lines += ["", f"[{_key(name)}]"]
         lines += [f"{_key(k)} = {_value(v)}" for k, v in table.items()]
     return "\n".join(lines) + "\n"
-
-
-def export_options(config: Config, **chosen: Any) -> ExportOptions:
-    """Export options from what the clerk chose (`chosen`) and the settings: the extra
-    eras, the label style and the user's template folder (``<config dir>/templates``).
-
-    Raises:
-        ValueError: an era or label style in the settings is wrong (a message naming it).
-    """
-    from live_notes.domain.models import LabelStyle
-    from live_notes.export import ExportOptions
-    from live_notes.export.jadate import parse_eras
-
-    options = ExportOptions(**chosen)
-    options.file_mode = int(config.export_mode, 8)
-    if config.eras:
-        options.eras = parse_eras(config.eras)
-    if config.label_style and options.label_style is None:
-        try:
-            options.label_style = LabelStyle(config.label_style)
-        except ValueError:
-            styles = ", ".join(style.value for style in LabelStyle)
-            raise ValueError(
-                f"label_style {config.label_style!r} in the settings is not one of {styles}"
-            ) from None
-    templates = config_dir() / "templates"
-    if options.template_dir is None and templates.is_dir():
-        options.template_dir = templates
-    return options

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from live_notes.domain.models import LabelStyle, Lang, Meeting
 
@@ -106,3 +106,37 @@ class ExportResult:
 
     path: Path
     warnings: list[str] = field(default_factory=list)
+
+
+def options_from_settings(
+    eras: list[Any],
+    label_style: str | None,
+    templates: Path | None,
+    file_mode: int | None = None,
+    **chosen: Any,
+) -> ExportOptions:
+    """Export options from what the clerk chose (`chosen`) and the clerk's settings: the
+    extra eras, the label style, a folder of templates (used when it exists) and the
+    written file's mode.
+
+    Raises:
+        ValueError: an era or label style in the settings is wrong (a message naming it).
+    """
+    from live_notes.export.jadate import parse_eras
+
+    options = ExportOptions(**chosen)
+    if file_mode is not None:
+        options.file_mode = file_mode
+    if eras:
+        options.eras = parse_eras(eras)
+    if label_style and options.label_style is None:
+        try:
+            options.label_style = LabelStyle(label_style)
+        except ValueError:
+            styles = ", ".join(style.value for style in LabelStyle)
+            raise ValueError(
+                f"label_style {label_style!r} in the settings is not one of {styles}"
+            ) from None
+    if options.template_dir is None and templates is not None and templates.is_dir():
+        options.template_dir = templates
+    return options

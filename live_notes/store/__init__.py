@@ -19,11 +19,17 @@ Design. Per meeting, in the data directory:
   previous snapshot stays as ``<id>.json.bak`` and the folded journal as
   ``<id>.journal.bak``: from them a snapshot damaged later (a bad disk block,
   an editor) is rebuilt whole by ``check(repair=True)``.
-- ``<id>.lock`` — one writer: O_EXCL creation plus flock, so a lock left by a
-  killed process is taken over and a live holder is named in the refusal.
+- ``<id>.lock`` — one writer: O_EXCL creation plus an OS lock (flock, or
+  LockFileEx on Windows, through filelock), so a lock left by a killed process is
+  taken over and a live holder is named in the refusal. The writer also holds
+  its journal with flock, and checks on every change that the lock file and the
+  journal are still the ones it opened (a lock or a folder deleted by hand stops
+  it with a clear message; `MeetingStore.save_elsewhere` saves the meeting in
+  another folder). A journal begins with a line naming its meeting.
 - ``<id>.draft`` — the line being typed, replaced atomically on keystrokes.
 
-Files are 0600 and directories the store creates 0700. A file from a newer
+Files are 0600 and directories the store creates 0700; every file is opened
+without following links and must be a regular file (see `platform`). A file from a newer
 schema or a damaged one is refused and never written; `check` reports, and
 ``check(repair=True)`` saves what can be read into a new file, keeping the
 damaged one beside it, renamed.

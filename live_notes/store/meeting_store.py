@@ -16,6 +16,7 @@ from live_notes.store.errors import LockedError, StoreError, no_meeting, writer_
 from live_notes.store.journal import Scan, encode_line, header_line
 from live_notes.store.loader import Loaded, load, paths_of, taken
 from live_notes.store.lock import MeetingLock
+from live_notes.store.platform import CURRENT
 from live_notes.store.snapshot import write_snapshot
 
 if TYPE_CHECKING:
@@ -127,15 +128,19 @@ class MeetingStore:
             raise no_meeting(meeting_id, data_dir)
         lock = MeetingLock(paths["lock"], meeting_id)
         lock.acquire()
+        claimed: int | None = None
         try:
+            claimed = _claim_journal(paths["journal"], meeting_id, data_dir)
             loaded = load(data_dir, meeting_id)
             store = cls(data_dir, loaded, lock)
             store._cut_torn_tail(loaded.scan)
-            store._open_journal()
+            store._open_journal(claimed)
+            claimed = None
             if loaded.pending > COMPACT_ON_OPEN:
                 with contextlib.suppress(StoreError):
                     store.compact()  # a failure leaves the journal whole: still safe
         except OSError as exc:
+            _close(claimed)
             lock.release()
             raise StoreError(
                 f"Meeting {meeting_id} could not be opened for writing: "
@@ -144,6 +149,7 @@ class MeetingStore:
                 f"({files.describe_os_error(exc, 'ja')})。何も変更していません。",
             ) from exc
         except BaseException:
+            _close(claimed)
             lock.release()
             raise
         return store
@@ -162,8 +168,16 @@ class MeetingStore:
             os.close(fd)
         self.recovered[-1] += f"; the bytes are kept in {aside.name}"
 
-    def _open_journal(self) -> None:
-        self._fd = files.open_private(self._paths["journal"], os.O_WRONLY | os.O_APPEND)
+    def _open_journal(self, claimed: int | None = None) -> None:
+        """Open the journal for appending, held with an OS lock of its own (POSIX).
+
+        The journal's lock outlives a lock file deleted by hand: a second writer
+        is refused by it (see `_claim_journal`).
+        """
+        if claimed is None:
+            claimed = files.open_private(self._paths["journal"], os.O_WRONLY | os.O_APPEND)
+            CURRENT.lock_advisory(claimed)
+        self._fd = claimed
         self._size = os.fstat(self._fd).st_size
         files.fsync_dir(self.data_dir)
 
@@ -304,6 +318,7 @@ class MeetingStore:
             return  # the old lines stay, all skipped on load: still correct
         try:
             fd = files.open_private(journal, os.O_WRONLY | os.O_APPEND)
+            CURRENT.lock_advisory(fd)
             files.fsync_dir(self.data_dir)
         except OSError as exc:
             try:
@@ -413,6 +428,36 @@ class MeetingStore:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _claim_journal(path: Path, meeting_id: str, data_dir: Path) -> int | None:
+    """The existing journal open for appending and locked; None when there is none yet.
+
+    Raises:
+        StoreError: another live-notes still holds the journal (its lock file was
+            deleted by hand): nothing is read or changed.
+    """
+    try:
+        fd = files.open_existing(path, os.O_WRONLY | os.O_APPEND)
+    except FileNotFoundError:
+        return None
+    if not CURRENT.lock_advisory(fd):
+        os.close(fd)
+        raise StoreError(
+            f"Meeting {meeting_id} is still being written by another live-notes, although "
+            "its lock file is gone (deleted by hand?). Nothing was changed: close it there first.",
+            f"会議 {meeting_id} は別の live-notes でまだ書き込み中です(ロックファイルは"
+            "削除されています)。何も変更していません。先にそちらで閉じてください。",
+            code="store.journal_in_use",
+            params={"meeting_id": meeting_id, "data_dir": str(data_dir)},
+        )
+    return fd
+
+
+def _close(fd: int | None) -> None:
+    if fd is not None:
+        with contextlib.suppress(OSError):
+            os.close(fd)
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -11,6 +11,7 @@ from live_notes.store import files
 from live_notes.store.errors import StoreError
 from live_notes.store.loader import paths_of, taken
 from live_notes.store.lock import MeetingLock
+from live_notes.store.platform import CURRENT
 from live_notes.store.snapshot import write_snapshot
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ def move_to(folder: Path, meeting: Meeting, last_seq: int) -> Moved:
         write_snapshot(paths["snapshot"], meeting, last_seq)
         files.write_atomic(paths["backup"], files.read_file(paths["snapshot"]))
         fd = files.open_private(paths["journal"], os.O_WRONLY | os.O_APPEND)
+        CURRENT.lock_advisory(fd)
         files.fsync_dir(folder)
     except OSError as exc:
         lock.release()

@@ -175,6 +175,21 @@ class System:
 
         return filelock.lock_descriptor(fd, blocking=False)
 
+    def lock_advisory(self, fd: int) -> bool:
+        """Lock a file others must still be able to read (the journal); whether it is ours.
+
+        POSIX only: there the lock is advisory and readers are not held up. Windows'
+        locks would stop readers, and Windows refuses to delete a file another
+        program has open, so there is nothing to guard: True. True as well where the
+        file system has no locks.
+        """
+        if self.windows:
+            return True
+        try:
+            return self.lock(fd)
+        except OSError:
+            return True
+
     def pid_alive(self, pid: int) -> bool:
         """Whether a process of this computer still runs (True when it cannot be told)."""
         if self.windows:

@@ -5,8 +5,7 @@ steps, so the clerk can type at once: see `live_notes.tui.opening`). Without
 one, an empty data directory gets the Japanese sample meeting (so a first run
 shows something real); otherwise the meetings screen lists what is there.
 
-Screens reach the app through the typed methods here (`open_meeting`,
-`show_meetings`, `ui_lang` …), never by looking attributes up.
+Screens reach the app through its typed interface (`live_notes.tui.host`).
 
 Run it with ``python -m live_notes.tui.app [MEETING_ID]`` (``live-notes`` does
 the same through the command line).
@@ -25,9 +24,12 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.binding import Binding
 
-from live_notes.tui.commands import APP, IDS, CommandsProvider, bindings, format_key, localized
+from live_notes.tui.app_actions import AppActions
+from live_notes.tui.bindings import apply_keymap, bindings, format_key
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.opening import Opening
+from live_notes.tui.keys import APP
+from live_notes.tui.opening import Opening, first_screen
+from live_notes.tui.palette import CommandsProvider
 from live_notes.tui.screens.live import LiveScreen
 
 if TYPE_CHECKING:  # loaded when needed: the live screen's first frame does without them
@@ -47,24 +49,6 @@ add_messages(
         ),
         "app.recovered": ("When opening: {detail}", "開くときの処理: {detail}"),
         "app.config_problem": ("Settings: {detail}", "設定: {detail}"),
-        "app.unknown_key_ids": (
-            "Settings: no such key binding id(s): {ids} (see F1 for the ids).",
-            "設定: キーの id が見つかりません: {ids}(F1 で確認できます)。",
-        ),
-        "app.no_meeting": ("No meeting is open.", "会議が開かれていません。"),
-        "app.sample_created": (
-            "A sample meeting was created to try things out: {id}",
-            "試用のためのサンプル会議を作成しました: {id}",
-        ),
-        "app.setup": (
-            "Set up the meeting (header, roster, agenda)",
-            "会議の準備(概要・名簿・議題)",
-        ),
-        "app.theme": ("Theme: {name}", "テーマ: {name}"),
-        "app.opening": (
-            "The meeting is still opening; try again in a moment.",
-            "会議を開いているところです。少し待ってからもう一度どうぞ。",
-        ),
     }
 )
 
@@ -75,7 +59,7 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-class LiveNotesApp(App[None]):
+class LiveNotesApp(AppActions):
     """live-notes: take a meeting's minutes live from the keyboard.
 
     Attributes:
@@ -168,10 +152,7 @@ class LiveNotesApp(App[None]):
         from live_notes.tui.themes import setup_themes
 
         setup_themes(self)
-        unknown = sorted(set(self.key_overrides) - IDS)
-        if unknown:
-            self.notify(t("app.unknown_key_ids", self.ui_lang, ids=", ".join(unknown)))
-        self.set_keymap({k: v for k, v in self.key_overrides.items() if k in IDS})
+        apply_keymap(self)
         for problem in self.config.problems:
             self.notify(t("app.config_problem", self.ui_lang, detail=problem), severity="warning")
         self.start()
@@ -188,36 +169,13 @@ class LiveNotesApp(App[None]):
     # -- opening and closing meetings ------------------------------------------------------
 
     def start(self) -> None:
-        """The first screen: the meeting asked for, the sample, or the meetings list."""
+        """The first screen: the meeting asked for (`Opening`), the sample, or the list."""
         if self.meeting_id:
             screen = self._live_screen(None, None)
             self.opening = Opening(self, screen, self.meeting_id)
             self._replace_top(screen)
-            return
-        from live_notes.store import meeting_ids
-        from live_notes.tui.attempt import ClerkError, attempt
-
-        ids = attempt(meeting_ids, self.data_dir)
-        if isinstance(ids, ClerkError):
-            self.refuse(ids)
-        elif not ids:
-            self.create_sample()
         else:
-            self.show_meetings()
-
-    def create_sample(self) -> None:
-        """Create the Japanese sample meeting in the data directory and open it."""
-        from live_notes.meetings import create_meeting, read_plan
-        from live_notes.tui.attempt import ClerkError, attempt
-
-        text, source = read_plan(None, "ja")
-        default = self.config.default_role_set
-        store = attempt(create_meeting, self.data_dir, text, source, default)
-        if isinstance(store, ClerkError):
-            self.refuse(store)
-            return
-        self.notify(t("app.sample_created", "ja", id=store.meeting.id))
-        self.show_live(store)
+            first_screen(self)
 
     def open_meeting(self, meeting_id: str) -> bool:
         """Open a meeting for writing and show it on the live screen; True when shown.
@@ -247,7 +205,7 @@ class LiveNotesApp(App[None]):
     ) -> LiveScreen:
         if self.draft_delay is not None:
             kwargs["draft_delay"] = self.draft_delay
-        return LiveScreen.create(
+        return LiveScreen(
             session,
             store,
             lang=self.ui_lang,
@@ -313,62 +271,6 @@ class LiveNotesApp(App[None]):
         self._replace_top(MeetingsScreen(self.data_dir))
 
     # -- app-wide actions ----------------------------------------------------------------------
-
-    def action_help(self) -> None:
-        """F1: every key, grouped."""
-        from live_notes.tui.screens.help import HelpScreen
-
-        if isinstance(self.screen, HelpScreen):
-            self.pop_screen()
-            return
-        role_set = self.session.meeting.role_set if self.session else None
-        self.push_screen(localized(HelpScreen, self.ui_lang)(self.ui_lang, role_set))
-
-    def action_meetings(self) -> None:
-        """Ctrl+L: the meetings list."""
-        self.show_meetings()
-
-    def _has_session(self) -> Session | None:
-        if self.session is None:
-            key = "app.opening" if self.opening is not None else "app.no_meeting"
-            self.notify(t(key, self.ui_lang), severity="warning")
-        return self.session
-
-    def action_review(self) -> None:
-        """F10: the review screen."""
-        from live_notes.tui.screens.review import ReviewScreen
-
-        if session := self._has_session():
-            self.push_screen(ReviewScreen(session))
-
-    def action_export(self) -> None:
-        """F12: the export dialog, writing to the export folder (see `paths.export_dir`)."""
-        from live_notes.paths import export_dir
-        from live_notes.tui.screens.export import ExportScreen
-
-        if session := self._has_session():
-            out_dir = export_dir(self.config.export_dir)
-            self.push_screen(ExportScreen(session.meeting, out_dir))
-
-    def action_setup(self) -> None:
-        """The setup screen (from the palette)."""
-        from live_notes.tui.screens.setup import SetupScreen
-
-        if session := self._has_session():
-            self.push_screen(SetupScreen(session))
-
-    def get_system_commands(self, screen: Any) -> Any:
-        """The palette's extra entries: the setup screen and the themes."""
-        from textual.app import SystemCommand
-
-        yield from super().get_system_commands(screen)
-        lang = self.ui_lang
-        yield SystemCommand(t("app.setup", lang), "", self.action_setup)
-        for name in sorted(self.available_themes):
-            if name.startswith("live-"):
-                yield SystemCommand(
-                    t("app.theme", lang, name=name), "", lambda n=name: setattr(self, "theme", n)
-                )
 
     def on_unmount(self) -> None:
         """However the app ends, the meeting's journal is folded in and its lock released."""

@@ -1,4 +1,5 @@
-"""The start on one meeting, in two steps, so the clerk can type at once.
+"""The start: on one meeting in two steps, so the clerk can type at once; else the
+sample meeting on a first run, or the meetings list.
 
 The live screen and its entry come up first, with only Textual and light
 modules imported; right after that first frame the meeting is loaded (the
@@ -22,12 +23,47 @@ if TYPE_CHECKING:
 
 add_messages(
     {
+        "app.sample_created": (
+            "A sample meeting was created to try things out: {id}",
+            "試用のためのサンプル会議を作成しました: {id}",
+        ),
         "app.typed_lost": (
             "Not saved (no meeting open), copy it if needed: {text}",
             "保存されていません(会議が開いていません)。必要ならコピーしてください: {text}",
         ),
     }
 )
+
+
+def first_screen(app: LiveNotesApp) -> None:
+    """Without a meeting asked for: the sample on an empty data directory (so a first
+    run shows something real), else the meetings list."""
+    from live_notes.store import meeting_ids
+    from live_notes.tui.attempt import attempt
+
+    ids = attempt(meeting_ids, app.data_dir)
+    if isinstance(ids, ClerkError):
+        app.refuse(ids)
+    elif not ids:
+        create_sample(app)
+    else:
+        app.show_meetings()
+
+
+def create_sample(app: LiveNotesApp) -> None:
+    """Create the Japanese sample meeting in the data directory and open it."""
+    from live_notes.meetings import create_meeting, read_plan
+    from live_notes.tui.attempt import attempt
+
+    text, source = read_plan(None, "ja")
+    default = app.config.default_role_set
+    store = attempt(create_meeting, app.data_dir, text, source, default)
+    if isinstance(store, ClerkError):
+        app.refuse(store)
+        return
+    app.notify(t("app.sample_created", "ja", id=store.meeting.id))
+    app.show_live(store)
+
 
 Loaded = tuple["MeetingStore | Exception", "tuple[Abbreviations, list[str]]"]
 

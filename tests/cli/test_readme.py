@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from live_notes.tui.commands import ALL, plain_key
+from live_notes.tui.keys import ALL, plain_key
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 

@@ -1,6 +1,6 @@
 """House styles: every shipped style's golden files, a clerk's own style, the Word look.
 
-Golden files are in tests/golden/styles. After an intended change, regenerate them with
+Golden files are in tests/export/golden/styles. After an intended change, regenerate them with
 ``UPDATE_GOLDEN=1 pytest tests/export/test_styles.py`` and read the diff before committing.
 """
 

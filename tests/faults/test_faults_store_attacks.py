@@ -33,31 +33,32 @@ if TYPE_CHECKING:
 # -- data lost or unreachable ------------------------------------------------------------
 
 
-def test_lock_deleted_by_hand_stops_the_first_writer_without_losing_the_second(
-    tmp_path: Path,
-) -> None:
+def test_lock_deleted_by_hand_lets_no_second_writer_in(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     first, first_session = writer_with_lines(data_dir, "委員 一行目")
     meeting_id = first.meeting.id
+    journal = data_dir / f"{meeting_id}.journal"
     (data_dir / f"{meeting_id}.lock").unlink()  # "clearing a stale lock"
-    second = MeetingStore.open(data_dir, meeting_id)
-    Session(second.meeting, sink=second.append).commit_line("担当課 二人目の行")
-    with pytest.raises(StoreError) as refused:
+    before = journal.read_bytes()
+    with pytest.raises(StoreError) as second_refused:
+        MeetingStore.open(data_dir, meeting_id)
+    untouched = journal.read_bytes() == before
+    with pytest.raises(StoreError) as first_stopped:
         first_session.commit_line("委員 一人目の次の行")
-    second.close()
     first.close()
     lines = saved_lines(data_dir, meeting_id)
-    lost = int("担当課 二人目の行" not in lines) + int("委員 一行目" not in lines)
     record(
         "Lock file deleted by hand",
-        "the lock file of an open meeting deleted, a second writer opens it and commits; "
-        "the first writer's next line is refused, the second writer's line is kept",
+        "the lock file of an open meeting deleted by hand: a second writer is refused, "
+        "the first one stops at its next line with a clear message, nothing saved is lost",
         rounds=1,
-        lost=lost,
+        lost=int(lines != ["委員 一行目"] or not untouched),
     )
-    assert refused.value.code == "store.lock_lost"
-    assert "別の live-notes" in refused.value.message("ja")
-    assert lost == 0 and "委員 一人目の次の行" not in lines
+    assert second_refused.value.code == "store.journal_in_use"
+    assert "書き込み中" in second_refused.value.message("ja")
+    assert first_stopped.value.code == "store.lock_lost"
+    assert "別の live-notes" in first_stopped.value.message("ja")
+    assert untouched and lines == ["委員 一行目"]
 
 
 def test_journal_written_behind_the_writer_is_never_cut(tmp_path: Path) -> None:
@@ -138,7 +139,7 @@ def test_repair_on_a_full_disk_renames_nothing(
         "check --repair with the disk full while the repaired snapshot is written: "
         "nothing renamed, the meeting still listed, a later repair works",
         rounds=1,
-        lost=int(meeting_id not in listed),
+        unopenable=int(meeting_id not in listed),
     )
     assert not report.repaired and any("disk is full" in f for f in report.findings)
     assert after == before
@@ -175,9 +176,16 @@ def test_repair_on_a_real_full_tmpfs(tmp_path: Path) -> None:
         [report] = check(data_dir, meeting_id, repair=True)
         after = sorted(p.name for p in data_dir.iterdir())
         filler.unlink()
+        listed = [m.id for m in list_meetings(data_dir)]
+        record(
+            "Repair on a full disk",
+            rounds=1,
+            unopenable=int(meeting_id not in listed),
+            real_tmpfs=1,
+        )
         assert not report.repaired, report
         assert after == before
-        assert meeting_id in [m.id for m in list_meetings(data_dir)]
+        assert meeting_id in listed
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
@@ -223,7 +231,7 @@ def test_two_changes_with_one_number_are_reported_by_repair(tmp_path: Path) -> N
         "two different changes with the same sequence number (journal and its backup): "
         "check --repair says so instead of keeping one silently",
         rounds=1,
-        lost=0 if said else 1,
+        reported=int(bool(said)),
     )
     assert said, report
 
@@ -239,7 +247,7 @@ def test_check_reports_lines_on_unknown_items(tmp_path: Path) -> None:
         "Lines on an unknown agenda item",
         "a line whose agenda item is no longer in the agenda: check reports it",
         rounds=1,
-        lost=0 if not report.ok else 1,
+        reported=int(not report.ok),
     )
     assert not report.ok
     assert any("'removed-item'" in finding for finding in report.findings)
@@ -261,7 +269,7 @@ def test_a_journal_of_another_meeting_is_refused(tmp_path: Path) -> None:
         "Journal of another meeting",
         "a journal of one meeting copied over another's: the meeting is refused, not mixed",
         rounds=1,
-        lost=0,
+        refused=1,
     )
     assert ids[1] in str(refused.value)
 
@@ -296,7 +304,7 @@ def test_planted_link_never_reaches_the_file_outside(tmp_path: Path, role: str) 
         "a link to a file outside the folder planted as the lock, journal, draft or a "
         "temporary file: the file outside is never changed",
         rounds=1,
-        lost=int(changed),
+        outside_changed=int(changed),
         refused=refused,
     )
     assert not changed
@@ -375,7 +383,7 @@ def test_an_archive_in_the_data_folder_is_no_damaged_meeting(tmp_path: Path) -> 
         "Archive in the data folder",
         "an export archive written into the data folder: not listed as a damaged meeting",
         rounds=1,
-        lost=int("DAMAGED" in listed),
+        listed_damaged=int("DAMAGED" in listed),
     )
     assert code == 0 and "DAMAGED" not in listed
     assert "an exported archive" in listed
@@ -394,7 +402,7 @@ def test_check_does_not_say_a_lock_of_another_computer_ended(tmp_path: Path) -> 
         "Lock of another computer",
         "a lock left by another computer (a shared folder): check does not claim it ended",
         rounds=1,
-        lost=int(any("has ended" in f for f in report.findings)),
+        said_ended=int(any("has ended" in f for f in report.findings)),
     )
     assert not any("has ended" in f for f in report.findings)
     assert any("another computer" in f for f in report.findings)

@@ -19,7 +19,7 @@ from live_notes.config import Config
 from live_notes.domain.session import Session
 from live_notes.sample import SAMPLE_EN, SAMPLE_JA, FakeClock, run_steps, sample_meeting
 from live_notes.store import MeetingStore
-from live_notes.tui.screens.export import ExportScreen
+from live_notes.tui.screens.dialogs.export import ExportScreen
 from live_notes.tui.screens.meetings import MeetingsScreen
 from live_notes.tui.screens.review import ReviewScreen
 from live_notes.tui.screens.setup import SetupScreen

@@ -7,8 +7,8 @@ from pathlib import Path
 from live_notes.domain.models import Meeting, Vote
 from live_notes.sample import driven_sample
 
-GOLDEN = Path(__file__).resolve().parent.parent / "golden" / "styles"
-"""tests/golden/styles: <style>.<edition>.<format>, the .docx as text (<style>.public.docx.txt)."""
+GOLDEN = Path(__file__).resolve().parent.parent / "export" / "golden" / "styles"
+"""tests/export/golden/styles: <style>.<edition>.<format>, the .docx as text (<style>.public.docx.txt)."""
 
 SHIPPED_STYLES = ("ja-shingikai", "ja-iinkai", "en-board")
 TEXT_FORMATS = ("txt", "md", "html")

@@ -15,8 +15,8 @@ from support.live import SIZE, dirs, live, make_app, stored, type_text
 
 from live_notes.domain.models import Meeting, Section
 from live_notes.sample import SAMPLE_JA, FakeClock, Step, driven_sample
-from live_notes.tui.screens.attendance import roll_order
-from live_notes.tui.screens.decision import OUTCOMES
+from live_notes.tui.screens.dialogs.attendance import roll_order
+from live_notes.tui.screens.dialogs.decision import OUTCOMES
 
 if TYPE_CHECKING:
     from pathlib import Path

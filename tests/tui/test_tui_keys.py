@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from support.live import SIZE, dirs, live, make_app, rows, stored, text_of
 
 from live_notes.domain.models import MeetingStatus, Outcome, Presence, Section
-from live_notes.tui.screens.attendance import AttendanceScreen
-from live_notes.tui.screens.decision import DecisionScreen
-from live_notes.tui.screens.help import HelpScreen
+from live_notes.tui.screens.dialogs.attendance import AttendanceScreen
+from live_notes.tui.screens.dialogs.decision import DecisionScreen
+from live_notes.tui.screens.dialogs.help import HelpScreen
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -252,7 +252,7 @@ async def test_meetings_list_and_back(dirs: Path) -> None:
     ("key", "module", "name"),
     [
         ("f10", "live_notes.tui.screens.review", "ReviewScreen"),
-        ("f12", "live_notes.tui.screens.export", "ExportScreen"),
+        ("f12", "live_notes.tui.screens.dialogs.export", "ExportScreen"),
     ],
 )
 async def test_review_and_export_keys_open_their_screens(

@@ -10,7 +10,7 @@ import pytest
 from support.live import SIZE, dirs, live, make_app, new_meeting, stored, text_of
 
 from live_notes.domain.models import Presence
-from live_notes.tui.screens.attendance import AttendanceScreen
+from live_notes.tui.screens.dialogs.attendance import AttendanceScreen
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -11,7 +11,7 @@ from support.screens import reopen, screen_text, stored_sample
 from live_notes.config import load_config
 from live_notes.paths import export_dir
 from live_notes.tui.app import LiveNotesApp
-from live_notes.tui.screens.export import ExportScreen
+from live_notes.tui.screens.dialogs.export import ExportScreen
 from live_notes.tui.screens.meetings import MeetingsScreen
 from live_notes.tui.screens.review import ReviewScreen
 from live_notes.tui.screens.setup import SetupScreen

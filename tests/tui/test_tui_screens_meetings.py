@@ -8,8 +8,8 @@ import pytest
 from support.screens import ScreensApp, reopen, screen_text, stored_sample
 from textual.widgets import DataTable, Input
 
+from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.meetings import MeetingsScreen, parse_day
-from live_notes.tui.screens.screen_kit import FormDialog
 
 if TYPE_CHECKING:
     from pathlib import Path

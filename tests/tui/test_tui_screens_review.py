@@ -9,9 +9,10 @@ from support.screens import ScreensApp, reopen, screen_text, stored_sample
 from textual.widgets import Input, OptionList
 
 from live_notes.domain.models import Meeting, Section
-from live_notes.tui.screens.export import ExportScreen
+from live_notes.tui.screens.dialogs.export import ExportScreen
+from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.review import ReviewScreen, line_option_id
-from live_notes.tui.screens.screen_kit import Choice, FormDialog
+from live_notes.tui.widgets.choice import Choice
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -254,7 +255,7 @@ async def test_flagged_only_view(sample: tuple[Path, str]) -> None:
 async def test_the_export_reads_a_copy_not_the_live_meeting(
     sample: tuple[Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from live_notes.tui.screens import export as export_screen
+    from live_notes.tui.screens.dialogs import export as export_screen
 
     data, meeting_id = sample
     meeting = reopen(data, meeting_id)

@@ -8,9 +8,10 @@ import pytest
 from support.screens import ScreensApp, reopen, screen_text, stored_sample
 from textual.widgets import Input
 
-from live_notes.tui.screens.screen_kit import Choice, FormDialog
+from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.setup import SetupScreen, agenda_rows, agenda_tree
-from live_notes.tui.screens.setup_lists import ListEditor
+from live_notes.tui.widgets.choice import Choice
+from live_notes.tui.widgets.list_editor import ListEditor
 
 if TYPE_CHECKING:
     from pathlib import Path

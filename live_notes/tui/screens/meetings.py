@@ -30,18 +30,12 @@ from live_notes.domain.plan import next_meeting
 from live_notes.meetings import create_meeting, read_plan, set_archived
 from live_notes.store import MeetingStore, MeetingSummary, list_meetings
 from live_notes.tui.attempt import attempt
-from live_notes.tui.commands import MEETINGS
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import (
-    DialogError,
-    Field,
-    FormDialog,
-    LangKeysMixin,
-    lang_bindings,
-    show_text,
-)
-from live_notes.tui.widgets.message_line import MessageLine
+from live_notes.tui.keys import MEETINGS
+from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
+from live_notes.tui.widgets.message_line import MessageLine, Says, show_text
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -109,7 +103,7 @@ def parse_day(text: str) -> date | None:
         return None
 
 
-class MeetingsScreen(LangKeysMixin, Screen[None]):
+class MeetingsScreen(Says, Keyed, Screen[None]):
     """The meetings of a data directory, and what can be done with them.
 
     Attributes:
@@ -127,7 +121,8 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
     MeetingsScreen #meetings-message.-error { color: $error; }
     """
 
-    BINDINGS = lang_bindings(MEETINGS, priority=True)
+    KEYS = MEETINGS
+    KEYS_PRIORITY = True
 
     def __init__(self, data_dir: Path) -> None:
         super().__init__()
@@ -203,10 +198,6 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         return key if key in self._rows else None
 
-    def say(self, what: str | ClerkError, error: bool = False) -> None:
-        """Show a message (or a refusal) under the table."""
-        self.query_one(MessageLine).say(what, self.lang, error)
-
     def _selected(self, openable: bool = True) -> MeetingSummary | None:
         meeting_id = self.selected_id()
         if meeting_id is None:
@@ -220,7 +211,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
 
     # -- actions ---------------------------------------------------------------------
 
-    async def action_open(self, _lang: str = "") -> None:
+    async def action_open(self) -> None:
         """Open the selected meeting on the live screen."""
         summary = self._selected()
         if summary is not None:
@@ -229,7 +220,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
     async def _open(self, meeting_id: str) -> bool:
         return host(self.app).open_meeting(meeting_id)
 
-    async def action_setup(self, _lang: str = "") -> None:
+    async def action_setup(self) -> None:
         """Open the selected meeting, then its setup."""
         from live_notes.tui.screens.setup import SetupScreen
 
@@ -240,7 +231,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         if session is not None and session.meeting.id == summary.id:
             await self.app.push_screen(SetupScreen(session))
 
-    def action_new(self, _lang: str = "") -> None:
+    def action_new(self) -> None:
         """Ask for a plan file and create a meeting from it."""
         lang = self.lang
         fields = [
@@ -273,7 +264,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
             self.refresh_list(select=meeting_id)
             self.say(t("meetings.created", self.lang, id=meeting_id))
 
-    def action_copy(self, _lang: str = "") -> None:
+    def action_copy(self) -> None:
         """Ask the date and title of the next meeting, and create it from the selected one."""
         summary = self._selected()
         if summary is None:
@@ -304,7 +295,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
             previous = store.meeting
         return MeetingStore.create(self.data_dir, next_meeting(previous, day, title))
 
-    def action_archive(self, _lang: str = "") -> None:
+    def action_archive(self) -> None:
         """Archive the selected meeting (hidden from the list), or bring it back."""
         summary = self._selected()
         if summary is None:
@@ -318,7 +309,7 @@ class MeetingsScreen(LangKeysMixin, Screen[None]):
         key = "meetings.archived_now" if archived else "meetings.unarchived_now"
         self.say(t(key, self.lang, id=summary.id))
 
-    def action_show_archived(self, _lang: str = "") -> None:
+    def action_show_archived(self) -> None:
         """Show or hide archived meetings."""
         self.show_archived = not self.show_archived
         self.refresh_list()

@@ -28,17 +28,12 @@ from textual.widgets import Footer, Static
 from live_notes.domain.errors import ClerkError
 from live_notes.domain.models import Section, Utterance
 from live_notes.tui.attempt import attempt
-from live_notes.tui.commands import REVIEW
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t, undone
-from live_notes.tui.screens.review_lines import ReviewList, line_option_id
-from live_notes.tui.screens.screen_kit import (
-    DialogError,
-    Field,
-    FormDialog,
-    LangKeysMixin,
-    lang_bindings,
-)
-from live_notes.tui.widgets.message_line import MessageLine
+from live_notes.tui.keys import REVIEW
+from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
+from live_notes.tui.widgets.message_line import MessageLine, Says
+from live_notes.tui.widgets.review_list import ReviewList, line_option_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -90,7 +85,7 @@ add_messages(
 )
 
 
-class ReviewScreen(LangKeysMixin, Screen[None]):
+class ReviewScreen(Says, Keyed, Screen[None]):
     """Every agenda item with its lines, and the keys to fix them.
 
     Attributes:
@@ -105,7 +100,8 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
     ReviewScreen #review-message.-error { color: $error; }
     """
 
-    BINDINGS = lang_bindings(REVIEW, priority=True)
+    KEYS = REVIEW
+    KEYS_PRIORITY = True
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -152,10 +148,6 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             head += t("review.only_flagged", lang)
         self.query_one("#review-head", Static).update(head)
 
-    def say(self, what: str | ClerkError, error: bool = False) -> None:
-        """Show a message (or a refusal) under the list."""
-        self.query_one(MessageLine).say(what, self.lang, error)
-
     def current_line(self) -> Utterance | None:
         """The line under the cursor (None on a heading)."""
         return self.lines.current_line()
@@ -186,7 +178,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
 
     # -- actions -------------------------------------------------------------------------
 
-    def action_edit(self, _lang: str = "") -> None:
+    def action_edit(self) -> None:
         """Edit the text and role of the line under the cursor."""
         line = self._need_line()
         if line is None:
@@ -214,7 +206,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         dialog = FormDialog(t("review.edit.title", lang, id=line.id), fields, submit)
         self.app.push_screen(dialog, done)
 
-    def action_move(self, _lang: str = "") -> None:
+    def action_move(self) -> None:
         """Move the line under the cursor to another item or section."""
         line = self._need_line()
         if line is None:
@@ -243,7 +235,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         dialog = FormDialog(t("review.move.title", lang, id=line.id), fields, submit)
         self.app.push_screen(dialog, done)
 
-    def action_delete(self, _lang: str = "") -> None:
+    def action_delete(self) -> None:
         """Delete the line under the cursor."""
         line = self._need_line()
         if line is None:
@@ -256,7 +248,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         option_list.highlighted = min(index, option_list.option_count - 1)
         self.say(t("review.deleted", self.lang, id=line.id))
 
-    def action_off_record(self, _lang: str = "") -> None:
+    def action_off_record(self) -> None:
         """Leave the line out of the public edition, or put it back."""
         line = self._need_line()
         if line is None:
@@ -267,7 +259,7 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             key = "review.off_now" if updated.off_record else "review.on_now"
             self.say(t(key, self.lang, id=line.id))
 
-    def action_flag(self, _lang: str = "") -> None:
+    def action_flag(self) -> None:
         """Flag the line "verify later", or mark it checked."""
         line = self._need_line()
         if line is None:
@@ -278,18 +270,18 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
         self._refresh_line(self.session.line(line.id))
         self.say(t("review.flagged" if flag else "review.unflagged", self.lang, id=line.id))
 
-    def action_next_flagged(self, _lang: str = "") -> None:
+    def action_next_flagged(self) -> None:
         """Move the cursor to the next flagged line, wrapping round."""
         self.say("" if self.lines.next_flagged() else t("review.none_flagged", self.lang))
 
-    def action_only_flagged(self, _lang: str = "") -> None:
+    def action_only_flagged(self) -> None:
         """Show only the flagged lines, or all lines again."""
         self.lines.only_flagged = not self.lines.only_flagged
         self.rebuild()
         if self.lines.only_flagged and not self.session.flagged():
             self.say(t("review.none_flagged", self.lang))
 
-    def action_note(self, _lang: str = "") -> None:
+    def action_note(self) -> None:
         """Add a ※ note to the item of the line (or heading) under the cursor."""
         item_id = self.lines.current_item_id()
         item = self.session.meeting.item(item_id) if item_id else None
@@ -312,20 +304,20 @@ class ReviewScreen(LangKeysMixin, Screen[None]):
             FormDialog(t("review.note.title", lang, item=name), fields, submit), done
         )
 
-    def action_draft_ready(self, _lang: str = "") -> None:
+    def action_draft_ready(self) -> None:
         """Mark the minutes "draft ready" (refused while open or flagged lines remain)."""
         if isinstance(self._run(self.session.mark_draft_ready), ClerkError):
             return
         self.update_head()
         self.say(t("review.draft_ready", self.lang))
 
-    def action_undo(self, _lang: str = "") -> None:
+    def action_undo(self) -> None:
         """Undo the last change (of this screen or of the live screen before it)."""
         what = self._run(self.session.undo)
         if not isinstance(what, ClerkError):
             self.rebuild()
             self.say(undone(what, self.lang, "review.undone"))
 
-    def action_back(self, _lang: str = "") -> None:
+    def action_back(self) -> None:
         """Back to the screen below."""
         self.app.pop_screen()

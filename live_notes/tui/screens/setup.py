@@ -11,7 +11,7 @@ shown next to the field, or at the top with the tab they belong to.
 | Ctrl+S | save |
 | Escape | back (asks again when something is unsaved) |
 
-The list keys (a, Enter, d, Shift+arrows) are in setup_lists.py.
+The list keys (a, Enter, d, Shift+arrows) are the list editor's (widgets/list_editor.py).
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ from textual.widgets import Footer, Label, TabbedContent, TabPane
 
 from live_notes.domain.models import AgendaItem, MaterialGroup, RoleSet
 from live_notes.tui.attempt import attempt, refusal
-from live_notes.tui.commands import SETUP
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings
-from live_notes.tui.screens.setup_header import HeaderForm, HeaderProblems
-from live_notes.tui.screens.setup_lists import ListEditor, Row
+from live_notes.tui.keys import SETUP
 from live_notes.tui.screens.setup_specs import AgendaSpec, MaterialsSpec, PeopleSpec, RolesSpec
-from live_notes.tui.widgets.message_line import MessageLine
+from live_notes.tui.widgets.header_form import HeaderForm, HeaderProblems
+from live_notes.tui.widgets.list_editor import ListEditor, Row
+from live_notes.tui.widgets.message_line import MessageLine, Says
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -113,7 +113,7 @@ def material_groups(rows: list[Row]) -> list[MaterialGroup] | None:
     return groups
 
 
-class SetupScreen(LangKeysMixin, Screen[None]):
+class SetupScreen(Says, Keyed, Screen[None]):
     """Edit the prepared parts of the open meeting; Ctrl+S saves them together.
 
     Attributes:
@@ -128,7 +128,8 @@ class SetupScreen(LangKeysMixin, Screen[None]):
     SetupScreen ListEditor { height: 1fr; }
     """
 
-    BINDINGS = lang_bindings(SETUP, priority=True)
+    KEYS = SETUP
+    KEYS_PRIORITY = True
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -170,10 +171,6 @@ class SetupScreen(LangKeysMixin, Screen[None]):
         """One of the list editors: people, roles, agenda, materials."""
         return self.query_one(f"#ed-{name}", ListEditor)
 
-    def say(self, what: str | ClerkError, error: bool = False) -> None:
-        """Show a message (or a refusal) at the top."""
-        self.query_one(MessageLine).say(what, self.lang, error)
-
     def on_list_editor_changed(self, _event: ListEditor.Changed) -> None:
         """A list changed: unsaved now."""
         self._lists_changed = True
@@ -187,7 +184,7 @@ class SetupScreen(LangKeysMixin, Screen[None]):
             self._saved_header is not None and form.raw() != self._saved_header
         )
 
-    def action_tab(self, name: str, _lang: str = "") -> None:
+    def action_tab(self, name: str) -> None:
         """Show a tab and focus its first field or list."""
         self.query_one(TabbedContent).active = f"tab-{name}"
         if name == "header":
@@ -200,7 +197,7 @@ class SetupScreen(LangKeysMixin, Screen[None]):
         if tab is not None:
             self.action_tab(tab)
 
-    def action_save(self, _lang: str = "") -> None:
+    def action_save(self) -> None:
         """Check every tab, then save them all at once."""
         lang = self.lang
         form = self.query_one(HeaderForm)
@@ -238,7 +235,7 @@ class SetupScreen(LangKeysMixin, Screen[None]):
         self._saved_header = form.raw()
         self.say(t("setup.saved", lang))
 
-    def action_back(self, _lang: str = "") -> None:
+    def action_back(self) -> None:
         """Leave; with unsaved changes, only when asked twice."""
         if self.dirty and not self._leaving:
             self._leaving = True

@@ -21,10 +21,10 @@ from live_notes.domain.models import (
     Side,
 )
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import DialogError, Field
+from live_notes.tui.screens.dialogs.form import DialogError, Field
 
 if TYPE_CHECKING:
-    from live_notes.tui.screens.setup_lists import ListEditor, Row
+    from live_notes.tui.widgets.list_editor import ListEditor, Row
 
 add_messages(
     {

@@ -19,7 +19,8 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from live_notes.domain.text import MAX_LINE, clean_line
-from live_notes.tui.commands import ENTRY, bindings
+from live_notes.tui.bindings import bindings
+from live_notes.tui.keys import ENTRY
 
 if TYPE_CHECKING:  # abbreviations are loaded after the first frame (see the app)
     from live_notes.abbrev import Abbreviations

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from textual.widgets import Static
 
 from live_notes.domain.errors import ClerkError
@@ -41,3 +43,18 @@ class MessageLine(Static):
     def text(self) -> str:
         """What the line shows now."""
         return str(self.render())
+
+
+def show_text(widget: Static, text: str) -> None:
+    """Put a text in a line of the screen; an empty text takes no room."""
+    widget.update(text)
+    widget.display = bool(text)
+
+
+class Says:
+    """A screen with one `MessageLine`: `say` shows a message, or a refusal, in it."""
+
+    def say(self, what: str | ClerkError, error: bool = False) -> None:
+        """Show a message (or a refusal, in the clerk's language); "" clears the line."""
+        screen = cast("Any", self)  # a Keyed screen: it has `lang` and `query_one`
+        screen.query_one(MessageLine).say(what, screen.lang, error)

@@ -1,28 +1,19 @@
-"""Every key of the app, defined once: the bindings, the footer, the help screen and the palette.
+"""Every key of the app, defined once (data only): the bindings, the footer, the help
+screen, the palette and the README's key table all come from these tables.
 
 A `Command` is one thing the clerk can do: a stable id (the name used in the
 config's ``[keys]`` table, applied with `App.set_keymap`), the default key, the
 action it runs, a description in English and Japanese and a group for the help
-screen. Screens build their ``BINDINGS`` from these tables with `bindings`;
-the help screen lists the same tables; the palette's `CommandsProvider`
-searches them. Nothing else names a key, so the four cannot drift apart.
+screen. Screens build their ``BINDINGS`` from these tables (`live_notes.tui.bindings`);
+the help screen lists the same tables; the palette (`live_notes.tui.palette`)
+searches them. Nothing else names a key, so they cannot drift apart.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from textual.binding import Binding, BindingType
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from live_notes.tui.i18n import add_messages, t
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from textual.dom import DOMNode
 
 
 @dataclass(frozen=True)
@@ -71,6 +62,7 @@ add_messages(
         "group.setup": ("Setup screen", "準備"),
         "group.setup_lists": ("Setup lists", "準備の一覧"),
         "group.export": ("Export dialog", "書き出し"),
+        "group.form": ("Form dialogs", "入力フォーム"),
     }
 )
 
@@ -309,6 +301,13 @@ EXPORT: tuple[Command, ...] = (
 )
 """The export dialog's keys (Tab and the arrows choose)."""
 
+FORM: tuple[Command, ...] = (
+    Command("form.submit", "enter", "submit", "Save", "保存", "group.form", palette=False),
+    Command("form.cancel", "escape", "cancel", "Cancel", "取消", "group.form", palette=False),
+)
+"""The keys of the form dialogs (review's edit, move and note; the meetings screen's
+new and copy; the setup lists' rows)."""
+
 ALL: tuple[Command, ...] = (
     *LIVE,
     *APP,
@@ -319,6 +318,7 @@ ALL: tuple[Command, ...] = (
     *REVIEW,
     *SETUP,
     *LIST_KEYS,
+    *FORM,
     *EXPORT,
 )
 """Every command (the entry's are part of LIVE)."""
@@ -326,119 +326,11 @@ ALL: tuple[Command, ...] = (
 IDS: frozenset[str] = frozenset(command.id for command in ALL)
 """Every binding id a config's ``[keys]`` table may name."""
 
-_PRIORITY_GROUPS = {"group.lines", "group.roles", "group.agenda", "group.meeting", "group.app"}
+BY_ID: dict[str, Command] = {command.id: command for command in ALL}
+"""Every command by its id (the id its bindings carry)."""
 
-
-def bindings(
-    commands: tuple[Command, ...], lang: str = "en", ordered: bool = False
-) -> list[BindingType]:
-    """Textual bindings for a table of commands, described in `lang`.
-
-    Live-screen keys are priority bindings, so the entry line (an Input, which
-    has its own Ctrl+F, Ctrl+Z …) never takes them. With `ordered`, a priority
-    key's action runs as ``ordered('<action>')``: the screen's `action_ordered`
-    queues it behind the keys typed before it (see `LiveScreen.action_ordered`),
-    because Textual runs a priority binding as soon as the key arrives, ahead of
-    letters and an Enter still waiting in the entry's queue.
-    """
-    out: list[BindingType] = []
-    for command in commands:
-        priority = (
-            command.priority if command.priority is not None else command.group in _PRIORITY_GROUPS
-        )
-        action = f"ordered({command.action!r})" if ordered and priority else command.action
-        out.append(
-            Binding(
-                command.key,
-                action,
-                command.description(lang),
-                show=command.show,
-                priority=priority,
-                id=command.id,
-            )
-        )
-    return out
-
-
-N = TypeVar("N", bound="type[DOMNode]")
-
-
-@cache
-def localized(cls: N, lang: str) -> N:
-    """A subclass of a screen whose bindings are described in `lang`.
-
-    Bindings are class attributes, built before any instance knows the clerk's
-    language; one subclass per language (cached) keeps the footer in the
-    clerk's language without touching Textual's private binding tables. The
-    class must name its table in ``COMMANDS_TABLE``.
-    """
-    table: tuple[Command, ...] = cls.COMMANDS_TABLE  # type: ignore[attr-defined]
-    ordered = getattr(cls, "ORDERED_KEYS", False)
-    return type(cls.__name__, (cls,), {"BINDINGS": bindings(table, lang, ordered)})  # type: ignore[return-value]
-
-
-def key_display(app: Any, command: Command) -> str:
-    """The key(s) of a command as the footer shows them, after the clerk's overrides."""
-    overrides: dict[str, str] = getattr(app, "key_overrides", {})
-    keys = overrides.get(command.id, command.key)
-    shown = []
-    for key in keys.split(","):
-        shown.append(app.get_key_display(Binding(key.strip(), command.action)))
-    return " / ".join(shown)
-
-
-def format_key(key: str, default: str) -> str:
-    """Function keys as the keyboard prints them (F9), others as Textual shows them."""
-    name = key.strip()
-    if len(name) >= 2 and name[0] == "f" and name[1:].isdigit():
-        return name.upper()
-    return default
-
-
-def commands_for(screen_name: str) -> tuple[Command, ...]:
-    """The commands the palette offers on a screen (its own, then the app's)."""
-    own = {
-        "LiveScreen": LIVE,
-        "AttendanceScreen": ATTENDANCE,
-        "MeetingsScreen": MEETINGS,
-        "ReviewScreen": REVIEW,
-        "SetupScreen": SETUP,
-    }.get(screen_name, ())
-    return (*own, *APP)
-
-
-class CommandsProvider(Provider):
-    """The command palette: every command of the current screen and the app, by name."""
-
-    def _candidates(self) -> Iterator[tuple[str, str, Command]]:
-        lang = getattr(self.app, "ui_lang", "en")
-        screen = self.screen
-        for command in commands_for(type(screen).__name__):
-            if not command.palette:
-                continue
-            label = command.description(lang)
-            yield label, f"{key_display(self.app, command)}", command
-
-    def _runner(self, command: Command) -> Any:
-        screen = self.screen
-
-        async def run() -> None:
-            await screen.run_action(command.action)
-
-        return run
-
-    async def discover(self) -> Hits:
-        """All commands, when nothing is typed yet."""
-        for label, keys, command in self._candidates():
-            yield DiscoveryHit(label, self._runner(command), help=keys)
-
-    async def search(self, query: str) -> Hits:
-        """Commands whose description (or id) matches what the clerk typed."""
-        matcher = self.matcher(query)
-        for label, keys, command in self._candidates():
-            score = max(matcher.match(label), matcher.match(command.id))
-            if score > 0:
-                yield Hit(score, matcher.highlight(label), self._runner(command), help=keys)
+PRIORITY_GROUPS = {"group.lines", "group.roles", "group.agenda", "group.meeting", "group.app"}
+"""Groups whose keys reach the screen before the focused widget (the live screen's)."""
 
 
 def group_title(group: str, lang: str) -> str:

@@ -8,8 +8,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from live_notes.tui.commands import DIALOG, Command
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.keys import DIALOG
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 add_messages({"confirm.hint": ("y: yes   n / Esc: no", "y: はい   n / Esc: いいえ")})
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Keyed, ModalScreen[bool]):
     """Ask a question; dismiss with True (y) or False (n, Escape).
 
     | key | action |
@@ -26,9 +27,7 @@ class ConfirmScreen(ModalScreen[bool]):
     | n, Escape | no |
     """
 
-    COMMANDS_TABLE: tuple[Command, ...] = tuple(
-        c for c in DIALOG if c.id in ("dialog.yes", "dialog.no", "dialog.cancel")
-    )
+    KEYS = tuple(c for c in DIALOG if c.id in ("dialog.yes", "dialog.no", "dialog.cancel"))
     AUTO_FOCUS = ""  # nothing focused: the keys go to the screen (None would mean "the app's")
 
     def __init__(self, question: str, lang: str) -> None:

@@ -9,8 +9,9 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from live_notes.tui.commands import DIALOG, Command
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.keys import DIALOG
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -31,7 +32,7 @@ Finder = Callable[[str], "AgendaItem | str"]
 """Query → the item, or a message saying why none matches."""
 
 
-class GotoScreen(ModalScreen[str | None]):
+class GotoScreen(Keyed, ModalScreen[str | None]):
     """The numbered list of items and a query line; dismisses with the item id.
 
     | key | action |
@@ -40,9 +41,7 @@ class GotoScreen(ModalScreen[str | None]):
     | Escape | cancel |
     """
 
-    COMMANDS_TABLE: tuple[Command, ...] = tuple(
-        c for c in DIALOG if c.id in ("dialog.ok", "dialog.cancel")
-    )
+    KEYS = tuple(c for c in DIALOG if c.id in ("dialog.ok", "dialog.cancel"))
 
     def __init__(self, items: list[AgendaItem], find: Finder, lang: str) -> None:
         super().__init__()

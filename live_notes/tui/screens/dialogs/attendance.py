@@ -18,15 +18,15 @@ from textual.widgets import Input, Static
 
 from live_notes.domain.models import Group, Person, Presence
 from live_notes.tui.attempt import attempt, refusal
-from live_notes.tui.commands import ATTENDANCE, DIALOG, Command, localized
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.widgets.message_line import MessageLine
+from live_notes.tui.keys import ATTENDANCE, DIALOG
+from live_notes.tui.widgets.message_line import MessageLine, Says
 from live_notes.tui.widgets.status_bar import attendance_counts
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
 
-    from live_notes.domain.errors import ClerkError
     from live_notes.domain.session import Session
 
 add_messages(
@@ -62,17 +62,16 @@ def roll_order(people: list[Person]) -> list[Person]:
     return sorted(people, key=lambda p: GROUP_ORDER.index(p.group))
 
 
-class TimeScreen(ModalScreen[str | None]):
+class TimeScreen(Keyed, ModalScreen[str | None]):
     """Ask for a time (HH:MM); dismisses with the text, or None."""
 
-    COMMANDS_TABLE: tuple[Command, ...] = tuple(
-        c for c in DIALOG if c.id in ("dialog.ok", "dialog.cancel")
-    )
+    KEYS = tuple(c for c in DIALOG if c.id in ("dialog.ok", "dialog.cancel"))
 
-    def __init__(self, title: str, value: str) -> None:
+    def __init__(self, title: str, value: str, lang: str) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
+        self.lang = lang
 
     def compose(self) -> ComposeResult:
         """The question and the field."""
@@ -89,7 +88,7 @@ class TimeScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class AttendanceScreen(ModalScreen[None]):
+class AttendanceScreen(Says, Keyed, ModalScreen[None]):
     """The roll call.
 
     | key | action |
@@ -101,7 +100,7 @@ class AttendanceScreen(ModalScreen[None]):
     | Escape | back to the live screen |
     """
 
-    COMMANDS_TABLE: tuple[Command, ...] = ATTENDANCE
+    KEYS = ATTENDANCE
     AUTO_FOCUS = ""  # nothing focused: the keys go to the screen (None would mean "the app's")
 
     def __init__(self, session: Session, lang: str) -> None:
@@ -156,10 +155,6 @@ class AttendanceScreen(ModalScreen[None]):
         )
         self.query_one("#summary", Static).update(summary)
 
-    def say(self, what: str | ClerkError) -> None:
-        """A refusal (or "" to clear) on the message line."""
-        self.query_one(MessageLine).say(what, self.lang)
-
     def action_cursor(self, step: int) -> None:
         """Move to the previous (-1) or next (+1) person."""
         if self.people:
@@ -213,7 +208,7 @@ class AttendanceScreen(ModalScreen[None]):
 
         title = t("att.time_title", self.lang, name=person.name)
         shown = at.strftime("%H:%M") if at else ""
-        self.app.push_screen(localized(TimeScreen, self.lang)(title, shown), done)
+        self.app.push_screen(TimeScreen(title, shown, self.lang), done)
 
     def action_close(self) -> None:
         """Back to the live screen."""

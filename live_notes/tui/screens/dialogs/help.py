@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -10,11 +10,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from live_notes.tui.commands import ALL, DIALOG, Command, group_title, key_display
+from live_notes.tui.bindings import Keyed, key_display
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.keys import ALL, DIALOG, group_title
 
 if TYPE_CHECKING:
-    from textual.app import ComposeResult
+    from textual.app import App, ComposeResult
 
     from live_notes.domain.models import RoleSet
 
@@ -39,10 +40,11 @@ HELP_GROUPS = (
     "group.setup",
     "group.setup_lists",
     "group.export",
+    "group.form",
 )
 
 
-def help_text(app: object, lang: str, role_set: RoleSet | None) -> Text:
+def help_text(app: App[Any], lang: str, role_set: RoleSet | None) -> Text:
     """Every command by group: key, then what it does (roles by their label when known)."""
     text = Text()
     for group in HELP_GROUPS:
@@ -64,10 +66,10 @@ def help_text(app: object, lang: str, role_set: RoleSet | None) -> Text:
     return text
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Keyed, ModalScreen[None]):
     """Every key, grouped."""
 
-    COMMANDS_TABLE: tuple[Command, ...] = tuple(c for c in DIALOG if c.id == "dialog.close")
+    KEYS = tuple(c for c in DIALOG if c.id == "dialog.close")
 
     def __init__(self, lang: str, role_set: RoleSet | None = None) -> None:
         super().__init__()

@@ -11,8 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from live_notes.domain.models import AgendaItem, Decision, Outcome
-from live_notes.tui.commands import DECISION, Command
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.keys import DECISION
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -45,7 +46,7 @@ Saver = Callable[[Outcome, str], "str | None"]
 """(outcome, conditions) → None when saved, else the message saying why not."""
 
 
-class DecisionScreen(ModalScreen[bool]):
+class DecisionScreen(Keyed, ModalScreen[bool]):
     """Choose the outcome with 1–5, Tab to the conditions, Enter to save.
 
     | key | action |
@@ -56,7 +57,7 @@ class DecisionScreen(ModalScreen[bool]):
     | Escape | cancel |
     """
 
-    COMMANDS_TABLE: tuple[Command, ...] = DECISION
+    KEYS = DECISION
     AUTO_FOCUS = ""  # nothing focused: the keys go to the screen (None would mean "the app's")
 
     def __init__(self, item: AgendaItem, current: Decision | None, save: Saver, lang: str) -> None:

@@ -14,10 +14,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Label, Static
 
 from live_notes.domain.models import Header, LabelStyle, Lang, Publicity
+from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.screens.meetings import parse_day
-from live_notes.tui.screens.screen_kit import Choice, ui_lang
 from live_notes.tui.screens.setup_specs import field_problems
+from live_notes.tui.widgets.choice import Choice
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -118,7 +119,7 @@ class HeaderForm(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         """One row per field."""
-        lang = ui_lang(self.app)
+        lang = host(self.app).ui_lang
         h = self.original
         texts: dict[str, str] = {
             "body": h.body,
@@ -164,7 +165,7 @@ class HeaderForm(VerticalScroll, can_focus=False):
         Raises:
             HeaderProblems: what is wrong, by field.
         """
-        lang = ui_lang(self.app)
+        lang = host(self.app).ui_lang
         raw = self.raw()
         problems: dict[str, str] = {}
         data: dict[str, Any] = self.original.model_dump()

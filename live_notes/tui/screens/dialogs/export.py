@@ -26,11 +26,11 @@ from textual.widgets.option_list import Option
 
 from live_notes.domain.errors import ClerkError
 from live_notes.export import FORMATS, ExportOptions, ExportResult, default_filename, export
-from live_notes.tui.commands import EXPORT
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import LangKeysMixin, lang_bindings
-from live_notes.tui.widgets.message_line import MessageLine
+from live_notes.tui.keys import EXPORT
+from live_notes.tui.widgets.message_line import MessageLine, Says
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -70,7 +70,7 @@ add_messages(
 EDITIONS = ("public", "internal")
 
 
-class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
+class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
     """Write the minutes of a meeting in a chosen format, language and edition.
 
     Dismissed with the path of the last file written (None when nothing was).
@@ -95,7 +95,8 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
     ExportScreen #export-hint { color: $foreground-muted; padding: 1 0 0 0; }
     """
 
-    BINDINGS = lang_bindings(EXPORT, priority=True)
+    KEYS = EXPORT
+    KEYS_PRIORITY = True
 
     def __init__(self, meeting: Meeting, out_dir: Path) -> None:
         super().__init__()
@@ -149,13 +150,21 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
 
     def options(self) -> ExportOptions:
         """The export options chosen."""
-        from live_notes.config import export_options
+        from live_notes.config import user_templates
+        from live_notes.export.options import options_from_settings
 
         edition: Edition = "internal" if self.choice("edition") == "internal" else "public"
         config = host(self.app).config
         lang = self.choice("lang") or None
         try:
-            return export_options(config, lang=lang, edition=edition)
+            return options_from_settings(
+                config.eras,
+                config.label_style,
+                user_templates(),
+                file_mode=int(config.export_mode, 8),
+                lang=lang,
+                edition=edition,
+            )
         except ValueError as exc:  # a wrong era or label style in the settings
             self.say(str(exc), error=True)
             return ExportOptions(lang=lang, edition=edition)
@@ -174,11 +183,7 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
         if self.is_mounted:
             self._show_target()
 
-    def say(self, text: str, error: bool = False) -> None:
-        """Show the result (or the problem) under the choices."""
-        self.query_one(MessageLine).say(text, self.lang, error)
-
-    def action_write(self, _lang: str = "") -> None:
+    def action_write(self) -> None:
         """Write the file with the chosen options."""
         path = self.target()
         self.say(t("export.writing", self.lang, path=path))
@@ -212,6 +217,6 @@ class ExportScreen(LangKeysMixin, ModalScreen[Path | None]):
     def _failed(self, reason: str) -> None:
         self.say(t("export.failed", self.lang, reason=reason), error=True)
 
-    def action_close(self, _lang: str = "") -> None:
+    def action_close(self) -> None:
         """Close the dialog."""
         self.dismiss(self.written)

@@ -24,9 +24,10 @@ from rich.text import Text
 from textual.message import Message
 from textual.widgets import DataTable
 
-from live_notes.tui.commands import LIST_KEYS
+from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.screens.screen_kit import Field, FormDialog, LangKeysMixin, lang_bindings
+from live_notes.tui.keys import LIST_KEYS
+from live_notes.tui.screens.dialogs.form import Field, FormDialog
 
 add_messages(
     {
@@ -66,7 +67,7 @@ class ListSpec(Protocol):
         """The row's value from the dialog, or `DialogError` naming the fields."""
 
 
-class ListEditor(LangKeysMixin, DataTable[Text]):
+class ListEditor(Keyed, DataTable[Text]):
     """An editable, ordered, optionally indented list shown as a table.
 
     Attributes:
@@ -74,7 +75,8 @@ class ListEditor(LangKeysMixin, DataTable[Text]):
         entries: The rows, in order.
     """
 
-    BINDINGS = lang_bindings(LIST_KEYS, priority=True)
+    KEYS = LIST_KEYS
+    KEYS_PRIORITY = True
 
     class Changed(Message):
         """The list changed (the setup is now unsaved)."""
@@ -137,7 +139,7 @@ class ListEditor(LangKeysMixin, DataTable[Text]):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def action_add(self, _lang: str = "") -> None:
+    def action_add(self) -> None:
         """Add a row after the cursor (at its depth)."""
         index = self.index
         depth = self.entries[index].depth if index is not None else 0
@@ -156,7 +158,7 @@ class ListEditor(LangKeysMixin, DataTable[Text]):
         )
         self.app.push_screen(dialog, done)
 
-    def action_edit(self, _lang: str = "") -> None:
+    def action_edit(self) -> None:
         """Edit the row under the cursor."""
         index = self.index
         if index is None:
@@ -175,7 +177,7 @@ class ListEditor(LangKeysMixin, DataTable[Text]):
         fields = self.spec.fields(row, self.lang)
         self.app.push_screen(FormDialog(self.spec.title(row, self.lang), fields, submit), done)
 
-    def action_remove(self, _lang: str = "") -> None:
+    def action_remove(self) -> None:
         """Remove the row under the cursor, with its sub-rows."""
         index = self.index
         if index is None:
@@ -195,22 +197,22 @@ class ListEditor(LangKeysMixin, DataTable[Text]):
         self.entries[index], self.entries[target] = self.entries[target], self.entries[index]
         self._changed(target)
 
-    def action_move_up(self, _lang: str = "") -> None:
+    def action_move_up(self) -> None:
         """Move the row up."""
         self._move(-1)
 
-    def action_move_down(self, _lang: str = "") -> None:
+    def action_move_down(self) -> None:
         """Move the row down."""
         self._move(1)
 
-    def action_indent(self, _lang: str = "") -> None:
+    def action_indent(self) -> None:
         """Make the row a sub-row of the one above."""
         index = self.index
         if index is not None and index > 0:
             self.entries[index].depth += 1
             self._changed(index)
 
-    def action_outdent(self, _lang: str = "") -> None:
+    def action_outdent(self) -> None:
         """Move the row one level up."""
         index = self.index
         if index is not None and self.entries[index].depth > 0:

@@ -17,8 +17,9 @@ from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from live_notes.domain.errors import CommandError
+from live_notes.domain.errors import ClerkError
 from live_notes.domain.models import AgendaItem, Section, Utterance
+from live_notes.tui.attempt import attempt
 from live_notes.tui.i18n import add_messages, t
 
 if TYPE_CHECKING:
@@ -204,10 +205,8 @@ class ReviewList(OptionList):
         option_id = self.highlighted_id() or ""
         if not option_id.startswith("line:"):
             return None
-        try:
-            return self.session.line(int(option_id.removeprefix("line:")))
-        except CommandError:
-            return None
+        line = attempt(self.session.line, int(option_id.removeprefix("line:")))
+        return None if isinstance(line, ClerkError) else line
 
     def current_item_id(self) -> str | None:
         """The item of the line or heading under the cursor."""

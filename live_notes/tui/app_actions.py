@@ -1,0 +1,103 @@
+"""The app-wide keys (help, meetings, review, export) and the palette's extra entries,
+for `LiveNotesApp`; what they need of the app is declared here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+
+from live_notes.tui.i18n import add_messages, t
+
+if TYPE_CHECKING:
+    from live_notes.config import Config
+    from live_notes.domain.session import Session
+    from live_notes.tui.opening import Opening
+
+add_messages(
+    {
+        "app.no_meeting": ("No meeting is open.", "会議が開かれていません。"),
+        "app.setup": (
+            "Set up the meeting (header, roster, agenda)",
+            "会議の準備(概要・名簿・議題)",
+        ),
+        "app.theme": ("Theme: {name}", "テーマ: {name}"),
+        "app.opening": (
+            "The meeting is still opening; try again in a moment.",
+            "会議を開いているところです。少し待ってからもう一度どうぞ。",
+        ),
+    }
+)
+
+
+class AppActions(App[None]):
+    """The actions of `live_notes.tui.keys.APP` and the palette's system commands."""
+
+    config: Config
+    session: Session | None
+    opening: Opening | None
+
+    @property
+    def ui_lang(self) -> str:
+        """The UI's language (`LiveNotesApp.ui_lang`)."""
+        raise NotImplementedError
+
+    def show_meetings(self) -> None:
+        """Switch to the meetings screen (`LiveNotesApp.show_meetings`)."""
+        raise NotImplementedError
+
+    def action_help(self) -> None:
+        """F1: every key, grouped."""
+        from live_notes.tui.screens.dialogs.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        role_set = self.session.meeting.role_set if self.session else None
+        self.push_screen(HelpScreen(self.ui_lang, role_set))
+
+    def action_meetings(self) -> None:
+        """Ctrl+L: the meetings list."""
+        self.show_meetings()
+
+    def _has_session(self) -> Session | None:
+        if self.session is None:
+            key = "app.opening" if self.opening is not None else "app.no_meeting"
+            self.notify(t(key, self.ui_lang), severity="warning")
+        return self.session
+
+    def action_review(self) -> None:
+        """F10: the review screen."""
+        from live_notes.tui.screens.review import ReviewScreen
+
+        if session := self._has_session():
+            self.push_screen(ReviewScreen(session))
+
+    def action_export(self) -> None:
+        """F12: the export dialog, writing to the export folder (see `paths.export_dir`)."""
+        from live_notes.paths import export_dir
+        from live_notes.tui.screens.dialogs.export import ExportScreen
+
+        if session := self._has_session():
+            out_dir = export_dir(self.config.export_dir)
+            self.push_screen(ExportScreen(session.meeting, out_dir))
+
+    def action_setup(self) -> None:
+        """The setup screen (from the palette)."""
+        from live_notes.tui.screens.setup import SetupScreen
+
+        if session := self._has_session():
+            self.push_screen(SetupScreen(session))
+
+    def get_system_commands(self, screen: Any) -> Any:
+        """The palette's extra entries: the setup screen and the themes."""
+        from textual.app import SystemCommand
+
+        yield from super().get_system_commands(screen)
+        lang = self.ui_lang
+        yield SystemCommand(t("app.setup", lang), "", self.action_setup)
+        for name in sorted(self.available_themes):
+            if name.startswith("live-"):
+                yield SystemCommand(
+                    t("app.theme", lang, name=name), "", lambda n=name: setattr(self, "theme", n)
+                )

@@ -1,0 +1,1 @@
+"""The dialogs: modal screens over the live screen or the others."""
