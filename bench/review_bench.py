@@ -44,6 +44,11 @@ def command_figures(base: Path) -> list[Figure]:
             timed(lambda: find(meeting, "非開示"), REPEAT),
             f"find a word on every one of {LINES:,} lines",
         )
+        figures += _figure(
+            "find_rare",
+            timed(lambda: find(meeting, "(12"), REPEAT),
+            f"find a text on 1% of {LINES:,} lines",
+        )
         counter = iter(range(10**6))
         figures += _figure(
             "edit",

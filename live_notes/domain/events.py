@@ -326,19 +326,20 @@ def apply(meeting: _Meeting, change: Change) -> None:
         case TimesSet(values=values):
             for value in values:
                 set_time(meeting, value)
+        case Batch(changes=changes) if all(isinstance(p, LineUpdated) for p in changes):
+            # A replace-all: find every line's place in one pass, not one pass per line.
+            wanted = {part.id for part in changes if isinstance(part, LineUpdated)}
+            places = {u.id: i for i, u in enumerate(meeting.utterances) if u.id in wanted}
+            for part in changes:
+                if isinstance(part, LineUpdated):
+                    if part.id not in places:
+                        raise ValueError(f"no line #{part.id}")
+                    _update_line(meeting, part.fields, places[part.id])
         case Batch(changes=changes):
             for part in changes:
                 apply(meeting, part)
         case LineUpdated(id=line_id, fields=fields):
-            unknown = set(fields) - LINE_FIELDS
-            if unknown:
-                raise ValueError(f"cannot change {sorted(unknown)} of a line")
-            index = _line_index(meeting, line_id)
-            old = meeting.utterances[index]
-            new = Utterance.model_validate({**old.model_dump(), **fields})
-            if new.edited_at is not None and new.edited_at.tzinfo is not None:
-                new.edited_at = meeting.wall(new.edited_at)
-            meeting.utterances[index] = new
+            _update_line(meeting, fields, _line_index(meeting, line_id))
         case LineDeleted(id=line_id):
             del meeting.utterances[_line_index(meeting, line_id)]
         case AttendanceMarked(person_id=pid, mark=mark):
@@ -405,6 +406,18 @@ def _wall_field(meeting: _Meeting, model: Model, name: str) -> None:
     at = model.__dict__.get(name)
     if isinstance(at, datetime) and at.tzinfo is not None:
         model.__dict__[name] = meeting.wall(at)
+
+
+def _update_line(meeting: _Meeting, fields: dict[str, Any], index: int) -> None:
+    """Change fields of the line at `index` (validated as a whole line)."""
+    unknown = set(fields) - LINE_FIELDS
+    if unknown:
+        raise ValueError(f"cannot change {sorted(unknown)} of a line")
+    old = meeting.utterances[index]
+    new = Utterance.model_validate({**old.model_dump(), **fields})
+    if new.edited_at is not None and new.edited_at.tzinfo is not None:
+        new.edited_at = meeting.wall(new.edited_at)
+    meeting.utterances[index] = new
 
 
 def _line_index(meeting: _Meeting, line_id: int) -> int:
