@@ -201,8 +201,11 @@ def cmd_times(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Print what changed between two versions of a record, line by line."""
-    from live_notes.versions_cli import diff_text
+    from live_notes.versions_cli import diff_text, write_redline
 
+    if args.redline:
+        say(str(write_redline(_data_dir(args), args.id, args.from_, args.to, args.redline)))
+        return EXIT_OK
     for line in diff_text(_data_dir(args), args.id, args.from_, args.to):
         say(line)
     return EXIT_OK
@@ -434,6 +437,12 @@ def build_parser() -> argparse.ArgumentParser:
     to = diff.add_mutually_exclusive_group()
     to.add_argument("--to", type=int, metavar="M", help="another circulated version")
     to.add_argument("--current", action="store_true", help="the record as it is now (the default)")
+    diff.add_argument(
+        "--redline",
+        metavar="FILE",
+        help="write a redline for the members instead (.html or .docx: insertions and "
+        "deletions marked)",
+    )
     approve = add("approve", cmd_approve, "record the approval of the minutes; locks them")
     approve.add_argument("id")
     approve.add_argument("--by", required=True, help="the approving meeting")

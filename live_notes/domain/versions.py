@@ -57,7 +57,7 @@ def diff_lines(old: Meeting, new: Meeting, old_name: str, new_name: str) -> list
     in proportion to their length (10,000 lines in well under a second), unlike a
     minimal diff.
     """
-    ops = _walk(record_lines(old), record_lines(new))
+    ops = diff_ops(old, new)
     if all(op == " " for op, _ in ops):
         return []
     out = [f"--- {old_name}", f"+++ {new_name}"]
@@ -77,6 +77,12 @@ def diff_lines(old: Meeting, new: Meeting, old_name: str, new_name: str) -> list
             out.append(f" {ops[after][1]}")
             shown = after
     return out
+
+
+def diff_ops(old: Meeting, new: Meeting) -> list[tuple[str, str]]:
+    """Every line of both records in order, each with " " (in both), "-" (only in `old`)
+    or "+" (only in `new`): what a redline marks."""
+    return _walk(record_lines(old), record_lines(new))
 
 
 def _walk(a: list[str], b: list[str]) -> list[tuple[str, str]]:
