@@ -89,3 +89,23 @@ def test_recess_is_set_and_a_bad_one_refused_in_one_line(
     code, out, _ = run(capsys, "--data-dir", str(data), "times", meeting_id)
     assert "recess 1    10:45-11:00" in out.splitlines()
     assert "closed      17:10" in out.splitlines()
+
+
+def test_a_line_typed_after_closing_is_exported_as_a_note(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from live_notes.domain.session import Session
+
+    data = tmp_path / "meetings"
+    meeting_id = typed_late(data)
+    with MeetingStore.open(data, meeting_id) as store:
+        session = Session(store.meeting, sink=store.append)
+        session.switch_item("sewer")
+        session.set_role("member")
+        session.commit_line("追加資料は後日委員へ送付する。")
+    text = export_txt(capsys, data, meeting_id)
+    lines = text.splitlines()
+    note = [line for line in lines if "追加資料は後日委員へ送付する。" in line]
+    assert len(note) == 1
+    assert note[0].lstrip().startswith("※")
+    assert "委員 追加資料" not in text
