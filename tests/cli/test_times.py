@@ -94,13 +94,15 @@ def test_recess_is_set_and_a_bad_one_refused_in_one_line(
 def test_a_line_typed_after_closing_is_exported_as_a_note(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
+    from live_notes.domain.models import Section
     from live_notes.domain.session import Session
 
     data = tmp_path / "meetings"
     meeting_id = typed_late(data)
     with MeetingStore.open(data, meeting_id) as store:
         session = Session(store.meeting, sink=store.append)
-        session.switch_item("sewer")
+        session.switch_item("tablet")
+        session.set_section(Section.DISCUSSION)
         session.set_role("member")
         session.commit_line("追加資料は後日委員へ送付する。")
     text = export_txt(capsys, data, meeting_id)
