@@ -88,7 +88,10 @@ def scan_folder(data_dir: Path) -> tuple[list[str], list[str]]:
     except FileNotFoundError:
         return [], []
     except OSError as exc:
-        raise StoreError(f"Cannot read {data_dir}: {files.describe_os_error(exc)}.") from exc
+        raise StoreError(
+            f"Cannot read {data_dir}: {files.describe_os_error(exc)}.",
+            f"{data_dir} を読めません({files.describe_os_error(exc, 'ja')})。",
+        ) from exc
     ids: set[str] = set()
     odd: list[str] = []
     for name in sorted(names):
@@ -311,10 +314,27 @@ def purge(data_dir: Path, meeting_id: str) -> list[Path]:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)
                 removed.append(path)
+        removed += _remove_versions(data_dir, meeting_id)
     finally:
         lock.release()
     if not os.path.lexists(paths["lock"]):
         removed.append(paths["lock"])
     with contextlib.suppress(OSError):
         files.fsync_dir(data_dir)
+    return removed
+
+
+def _remove_versions(data_dir: Path, meeting_id: str) -> list[Path]:
+    """Remove the circulated versions kept beside a meeting (``ID.versions/``)."""
+    from live_notes.store.versions import version_numbers, versions_dir
+
+    folder = versions_dir(data_dir, meeting_id)
+    removed = []
+    for number in version_numbers(data_dir, meeting_id):
+        path = folder / f"{number}.json"
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+            removed.append(path)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
     return removed

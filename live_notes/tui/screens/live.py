@@ -29,7 +29,7 @@ from live_notes.tui.keys import APP, ENTRY, LIVE, Command
 from live_notes.tui.screens.live_view import LiveView, excerpt
 
 if TYPE_CHECKING:
-    from live_notes.domain.models import AgendaItem, Outcome
+    from live_notes.domain.models import AgendaItem, Outcome, Vote
 
 __all__ = ["LiveScreen"]
 
@@ -304,8 +304,12 @@ class LiveScreen(LiveView):
     def _open_decision(self, item: AgendaItem) -> None:
         session = self.session
 
-        def save(outcome: Outcome, conditions: str) -> str | None:
-            refused = attempt(session.record_decision, outcome, conditions)
+        def save(
+            outcome: Outcome, conditions: str, vote: Vote | None, mover: str, seconder: str
+        ) -> str | None:
+            refused = attempt(
+                session.record_decision, outcome, conditions, vote, mover=mover, seconder=seconder
+            )
             return refused.message(self.lang) if isinstance(refused, ClerkError) else None
 
         def done(saved: bool | None) -> None:

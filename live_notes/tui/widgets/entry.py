@@ -83,6 +83,13 @@ class EntryLine(Input):
                 event.prevent_default()
                 self.value, self.cursor_position = expanded
                 return
+        if event.key == "ctrl+j":
+            # A line feed is Enter typed before the app had the terminal: still in its
+            # cooked mode, the terminal turns Enter into a line feed (ICRNL).
+            event.stop()
+            event.prevent_default()
+            await self._run_own_binding(events.Key("enter", "\r"))
+            return
         if not event.is_printable and await self._run_own_binding(event):
             return
         await super()._on_key(event)
