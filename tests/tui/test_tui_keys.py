@@ -390,7 +390,7 @@ async def test_decision_dialog_records_mover_seconder_and_vote(dirs: Path) -> No
         assert (decision.mover, decision.seconder) == ("委員A", "委員B")
         assert decision.vote is not None
         assert (decision.vote.for_, decision.vote.against, decision.vote.abstain) == (5, 1, 0)
-        await pilot.press("ctrl+n")  # the dialog shows what was recorded
+        await pilot.press("ctrl+n", "y")  # replace? yes: the dialog shows what was recorded
         assert isinstance(app.screen, DecisionScreen)
         shown = [app.screen.query_one(f"#{n}", Input).value for n in ("mover", "vote-for")]
         assert shown == ["委員A", "5"]
