@@ -303,6 +303,15 @@ EXPORT: tuple[Command, ...] = (
 
 FORM: tuple[Command, ...] = (
     Command("form.submit", "enter", "submit", "Save", "保存", "group.form", palette=False),
+    Command(
+        "form.save",
+        "ctrl+s",
+        "submit",
+        "Save (also from a multi-line text)",
+        "保存(複数行の欄からも)",
+        "group.form",
+        palette=False,
+    ),
     Command("form.cancel", "escape", "cancel", "Cancel", "取消", "group.form", palette=False),
 )
 """The keys of the form dialogs (review's edit, move and note; the meetings screen's

@@ -49,6 +49,7 @@ class ScreensApp(App[None]):
         self.ui_lang = ui_lang
         self.config = Config()
         self.key_overrides: dict[str, str] = {}
+        self.abbreviations: dict[str, str] = {}
         self._first = first
         self.store: MeetingStore | None = None
         self.session: Session | None = None

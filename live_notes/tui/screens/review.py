@@ -188,7 +188,7 @@ class ReviewScreen(Says, Keyed, Screen[None]):
         if line.role_id not in {r for r, _ in roles}:
             roles.insert(0, (line.role_id, line.role_id or "※"))
         fields = [
-            Field("text", t("review.edit.text", lang), line.text),
+            Field("text", t("review.edit.text", lang), line.text, multiline=True),
             Field("role", t("review.edit.role", lang), line.role_id, roles),
         ]
 
@@ -299,7 +299,7 @@ class ReviewScreen(Says, Keyed, Screen[None]):
                 self.rebuild(keep=line_option_id(note.id))
                 self.say(t("review.noted", lang, item=name))
 
-        fields = [Field("text", t("review.note.text", lang))]
+        fields = [Field("text", t("review.note.text", lang), multiline=True)]
         self.app.push_screen(
             FormDialog(t("review.note.title", lang, item=name), fields, submit), done
         )

@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from live_notes.domain.models import AgendaItem, Decision, Outcome
 from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.keys import DECISION
+from live_notes.tui.widgets.text_fields import ExpandingInput
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -75,7 +76,7 @@ class DecisionScreen(Keyed, ModalScreen[bool]):
             yield Static(t("decision.title", self.lang, item=title), classes="title")
             yield Static(self._outcomes(), id="outcomes")
             yield Static(t("decision.conditions", self.lang))
-            yield Input(self._conditions, id="conditions")
+            yield ExpandingInput(self._conditions, id="conditions")
             yield Static("", id="message", classes="error")
             yield Static(t("decision.hint", self.lang), classes="hint")
 
@@ -98,14 +99,15 @@ class DecisionScreen(Keyed, ModalScreen[bool]):
 
     def action_conditions(self) -> None:
         """Move to the conditions field."""
-        self.query_one("#conditions", Input).focus()
+        self.query_one("#conditions", ExpandingInput).focus()
 
     def action_save(self) -> None:
         """Save through the session; stay open with the reason if it is refused."""
         if self.outcome is None:
             self.query_one("#message", Static).update(t("decision.choose", self.lang))
             return
-        problem = self.save_decision(self.outcome, self.query_one("#conditions", Input).value)
+        conditions = self.query_one("#conditions", ExpandingInput).kept_value
+        problem = self.save_decision(self.outcome, conditions)
         if problem:
             self.query_one("#message", Static).update(problem)
             return
