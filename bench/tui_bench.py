@@ -317,6 +317,10 @@ def child(case: str, lines: int, extra: str = "") -> None:
     try:
         if case == "start":
             samples = asyncio.run(case_start(Path(os.environ["LIVE_NOTES_DATA_DIR"]), extra))
+        elif case == "review":
+            from bench.review_case import case_review
+
+            samples = asyncio.run(case_review(scratch / "data", lines))
         elif case == "widget":
             samples = asyncio.run(case_widget(scratch / "data", lines, extra))
         else:

@@ -4,7 +4,8 @@ Each line is drawn by `Hanging`, a Textual `Visual` with time and role in a
 fixed gutter and the text wrapped beside it, so a long Japanese utterance stays
 readable. It computes its height the way the option list asks (one wrap per
 width, cached, none at all for a line that fits). Edits that do not move a line
-replace one prompt; moves, deletions and notes rebuild the list.
+replace one prompt; moves, deletions and notes put the list in order again with
+the rows already made (a line's row is remade only when its line changed).
 """
 
 from __future__ import annotations
@@ -119,6 +120,11 @@ class ReviewList(OptionList):
         self.session = session
         self.lang = lang
         self.only_flagged = False
+        self._rows: dict[int, tuple[Utterance, Option]] = {}
+        """Line id → (the line as shown, its row), reused by `rebuild`."""
+        self._headings: dict[str, Option] = {}
+        self._heading_keys: dict[str, tuple[object, ...]] = {}
+        self._labels: dict[tuple[str, Section, int], Option] = {}
         labels = [role.label(session.lang) for role in session.meeting.role_set.roles]
         self._role_cells = min(ROLE_CELLS, max([cell_len(label) for label in labels] + [2]))
 
@@ -150,7 +156,13 @@ class ReviewList(OptionList):
         return Hanging(Content("  " * depth), title)
 
     def rebuild(self, keep: str | None = None) -> None:
-        """Fill the list from the meeting; keep the cursor on option `keep` (else the current)."""
+        """Fill the list from the meeting; keep the cursor on option `keep` (else the current)
+        and the view where it was.
+
+        Rows are reused: a line whose `Utterance` is the one already shown keeps its
+        option, and with it the wrapping already worked out, so a delete, a move or a
+        note at 10,000 lines costs a pass over the lines, not 10,000 new rows.
+        """
         keep = keep or self.highlighted_id()
         meeting = self.session.meeting
         by_item: dict[str, list[Utterance]] = {}
@@ -164,14 +176,19 @@ class ReviewList(OptionList):
             lines = by_item.get(item.id, [])
             if self.only_flagged and not lines:
                 continue
-            options.append(Option(self._item_prompt(item, depth, len(lines)), id=f"item:{item.id}"))
-            options += self._line_options(lines, depth)
+            options.append(self._heading(item, depth, len(lines)))
+            options += self._line_options(item.id, lines, depth)
         for item_id, lines in by_item.items():  # lines of an item no longer on the agenda
             if item_id not in known:
                 orphan = Hanging(Content(""), Content.styled(f"? {item_id}", "bold"))
                 options.append(Option(orphan, id=f"item:{item_id}"))
-                options += self._line_options(lines, 0)
+                options += self._line_options(item_id, lines, 0)
+        shown = {id(option) for option in options}
+        self._rows = {k: v for k, v in self._rows.items() if id(v[1]) in shown}
+        self._labels = {k: v for k, v in self._labels.items() if id(v) in shown}
+        scroll_y = self.scroll_y
         self.set_options(options)
+        self.scroll_y = scroll_y
         ids = [option.id for option in options]
         if keep is not None and keep in ids:
             self.highlighted = ids.index(keep)
@@ -180,20 +197,41 @@ class ReviewList(OptionList):
                 (n for n, i in enumerate(ids) if (i or "").startswith("line:")), 0
             )
 
-    def _line_options(self, lines: list[Utterance], depth: int) -> list[Option]:
+    def _heading(self, item: AgendaItem, depth: int, count: int) -> Option:
+        """An item's heading row (reused while its title, depth and count are the same)."""
+        key = (item.id, item.label, item.title, depth, count)
+        option = self._headings.get(item.id)
+        if option is None or self._heading_keys.get(item.id) != key:
+            option = Option(self._item_prompt(item, depth, count), id=f"item:{item.id}")
+            self._headings[item.id] = option
+            self._heading_keys[item.id] = key
+        return option
+
+    def _line_options(self, item_id: str, lines: list[Utterance], depth: int) -> list[Option]:
         options: list[Option] = []
         section: Section | None = None
+        rows = self._rows
         for line in sorted(lines, key=lambda u: (_SECTION_ORDER[u.section], u.id)):
             if line.section is not section:
                 section = line.section
-                label = Content.styled(t(f"section.{section.value}", self.lang), "italic")
-                options.append(Option(Hanging(Content("  " * depth + "  "), label), disabled=True))
-            options.append(Option(self.line_prompt(line), id=line_option_id(line.id)))
+                label = self._labels.get((item_id, section, depth))
+                if label is None:
+                    text = Content.styled(t(f"section.{section.value}", self.lang), "italic")
+                    label = Option(Hanging(Content("  " * depth + "  "), text), disabled=True)
+                    self._labels[(item_id, section, depth)] = label
+                options.append(label)
+            row = rows.get(line.id)
+            if row is None or row[0] is not line:
+                row = (line, Option(self.line_prompt(line), id=line_option_id(line.id)))
+                rows[line.id] = row
+            options.append(row[1])
         return options
 
     def show_line(self, line: Utterance) -> None:
         """Show a changed line again (text, role, marks), without rebuilding the list."""
-        self.replace_option_prompt(line_option_id(line.id), self.line_prompt(line))
+        option_id = line_option_id(line.id)
+        self.replace_option_prompt(option_id, self.line_prompt(line))
+        self._rows[line.id] = (line, self.get_option(option_id))
 
     def highlighted_id(self) -> str | None:
         """The id of the option under the cursor."""
