@@ -130,7 +130,7 @@ class MeetingStore:
         lock.acquire()
         claimed: int | None = None
         try:
-            claimed = _claim_journal(paths["journal"], meeting_id, data_dir)
+            claimed = claim_journal(paths["journal"], meeting_id, data_dir)
             loaded = load(data_dir, meeting_id)
             store = cls(data_dir, loaded, lock)
             store._cut_torn_tail(loaded.scan)
@@ -172,7 +172,7 @@ class MeetingStore:
         """Open the journal for appending, held with an OS lock of its own (POSIX).
 
         The journal's lock outlives a lock file deleted by hand: a second writer
-        is refused by it (see `_claim_journal`).
+        is refused by it (see `claim_journal`).
         """
         if claimed is None:
             claimed = files.open_private(self._paths["journal"], os.O_WRONLY | os.O_APPEND)
@@ -430,7 +430,7 @@ class MeetingStore:
         self.close()
 
 
-def _claim_journal(path: Path, meeting_id: str, data_dir: Path) -> int | None:
+def claim_journal(path: Path, meeting_id: str, data_dir: Path) -> int | None:
     """The existing journal open for appending and locked; None when there is none yet.
 
     Raises:

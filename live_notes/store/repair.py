@@ -15,6 +15,7 @@ from live_notes.store.errors import CorruptError, NewerSchemaError, StoreError
 from live_notes.store.journal import Entry, scan
 from live_notes.store.loader import paths_of
 from live_notes.store.lock import MeetingLock
+from live_notes.store.meeting_store import claim_journal
 from live_notes.store.snapshot import read_record, read_snapshot, write_snapshot
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ def repair(data_dir: Path, meeting_id: str) -> tuple[list[str], list[str]]:
     lock = MeetingLock(paths["lock"], meeting_id)
     try:
         lock.acquire()
+        held = claim_journal(paths["journal"], meeting_id, data_dir)
     except StoreError as exc:
+        lock.release()
         return [f"not repaired: {exc}", *notes], []
     try:
         meeting.id = meeting_id
@@ -49,6 +52,8 @@ def repair(data_dir: Path, meeting_id: str) -> tuple[list[str], list[str]]:
             *notes,
         ], []
     finally:
+        if held is not None:
+            os.close(held)
         lock.release()
     return [], [
         *done,

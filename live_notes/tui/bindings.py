@@ -10,6 +10,7 @@ A screen names its table in ``KEYS``; `Keyed` builds its ``BINDINGS`` from it.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -74,8 +75,10 @@ def bindings(
     return out
 
 
+@lru_cache(maxsize=1024)
 def translated(binding: Binding, lang: str) -> Binding:
-    """The binding described in `lang` (from its command), or as it is."""
+    """The binding described in `lang` (from its command), or as it is; the same
+    object each time it is asked for (the footer redraws often)."""
     command = BY_ID.get(binding.id or "")
     if command is None:
         return binding

@@ -61,6 +61,27 @@ def test_lock_deleted_by_hand_lets_no_second_writer_in(tmp_path: Path) -> None:
     assert untouched and lines == ["委員 一行目"]
 
 
+def test_repair_waits_for_a_writer_whose_lock_file_was_deleted(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    store, _ = writer_with_lines(data_dir, "委員 一行目")
+    meeting_id = store.meeting.id
+    (data_dir / f"{meeting_id}.lock").unlink()
+    snapshot = data_dir / f"{meeting_id}.json"
+    snapshot.write_bytes(b"{")  # damaged while the writer lives
+    before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
+    [report] = check(data_dir, meeting_id, repair=True)
+    after = {p.name: p.read_bytes() for p in data_dir.iterdir() if p.suffix != ".lock"}
+    store.close()
+    record(
+        "Lock file deleted by hand",
+        rounds=1,
+        lost=int(after != before),
+    )
+    assert not report.repaired
+    assert any("still being written" in finding for finding in report.findings), report
+    assert after == before
+
+
 def test_journal_written_behind_the_writer_is_never_cut(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     store, session = writer_with_lines(data_dir, "委員 一行目")

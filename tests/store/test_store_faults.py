@@ -575,7 +575,10 @@ def test_repair_never_fails_and_what_it_saves_opens(
             kept = [p for p in data_dir.iterdir() if ".damaged-" in p.name]
             assert {p.read_bytes() for p in kept} <= {files["snapshot"], files["journal"]}
             [after] = check(data_dir)
-            assert after.ok, after.findings
+            # A flipped byte in an agenda id leaves lines on an item the agenda no longer
+            # has: no repair can bring the id back, and check goes on saying so.
+            unplaced = all("not in the agenda" in f for f in after.findings)
+            assert after.ok or unplaced, after.findings
 
 
 # -- a power cut between the steps of a compaction ------------------------------------------
