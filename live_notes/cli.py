@@ -163,8 +163,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         final=args.final,
         style=args.style,
     )
-    with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
+    with MeetingStore.open(_data_dir(args), args.id, readonly=not args.circulate) as store:
         meeting = store.meeting
+        if args.circulate:
+            from live_notes.versions_cli import circulate
+
+            say(f"circulated as version {circulate(store)}")
     if into_folder:
         out = out / default_filename(meeting, fmt, options)
     result = export(meeting, out, fmt, options, overwrite=args.force)
@@ -173,6 +177,71 @@ def cmd_export(args: argparse.Namespace) -> int:
     if result.path != out:
         say(f"note: {out} exists already (kept); written beside it", file=sys.stderr)
     say(str(result.path))
+    return EXIT_OK
+
+
+def cmd_times(args: argparse.Namespace) -> int:
+    """Print a meeting's recorded times; with options, correct them first."""
+    from live_notes.store import MeetingStore
+    from live_notes.times_cli import print_times, values_from_args
+
+    wants_change = any(
+        (args.opened, args.closed, args.recess, args.arrived, args.left, args.item, args.line)
+    )
+    with MeetingStore.open(_data_dir(args), args.id, readonly=not wants_change) as store:
+        if wants_change:
+            from live_notes.domain.session import Session
+
+            session = Session(store.meeting, sink=store.append)
+            session.set_times(values_from_args(store.meeting, args))
+        for line in print_times(store.meeting):
+            say(line)
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Print what changed between two versions of a record, line by line."""
+    from live_notes.versions_cli import diff_text, write_redline
+
+    if args.redline:
+        say(str(write_redline(_data_dir(args), args.id, args.from_, args.to, args.redline)))
+        return EXIT_OK
+    for line in diff_text(_data_dir(args), args.id, args.from_, args.to):
+        say(line)
+    return EXIT_OK
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    """Record the approval of the minutes (locks them); --final makes them final."""
+    from datetime import date
+
+    from live_notes.domain.record_commands import record_state
+    from live_notes.domain.session import Session
+    from live_notes.store import MeetingStore
+
+    try:
+        on = date.fromisoformat(args.on) if args.on else date.today()
+    except ValueError:
+        raise CliError(f"--on {args.on!r}: write the date as YYYY-MM-DD") from None
+    with MeetingStore.open(_data_dir(args), args.id) as store:
+        session = Session(store.meeting, sink=store.append)
+        if not store.meeting.locked:
+            session.approve(on, args.by)
+        if args.final:
+            session.make_final()
+        say(record_state(store.meeting))
+    return EXIT_OK
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    """Open approved minutes again for a change, with the reason (journalled, in `show`)."""
+    from live_notes.domain.record_commands import record_state
+    from live_notes.domain.session import Session
+    from live_notes.store import MeetingStore
+
+    with MeetingStore.open(_data_dir(args), args.id) as store:
+        Session(store.meeting, sink=store.append).reopen_record(args.reason)
+        say(record_state(store.meeting))
     return EXIT_OK
 
 
@@ -354,6 +423,61 @@ def build_parser() -> argparse.ArgumentParser:
     )
     exp.add_argument(
         "--style", help="house style by name (default: the plan's, else the language's default)"
+    )
+    exp.add_argument(
+        "--circulate",
+        action="store_true",
+        help="a draft sent to the members: keep the record as it is now as the next version",
+    )
+    diff = add("diff", cmd_diff, "what changed between two versions of a record, line by line")
+    diff.add_argument("id")
+    diff.add_argument(
+        "--from", dest="from_", type=int, metavar="N", help="default: the last circulated"
+    )
+    to = diff.add_mutually_exclusive_group()
+    to.add_argument("--to", type=int, metavar="M", help="another circulated version")
+    to.add_argument("--current", action="store_true", help="the record as it is now (the default)")
+    diff.add_argument(
+        "--redline",
+        metavar="FILE",
+        help="write a redline for the members instead (.html or .docx: insertions and "
+        "deletions marked)",
+    )
+    approve = add("approve", cmd_approve, "record the approval of the minutes; locks them")
+    approve.add_argument("id")
+    approve.add_argument("--by", required=True, help="the approving meeting")
+    approve.add_argument("--on", metavar="YYYY-MM-DD", help="the date (default: today)")
+    approve.add_argument("--final", action="store_true", help="and make them final (signed)")
+    reopen = add("reopen", cmd_reopen, "open approved minutes again for a change")
+    reopen.add_argument("id")
+    reopen.add_argument("--reason", required=True, help="why (kept, shown by `show`)")
+    times = add(
+        "times",
+        cmd_times,
+        "print a meeting's recorded times; correct them with the options (HH:MM, "
+        "in the meeting's zone)",
+    )
+    times.add_argument("id")
+    times.add_argument("--opened", metavar="HH:MM", help="the opening time")
+    times.add_argument("--closed", metavar="HH:MM", help="the closing time")
+    times.add_argument(
+        "--recess",
+        nargs=2,
+        action="append",
+        metavar=("N", "HH:MM-HH:MM"),
+        help="recess N (as `times` numbers them) from–to; repeatable",
+    )
+    times.add_argument(
+        "--arrived", nargs=2, action="append", metavar=("PERSON", "HH:MM"), help="arrival"
+    )
+    times.add_argument(
+        "--left", nargs=2, action="append", metavar=("PERSON", "HH:MM"), help="departure"
+    )
+    times.add_argument(
+        "--item", nargs=2, action="append", metavar=("ITEM", "HH:MM"), help="an item's start"
+    )
+    times.add_argument(
+        "--line", nargs=2, action="append", metavar=("N", "HH:MM"), help="line N's time"
     )
     styles = add("styles", cmd_styles, "list the house styles; `styles copy SRC NEW` to make one")
     styles.add_argument("action", nargs="?", choices=["copy"], help="copy a style to edit it")

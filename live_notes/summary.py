@@ -5,6 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 from live_notes.domain.models import Group, Meeting, Presence
+from live_notes.domain.record_commands import record_state
+
+
+def _approval(meeting: Meeting) -> str:
+    if meeting.approved_on is None:
+        return ""
+    return f"  (approved {meeting.approved_on.isoformat()} by {meeting.approved_by})"
 
 
 def summary_text(meeting: Meeting) -> str:
@@ -17,6 +24,9 @@ def summary_text(meeting: Meeting) -> str:
         f"place:      {header.place or '-'}",
         f"status:     {meeting.status.value}" + ("  (draft ready)" if meeting.draft_ready else ""),
     ]
+    out.append(f"record:     {record_state(meeting)}{_approval(meeting)}")
+    for reopening in meeting.reopenings:
+        out.append(f"reopened:   {reopening.at:%Y-%m-%d %H:%M}  {reopening.reason}")
     members = [p for p in meeting.people if p.group is Group.MEMBER]
     present, _ = meeting.members_present(now=False)
     absent = [p for p in members if meeting.presence(p.id) is Presence.ABSENT]

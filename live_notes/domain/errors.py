@@ -48,6 +48,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The closing time {closed} is before the opening time {opened}.",
         "閉会時刻 {closed} が開会時刻 {opened} より前です。",
     ),
+    "recess_backwards": (
+        "Recess {n} would end ({end}) before it begins ({start}).",
+        "休憩{n}の再開時刻 {end} が休憩開始 {start} より前です。",
+    ),
+    "recess_outside": (
+        "Recess {n} ({start}-{end}) is not inside the session ({opened}-{closed}).",
+        "休憩{n}({start}~{end})が開会から閉会まで({opened}~{closed})の間にありません。",
+    ),
+    "recess_overlap": (
+        "Recess {n} would begin before recess {other} ends.",
+        "休憩{n}が休憩{other}の終わる前に始まります。",
+    ),
+    "unknown_recess": (
+        "No recess {n}: the meeting has {count} recess(es).",
+        "休憩{n}はありません(休憩は{count}回です)。",
+    ),
+    "recess_open": (
+        "Recess {n} has not ended yet: resume first.",
+        "休憩{n}はまだ再開していません。",
+    ),
+    "attendance_outside": (
+        "{person}'s time {at} is outside the meeting ({opened}-{closed}).",
+        "{person}の時刻 {at} が会議の時間({opened}~{closed})の外です。",
+    ),
+    "left_before_arrived": (
+        "{person} would leave ({left}) before arriving ({arrived}).",
+        "{person}の退席 {left} が到着 {arrived} より前です。",
+    ),
+    "no_time_kept": (
+        "{person} has no {which} time to correct.",
+        "{person}には訂正する{which}時刻がありません。",
+    ),
+    "line_not_movable": (
+        "Line #{line} is the {end} line of its item already.",
+        "{line}番の行はすでに議題の{end}です。",
+    ),
+    "bad_split": (
+        "Line #{line} cannot be split there: both parts must keep some text.",
+        "{line}番の行はそこで分けられません。両方に文字が残るようにしてください。",
+    ),
+    "no_next_line": (
+        "Line #{line} has no next line in its item to merge with.",
+        "{line}番の行の後に、同じ議題で結合できる行がありません。",
+    ),
+    "empty_find": ("Nothing to find: the search text is empty.", "検索する文字列が空です。"),
+    "stale_hit": (
+        "Line #{line} has changed since the search: search again.",
+        "{line}番の行は検索後に変わりました。もう一度検索してください。",
+    ),
+    "nothing_replaced": ("No hit chosen: nothing replaced.", "置換する箇所が選ばれていません。"),
+    "decision_exists": (
+        "{item} has a recorded decision already: replace it?",
+        "「{item}」には結論が記録済みです。置き換えますか。",
+    ),
+    "outcome_not_offered": (
+        "{item} cannot take the outcome {outcome} in this style.",
+        "「{item}」ではこの様式で「{outcome}」を選べません。",
+    ),
+    "no_decision": ("{item} has no recorded decision.", "「{item}」には結論の記録がありません。"),
+    "bad_vote": ("A vote count cannot be below zero.", "票数は0未満にできません。"),
+    "record_locked": (
+        "The minutes are approved: reopen them with a reason to change anything.",
+        "会議録は承認済みです。変更するには理由を付けて再開してください。",
+    ),
+    "not_approved": ("The minutes are not approved.", "会議録は承認されていません。"),
+    "approver_needed": (
+        "Name the meeting that approved the minutes.",
+        "承認した会議を入力してください。",
+    ),
+    "reason_needed": ("Give the reason for reopening.", "再開の理由を入力してください。"),
     "not_editable": (
         "These parts cannot be edited here: {fields}.",
         "ここでは編集できません: {fields}",

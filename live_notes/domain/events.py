@@ -21,10 +21,12 @@ from live_notes.domain.models import (
     MeetingStatus,
     Model,
     Recess,
+    Reopening,
     Section,
     Utterance,
 )
 from live_notes.domain.models import Meeting as _Meeting
+from live_notes.domain.times import count_item_time, set_time
 
 
 class Opened(Model):
@@ -76,6 +78,8 @@ class LineAdded(Model):
 
     kind: Literal["line_added"] = "line_added"
     line: Utterance
+    after: int | None = None
+    """The id of the line it is placed after (0: first of all); None: in id order."""
 
 
 class LineUpdated(Model):
@@ -91,6 +95,45 @@ class LineDeleted(Model):
 
     kind: Literal["line_deleted"] = "line_deleted"
     id: int
+
+
+class LineMoved(Model):
+    """A line was moved to just after another (``after`` 0: first of all)."""
+
+    kind: Literal["line_moved"] = "line_moved"
+    id: int
+    after: int
+
+
+class TimeValue(Model):
+    """One recorded time to set (see `TIME_TARGETS`); ``key`` names which one."""
+
+    what: Literal[
+        "opened", "closed", "recess_start", "recess_end", "arrived", "left", "item_start", "line"
+    ]
+    key: str = ""
+    """The recess number (1-based), person id, item id or line id; "" for opened/closed."""
+    at: datetime | None
+
+
+class TimesSet(Model):
+    """Recorded times corrected, together (opening, closing, recesses, arrivals, …)."""
+
+    kind: Literal["times"] = "times"
+    values: list[TimeValue]
+
+
+LineChange = Annotated[
+    LineAdded | LineUpdated | LineDeleted | LineMoved, Field(discriminator="kind")
+]
+"""A change to one line, as a part of a `Batch`."""
+
+
+class Batch(Model):
+    """Several line changes made as one (a split, a merge, a replace-all): one undo."""
+
+    kind: Literal["batch"] = "batch"
+    changes: list[LineChange]
 
 
 class AttendanceMarked(Model):
@@ -131,7 +174,25 @@ class MarkSet(Model):
     value: bool
 
 
-Change = Annotated[
+class RecordStateSet(Model):
+    """The record's circulation and approval state changed (see `RECORD_FIELDS`)."""
+
+    kind: Literal["record_state"] = "record_state"
+    fields: dict[str, Any]
+
+
+class RecordReopened(Model):
+    """An approved record opened again for a change, with the reason."""
+
+    kind: Literal["record_reopened"] = "record_reopened"
+    at: datetime
+    reason: str
+
+
+RECORD_FIELDS = frozenset({"circulated", "approved_on", "approved_by", "final", "locked"})
+"""Fields of a meeting that `RecordStateSet` may change."""
+
+_Plain = (
     Opened
     | Closed
     | Reopened
@@ -141,13 +202,58 @@ Change = Annotated[
     | LineAdded
     | LineUpdated
     | LineDeleted
+    | LineMoved
+    | TimesSet
+    | Batch
     | AttendanceMarked
     | AudienceSet
     | DecisionSet
     | MeetingEdited
-    | MarkSet,
-    Field(discriminator="kind"),
-]
+    | MarkSet
+    | RecordStateSet
+    | RecordReopened
+)
+
+PlainChange = Annotated[_Plain, Field(discriminator="kind")]
+"""A change by itself, without undo information."""
+
+
+class UndoRecord(Model):
+    """What one undo does: the changes that take a command back, and the command's name."""
+
+    label: str
+    inverse: list[PlainChange]
+
+
+class Done(Model):
+    """An undoable command's change, with what takes it back (so that undo survives a
+    restart: replaying the journal rebuilds `Meeting.undo_log`)."""
+
+    kind: Literal["done"] = "done"
+    label: str
+    change: PlainChange
+    inverse: list[PlainChange]
+
+
+class Undone(Model):
+    """The last undoable command taken back: its inverse changes, applied in order."""
+
+    kind: Literal["undone"] = "undone"
+    changes: list[PlainChange]
+
+
+def undo_log_json(meeting: _Meeting) -> list[Any]:
+    """`Meeting.undo_log` as JSON data (for the snapshot)."""
+    return [
+        entry.model_dump(mode="json", by_alias=True) if isinstance(entry, UndoRecord) else entry
+        for entry in meeting.undo_log[-UNDO_KEPT:]
+    ]
+
+
+UNDO_KEPT = 100
+"""How many commands back undo reaches (`Meeting.undo_log` keeps no more)."""
+
+Change = Annotated[_Plain | Done | Undone, Field(discriminator="kind")]
 """Any change; the `kind` field tells which."""
 
 CHANGE_ADAPTER: TypeAdapter[Change] = TypeAdapter(Change)
@@ -172,6 +278,19 @@ def apply(meeting: _Meeting, change: Change) -> None:
     """
     change = _in_zone(meeting, change)
     match change:
+        case Done(label=label, change=inner, inverse=inverse):
+            apply(meeting, inner)
+            for undo in inverse:
+                _in_zone(meeting, undo)
+            log = meeting.undo_log
+            log.append(UndoRecord.model_construct(label=label, inverse=inverse))
+            if len(log) > 2 * UNDO_KEPT:
+                del log[:-UNDO_KEPT]
+        case Undone(changes=changes):
+            for undo in changes:
+                apply(meeting, undo)
+            if meeting.undo_log:
+                meeting.undo_log.pop()
         case Opened(at=at):
             meeting.opened_at = at
             meeting.status = MeetingStatus.IN_SESSION
@@ -193,22 +312,34 @@ def apply(meeting: _Meeting, change: Change) -> None:
             meeting.status = MeetingStatus.IN_SESSION
         case Switched(item_id=item_id, section=section, at=at):
             if item_id != meeting.current_item_id and at is not None:
-                _count_item_time(meeting, at)
+                count_item_time(meeting, at)
                 meeting.item_since = at
+                if item_id is not None and item_id not in meeting.item_started:
+                    meeting.item_started[item_id] = at
             meeting.current_item_id = item_id
             meeting.current_section = section
-        case LineAdded(line=line):
-            _insert_line(meeting, line)
+        case LineAdded(line=line, after=after):
+            _insert_line(meeting, line, after)
+        case LineMoved(id=line_id, after=after):
+            moved = meeting.utterances.pop(_line_index(meeting, line_id))
+            meeting.utterances.insert(_after_index(meeting, after), moved)
+        case TimesSet(values=values):
+            for value in values:
+                set_time(meeting, value)
+        case Batch(changes=changes) if all(isinstance(p, LineUpdated) for p in changes):
+            # A replace-all: find every line's place in one pass, not one pass per line.
+            wanted = {part.id for part in changes if isinstance(part, LineUpdated)}
+            places = {u.id: i for i, u in enumerate(meeting.utterances) if u.id in wanted}
+            for part in changes:
+                if isinstance(part, LineUpdated):
+                    if part.id not in places:
+                        raise ValueError(f"no line #{part.id}")
+                    _update_line(meeting, part.fields, places[part.id])
+        case Batch(changes=changes):
+            for part in changes:
+                apply(meeting, part)
         case LineUpdated(id=line_id, fields=fields):
-            unknown = set(fields) - LINE_FIELDS
-            if unknown:
-                raise ValueError(f"cannot change {sorted(unknown)} of a line")
-            index = _line_index(meeting, line_id)
-            old = meeting.utterances[index]
-            new = Utterance.model_validate({**old.model_dump(), **fields})
-            if new.edited_at is not None and new.edited_at.tzinfo is not None:
-                new.edited_at = meeting.wall(new.edited_at)
-            meeting.utterances[index] = new
+            _update_line(meeting, fields, _line_index(meeting, line_id))
         case LineDeleted(id=line_id):
             del meeting.utterances[_line_index(meeting, line_id)]
         case AttendanceMarked(person_id=pid, mark=mark):
@@ -231,6 +362,16 @@ def apply(meeting: _Meeting, change: Change) -> None:
                 setattr(meeting, name, value)  # validated by the model on assignment
         case MarkSet(name=name, value=value):
             setattr(meeting, name, value)
+        case RecordStateSet(fields=fields):
+            unknown = set(fields) - RECORD_FIELDS
+            if unknown:
+                raise ValueError(f"cannot set {sorted(unknown)} of a record")
+            for name, value in fields.items():
+                setattr(meeting, name, value)
+        case RecordReopened(at=at, reason=reason):
+            meeting.reopenings.append(Reopening(at=at, reason=reason))
+            meeting.locked = False
+            meeting.final = False
         case _:  # pragma: no cover - the union is exhaustive
             raise ValueError(f"unknown change {change!r}")
 
@@ -242,8 +383,14 @@ def _in_zone(meeting: _Meeting, change: Change) -> Change:
     been written to the journal already, and replaying thousands must stay quick.
     """
     match change:
-        case Opened() | Closed() | Recessed() | Resumed() | Switched():
+        case Opened() | Closed() | Recessed() | Resumed() | Switched() | RecordReopened():
             _wall_field(meeting, change, "at")
+        case TimesSet(values=values):
+            for value in values:
+                _wall_field(meeting, value, "at")
+        case Batch(changes=changes):
+            for part in changes:
+                _in_zone(meeting, part)
         case LineAdded(line=line):
             _wall_field(meeting, line, "created_at")
             _wall_field(meeting, line, "edited_at")
@@ -261,12 +408,16 @@ def _wall_field(meeting: _Meeting, model: Model, name: str) -> None:
         model.__dict__[name] = meeting.wall(at)
 
 
-def _count_item_time(meeting: _Meeting, at: datetime) -> None:
-    """Add the time since the last switch to the item being left."""
-    current, since = meeting.current_item_id, meeting.item_since
-    if current is not None and since is not None and at > since:
-        spent = meeting.item_seconds.get(current, 0.0) + (at - since).total_seconds()
-        meeting.item_seconds[current] = spent
+def _update_line(meeting: _Meeting, fields: dict[str, Any], index: int) -> None:
+    """Change fields of the line at `index` (validated as a whole line)."""
+    unknown = set(fields) - LINE_FIELDS
+    if unknown:
+        raise ValueError(f"cannot change {sorted(unknown)} of a line")
+    old = meeting.utterances[index]
+    new = Utterance.model_validate({**old.model_dump(), **fields})
+    if new.edited_at is not None and new.edited_at.tzinfo is not None:
+        new.edited_at = meeting.wall(new.edited_at)
+    meeting.utterances[index] = new
 
 
 def _line_index(meeting: _Meeting, line_id: int) -> int:
@@ -278,12 +429,20 @@ def _line_index(meeting: _Meeting, line_id: int) -> int:
     raise ValueError(f"no line #{line_id}")
 
 
-def _insert_line(meeting: _Meeting, line: Utterance) -> None:
-    """Insert a line keeping the list ordered by id (appending in the common case)."""
+def _after_index(meeting: _Meeting, after: int) -> int:
+    """Where a line placed after line `after` goes in the list (0: at the front)."""
+    return 0 if after == 0 else _line_index(meeting, after) + 1
+
+
+def _insert_line(meeting: _Meeting, line: Utterance, after: int | None = None) -> None:
+    """Insert a line after line `after`, or keeping the list ordered by id (appending in
+    the common case)."""
     lines = meeting.utterances
     if any(existing.id == line.id for existing in lines[-1:]) or _has_line(meeting, line.id):
         raise ValueError(f"line #{line.id} exists already")
-    if not lines or lines[-1].id < line.id:
+    if after is not None and (after == 0 or _has_line(meeting, after)):
+        lines.insert(_after_index(meeting, after), line)
+    elif not lines or lines[-1].id < line.id:
         lines.append(line)
     else:
         index = next(i for i, existing in enumerate(lines) if existing.id > line.id)
@@ -293,6 +452,6 @@ def _insert_line(meeting: _Meeting, line: Utterance) -> None:
 
 def _has_line(meeting: _Meeting, line_id: int) -> bool:
     lines = meeting.utterances
-    if not lines or line_id > lines[-1].id:
+    if not lines or (line_id > lines[-1].id and line_id >= meeting.next_seq):
         return False
     return any(existing.id == line_id for existing in lines)

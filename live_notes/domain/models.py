@@ -280,6 +280,13 @@ class Decision(Model):
     decided_at: datetime | None = None
 
 
+class Reopening(Model):
+    """An approved record opened again for a change, and why."""
+
+    at: datetime
+    reason: str = Field(min_length=1, max_length=1000)
+
+
 class Header(Model):
     """What the clerk prepares before the meeting: all but the live record."""
 
@@ -330,13 +337,31 @@ class Meeting(Model):
     item_since: datetime | None = None
     """When the current item became current."""
     item_seconds: dict[str, float] = Field(default_factory=dict)
-    """Seconds spent on each item before it last stopped being current."""
+    """Seconds spent on each item before it last stopped being current (recesses and
+    the time before opening and after closing not counted; see `domain.times`)."""
+    item_started: dict[str, datetime] = Field(default_factory=dict)
+    """When each item was first taken up (correctable, like every recorded time)."""
     utterances: list[Utterance] = Field(default_factory=list)
     decisions: dict[str, Decision] = Field(default_factory=dict)
     next_seq: int = Field(default=1, ge=1)
     """Next utterance id."""
     draft_ready: bool = False
     archived: bool = False
+    circulated: int = Field(default=0, ge=0)
+    """The last version circulated to the members (0: none yet)."""
+    approved_on: date | None = None
+    """When the minutes were approved."""
+    approved_by: str = Field(default="", max_length=300)
+    """The meeting that approved them (令和6年度第3回審議会)."""
+    final: bool = False
+    """Made final (signed) after approval."""
+    locked: bool = False
+    """Approved: no change without a reopen (`Session.reopen_record`)."""
+    reopenings: list[Reopening] = Field(default_factory=list)
+    undo_log: list[Any] = Field(default_factory=list, exclude=True)
+    """What undo takes back, last command last (`events.UndoRecord`s, or their JSON form
+    as read from a snapshot). Not part of the record (left out of `model_dump`, archives
+    and equality); the store's snapshot keeps it so that undo survives a restart."""
 
     @field_validator("zone")
     @classmethod
@@ -361,6 +386,14 @@ class Meeting(Model):
         if kwargs.get("mode") == "json":
             add_offsets(self, data)
         return data
+
+    def __eq__(self, other: object) -> bool:
+        """Equal records: the same meeting whatever undo could still take back."""
+        if not isinstance(other, Meeting):
+            return NotImplemented
+        mine = {k: v for k, v in self.__dict__.items() if k != "undo_log"}
+        theirs = {k: v for k, v in other.__dict__.items() if k != "undo_log"}
+        return mine == theirs
 
     def wall(self, at: datetime) -> datetime:
         """A time as the wall-clock time of the meeting's zone (see `Meeting.zone`)."""
@@ -425,10 +458,14 @@ def localise_times(meeting: Meeting) -> None:
         new = _wall(getattr(meeting, field), name)
         if new is not None:
             setattr(meeting, field, new)
+    for item_id, at in list(meeting.item_started.items()):
+        if at.tzinfo is not None:
+            meeting.item_started[item_id] = wall_time(at, name)
     models: list[BaseModel] = [*meeting.recesses, *meeting.attendance.values()]
     models += [d for d in meeting.decisions.values()]
+    models += meeting.reopenings
     for model in models:
-        for field in ("start", "end", "arrived_at", "left_at", "decided_at"):
+        for field in ("start", "end", "arrived_at", "left_at", "decided_at", "at"):
             if field in type(model).model_fields:
                 new = _wall(getattr(model, field), name)
                 if new is not None:
@@ -464,6 +501,11 @@ def add_offsets(meeting: Meeting, data: dict[str, Any]) -> None:
         if isinstance(raw, dict):
             put(raw, "arrived_at", mark.arrived_at)
             put(raw, "left_at", mark.left_at)
+    for reopening, raw in zip(meeting.reopenings, data.get("reopenings", []), strict=False):
+        put(raw, "at", reopening.at)
+    started = data.get("item_started", {})
+    for item_id, at in meeting.item_started.items():
+        put(started, item_id, at)
     for item_id, decision in meeting.decisions.items():
         raw = data.get("decisions", {}).get(item_id)
         if isinstance(raw, dict):

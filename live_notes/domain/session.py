@@ -9,10 +9,10 @@ of inverse changes, kept in memory for the running session.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from live_notes.domain.decision_commands import DecisionCommands
 from live_notes.domain.errors import CommandError
 from live_notes.domain.events import (
     EDITABLE_FIELDS,
@@ -20,34 +20,39 @@ from live_notes.domain.events import (
     AudienceSet,
     Change,
     Closed,
-    DecisionSet,
+    Done,
     LineAdded,
     LineDeleted,
     LineUpdated,
     MarkSet,
     MeetingEdited,
     Opened,
+    PlainChange,
     Recessed,
+    RecordReopened,
+    RecordStateSet,
     Reopened,
     Resumed,
     Switched,
+    Undone,
+    UndoRecord,
     apply,
 )
+from live_notes.domain.line_commands import LineCommands
 from live_notes.domain.models import (
     SECTION_CYCLE,
     AgendaItem,
     Attendance,
-    Decision,
     Meeting,
     MeetingStatus,
-    Outcome,
     Presence,
     Section,
     Side,
     Utterance,
-    Vote,
 )
+from live_notes.domain.record_commands import RecordCommands
 from live_notes.domain.text import clean_fields, clean_line, clean_multiline
+from live_notes.domain.time_commands import TimeCommands
 from live_notes.domain.zones import clock_time
 
 Sink = Callable[[Change], None]
@@ -58,14 +63,11 @@ def _now() -> datetime:
     return datetime.now().astimezone().replace(microsecond=0)
 
 
-@dataclass
-class _UndoEntry:
-    label: str
-    inverse: list[Change]
-
-
-class Session:
+class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
     """Live commands on one meeting.
+
+    Time corrections come from `TimeCommands`; notes after a line, moves, splits,
+    merges and replace from `LineCommands`; decisions from `DecisionCommands`.
 
     Attributes:
         meeting: The meeting, kept current by every command.
@@ -76,7 +78,6 @@ class Session:
         self.meeting = meeting
         self._sink = sink
         self._clock = clock
-        self._undo: list[_UndoEntry] = []
         self.role_id = self._initial_role()
 
     # -- plumbing ------------------------------------------------------------
@@ -87,10 +88,17 @@ class Session:
             self._sink(change)
         apply(self.meeting, change)
 
-    def _do(self, label: str, change: Change, inverse: list[Change] | None) -> None:
-        self._emit(change)
-        if inverse is not None:
-            self._undo.append(_UndoEntry(label, inverse))
+    def _do(self, label: str, change: PlainChange, inverse: list[PlainChange] | None) -> None:
+        """Emit a change; with an inverse, as an undoable command (`Done`).
+
+        An approved record (`Meeting.locked`) takes no change but its reopening.
+        """
+        if self.meeting.locked and not isinstance(change, (RecordStateSet, RecordReopened)):
+            raise CommandError("record_locked")
+        if inverse is None:
+            self._emit(change)
+        else:
+            self._emit(Done(label=label, change=change, inverse=inverse))
 
     @property
     def clock(self) -> Clock:
@@ -325,7 +333,11 @@ class Session:
     # -- lines ---------------------------------------------------------------------
 
     def commit_line(self, text: str) -> Utterance:
-        """Commit a line under the current item, section and role; then follow the role up."""
+        """Commit a line under the current item, section and role; then follow the role up.
+
+        After the closing, a line is an after-the-meeting ※ note (section "note", no
+        speaker): what the clerk adds then was not said in the meeting.
+        """
         meeting = self.meeting
         text = clean_line(text)
         if not text:
@@ -333,11 +345,12 @@ class Session:
         item_id = meeting.current_item_id
         if item_id is None:
             raise CommandError("no_current_item")
+        after_close = meeting.status is MeetingStatus.CLOSED
         line = Utterance(
             id=meeting.next_seq,
             item_id=item_id,
-            section=meeting.current_section,
-            role_id=self.role_id,
+            section=Section.NOTE if after_close else meeting.current_section,
+            role_id="" if after_close else self.role_id,
             text=text,
             created_at=self.now(),
         )
@@ -407,8 +420,10 @@ class Session:
 
     def delete_line(self, line_id: int) -> None:
         """Delete a line (undo puts it back)."""
-        line = self.line(line_id)
-        self._do("delete", LineDeleted(id=line_id), [LineAdded(line=line)])
+        index = self.line_index(line_id)
+        line = self.meeting.utterances[index]
+        after = self.meeting.utterances[index - 1].id if index > 0 else 0
+        self._do("delete", LineDeleted(id=line_id), [LineAdded(line=line, after=after)])
 
     def toggle_flag(self, line_id: int | None = None) -> bool:
         """Flag a line (the last by default) "verify later", or unflag it. Returns the flag."""
@@ -445,34 +460,6 @@ class Session:
             raise CommandError("negative_audience")
         inverse = AudienceSet(count=self.meeting.audience)
         self._do("audience", AudienceSet(count=count), [inverse])
-
-    # -- decisions ------------------------------------------------------------------
-
-    def record_decision(
-        self,
-        outcome: Outcome,
-        conditions: str = "",
-        vote: Vote | None = None,
-        item_id: str | None = None,
-    ) -> Decision:
-        """Record the conclusion (結論) of an item (the current one by default)."""
-        item_id = item_id or self.meeting.current_item_id
-        if item_id is None:
-            raise CommandError("no_current_item")
-        item = self.meeting.item(item_id)
-        if item is None:
-            raise CommandError("unknown_item", item=item_id)
-        if not item.takes_decision:
-            raise CommandError("no_decision_item", item=f"{item.label} {item.title}".strip())
-        conditions = clean_multiline(conditions)
-        if outcome is Outcome.APPROVED_WITH_CONDITIONS and not conditions:
-            raise CommandError("conditions_needed")
-        decision = Decision(
-            outcome=outcome, conditions=conditions, vote=vote, decided_at=self.now()
-        )
-        inverse = DecisionSet(item_id=item_id, decision=self.meeting.decisions.get(item_id))
-        self._do("decision", DecisionSet(item_id=item_id, decision=decision), [inverse])
-        return self.meeting.decisions[item_id]
 
     # -- setup ----------------------------------------------------------------------
 
@@ -532,14 +519,25 @@ class Session:
 
     # -- undo -------------------------------------------------------------------------
 
+    def can_undo(self) -> bool:
+        """Whether there is a command to undo (after a restart too)."""
+        return bool(self.meeting.undo_log)
+
     def undo(self) -> str:
-        """Undo the last undoable change; returns what was undone ("line", "switch", …)."""
-        if not self._undo:
+        """Undo the last undoable change; returns what was undone ("line", "switch", …).
+
+        The undo information lives in the meeting (`Meeting.undo_log`), rebuilt from
+        the journal and kept in the snapshot, so undo works after a restart as well.
+        """
+        log = self.meeting.undo_log
+        if not log:
             raise CommandError("nothing_to_undo")
-        entry = self._undo[-1]
-        for change in entry.inverse:
-            self._emit(change)
-        self._undo.pop()
+        entry = log[-1]
+        if not isinstance(entry, UndoRecord):
+            entry = log[-1] = UndoRecord.model_validate(entry)
+        if self.meeting.locked and entry.label not in ("approve", "final", "reopen"):
+            raise CommandError("record_locked")
+        self._emit(Undone(changes=list(entry.inverse)))
         if entry.label in ("line", "edit", "delete", "switch", "section"):
             self.role_id = self._follow_up_default()
         return entry.label

@@ -311,10 +311,27 @@ def purge(data_dir: Path, meeting_id: str) -> list[Path]:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(path)
                 removed.append(path)
+        removed += _remove_versions(data_dir, meeting_id)
     finally:
         lock.release()
     if not os.path.lexists(paths["lock"]):
         removed.append(paths["lock"])
     with contextlib.suppress(OSError):
         files.fsync_dir(data_dir)
+    return removed
+
+
+def _remove_versions(data_dir: Path, meeting_id: str) -> list[Path]:
+    """Remove the circulated versions kept beside a meeting (``ID.versions/``)."""
+    from live_notes.store.versions import version_numbers, versions_dir
+
+    folder = versions_dir(data_dir, meeting_id)
+    removed = []
+    for number in version_numbers(data_dir, meeting_id):
+        path = folder / f"{number}.json"
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+            removed.append(path)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
     return removed

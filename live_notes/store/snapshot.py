@@ -24,6 +24,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
+from live_notes.domain.events import undo_log_json
 from live_notes.domain.models import SCHEMA_VERSION, Meeting
 from live_notes.store.errors import CorruptError, NewerSchemaError
 from live_notes.store.files import NotRegularFileError, read_file, write_atomic
@@ -69,11 +70,14 @@ class AtomicJSONStorage(Storage):
 
 def write_snapshot(path: Path, meeting: Meeting, journal_base: int) -> None:
     """Save the whole meeting as the snapshot, atomically."""
+    data = meeting.model_dump(mode="json", by_alias=True)
+    if meeting.undo_log:  # what undo takes back, so that it survives a restart
+        data["undo_log"] = undo_log_json(meeting)
     record = {
         "schema_version": SCHEMA_VERSION,
         "journal_base": journal_base,
         "saved_at": datetime.now().isoformat(timespec="seconds"),
-        "meeting": meeting.model_dump(mode="json", by_alias=True),
+        "meeting": data,
     }
     db = TinyDB(path, storage=AtomicJSONStorage)
     try:

@@ -101,8 +101,9 @@ async def test_move_delete_and_undo(sample: tuple[Path, str]) -> None:
     assert any(u.id == undone.id for u in after.utterances)
     app = ReviewApp(data, meeting_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+z")  # a new session has nothing to undo: said, not raised
-        assert "取り消す操作がありません" in screen_text(app)
+        await pilot.press("ctrl+z")  # undo survives the restart: the last delete comes back
+        assert "元に戻しました: 行の削除" in screen_text(app)
+    assert any(u.id == deleted.id for u in reopen(data, meeting_id).utterances)
 
 
 async def test_off_record_and_flags_then_draft_ready(sample: tuple[Path, str]) -> None:

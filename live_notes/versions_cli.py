@@ -1,0 +1,82 @@
+"""`export --circulate` and `live-notes diff`: circulated versions from the shell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from live_notes.domain.errors import CommandError
+from live_notes.domain.models import MeetingStatus
+from live_notes.domain.session import Session
+from live_notes.domain.versions import diff_lines
+from live_notes.store import MeetingStore
+from live_notes.store.versions import load_version, save_version, version_numbers
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from live_notes.domain.models import Meeting
+
+
+def circulate(store: MeetingStore) -> int:
+    """Keep the record as the next circulated version and mark it; returns N."""
+    meeting = store.meeting
+    if meeting.status is not MeetingStatus.CLOSED:
+        raise CommandError("not_closed")
+    if meeting.locked:
+        raise CommandError("record_locked")
+    number = save_version(store.data_dir, meeting)
+    Session(meeting, sink=store.append).mark_circulated(number)
+    return number
+
+
+def _versions(
+    data_dir: Path, meeting_id: str, old: int | None, new: int | None
+) -> tuple[Meeting, Meeting, str, str]:
+    """(before, after, their names): version `old` (default: the last circulated) and
+    version `new` (default: the record as it is now)."""
+    from live_notes.cli import CliError
+
+    numbers = version_numbers(data_dir, meeting_id)
+    with MeetingStore.open(data_dir, meeting_id, readonly=True) as store:
+        current = store.meeting
+    if old is None:
+        if not numbers:
+            raise CliError(
+                f"{meeting_id} has no circulated version yet "
+                "(`live-notes export ID --circulate` keeps one)"
+            )
+        earlier = [n for n in numbers if new is None or n < new]
+        old = earlier[-1] if earlier else numbers[0]
+    before = load_version(data_dir, meeting_id, old)
+    after = current if new is None else load_version(data_dir, meeting_id, new)
+    return before, after, f"version {old}", "current" if new is None else f"version {new}"
+
+
+def diff_text(data_dir: Path, meeting_id: str, old: int | None, new: int | None) -> list[str]:
+    """The lines `live-notes diff` prints (see `_versions` for the defaults)."""
+    before, after, old_name, new_name = _versions(data_dir, meeting_id, old, new)
+    lines = diff_lines(before, after, old_name, new_name)
+    shown = "the current record" if new_name == "current" else new_name
+    return lines or [f"no change between {old_name} and {shown}"]
+
+
+def write_redline(
+    data_dir: Path, meeting_id: str, old: int | None, new: int | None, out: str
+) -> Path:
+    """Write the redline (.html or .docx, by the name) of two versions; never over a file."""
+    from pathlib import Path
+
+    from live_notes.cli import CliError
+    from live_notes.export.redline import redline_docx, redline_html
+    from live_notes.store.files import write_atomic
+
+    path = Path(out)
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".docx"):
+        raise CliError(f"{path}: a redline is .html or .docx")
+    if path.exists():
+        raise CliError(f"{path} exists already: choose another name")
+    before, after, old_name, new_name = _versions(data_dir, meeting_id, old, new)
+    render = redline_html if suffix == ".html" else redline_docx
+    write_atomic(path, render(before, after, old_name, new_name))
+    return path
