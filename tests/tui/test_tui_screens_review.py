@@ -147,7 +147,7 @@ async def test_draft_ready_is_refused_before_closing(tmp_path: Path) -> None:
     assert reopen(data, meeting_id).draft_ready is False
 
 
-async def test_a_note_on_an_item(sample: tuple[Path, str]) -> None:
+async def test_a_note_after_a_line(sample: tuple[Path, str]) -> None:
     data, meeting_id = sample
     before = reopen(data, meeting_id)
     target = line_with(before, "端末を更新した後")
@@ -161,7 +161,7 @@ async def test_a_note_on_an_item(sample: tuple[Path, str]) -> None:
         option = app.screen.query_one(OptionList).highlighted_option
         assert option is not None and "消去証明書の様式" in str(option.prompt)
     after = reopen(data, meeting_id)
-    note = after.utterances[-1]
+    note = after.utterances[[u.id for u in after.utterances].index(target.id) + 1]
     assert (note.item_id, note.section, note.text) == (
         "tablet",
         Section.NOTE,

@@ -12,7 +12,10 @@ quick at 10,000 lines.
 | f | flag "verify later" / unflag |
 | v | jump to the next flagged line |
 | l | show only the flagged lines (again: all) |
-| n | add a ※ note to the item |
+| n | add a ※ note after the line (on a heading: at the item's end) |
+| Shift+Up / Shift+Down | move the line up / down within its item |
+| s | split the line in two at the cursor |
+| j | join the line with the next of its item |
 | r | mark the minutes "draft ready" (closed, nothing flagged) |
 | Ctrl+Z | undo |
 | Escape | back |
@@ -32,6 +35,7 @@ from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t, undone
 from live_notes.tui.keys import REVIEW
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
+from live_notes.tui.screens.review_lines import LineActions
 from live_notes.tui.widgets.message_line import MessageLine, Says
 from live_notes.tui.widgets.review_list import ReviewList, line_option_id
 
@@ -63,8 +67,6 @@ add_messages(
         "review.move.title": ("Move line #{id}", "{id} 番の行を移動"),
         "review.move.item": ("Agenda item", "議題"),
         "review.move.section": ("Section", "区分"),
-        "review.note.title": ("※ note on {item}", "{item} に ※ 注記"),
-        "review.note.text": ("Note", "注記"),
         "review.saved": ("Line #{id} saved.", "{id} 番の行を保存しました。"),
         "review.moved": ("Line #{id} moved.", "{id} 番の行を移動しました。"),
         "review.deleted": (
@@ -76,7 +78,6 @@ add_messages(
         "review.off_now": ("Line #{id} is off the record.", "{id} 番の行を記録外にしました。"),
         "review.on_now": ("Line #{id} is on the record.", "{id} 番の行を記録に戻しました。"),
         "review.none_flagged": ("Nothing is flagged.", "要確認の行はありません。"),
-        "review.noted": ("※ note added to {item}.", "{item} に ※ 注記を追加しました。"),
         "review.draft_ready": (
             "The minutes are marked “draft ready”.",
             "会議録を「案完成」にしました。",
@@ -85,7 +86,7 @@ add_messages(
 )
 
 
-class ReviewScreen(Says, Keyed, Screen[None]):
+class ReviewScreen(LineActions, Says, Keyed, Screen[None]):
     """Every agenda item with its lines, and the keys to fix them.
 
     Attributes:
@@ -280,29 +281,6 @@ class ReviewScreen(Says, Keyed, Screen[None]):
         self.rebuild()
         if self.lines.only_flagged and not self.session.flagged():
             self.say(t("review.none_flagged", self.lang))
-
-    def action_note(self) -> None:
-        """Add a ※ note to the item of the line (or heading) under the cursor."""
-        item_id = self.lines.current_item_id()
-        item = self.session.meeting.item(item_id) if item_id else None
-        lang = self.lang
-        if item is None:
-            self.say(t("review.no_line", lang), error=True)
-            return
-        name = f"{item.label} {item.title}".strip()
-
-        def submit(values: dict[str, str]) -> Utterance:
-            return self._submit(self.session.add_note, item.id, values["text"])
-
-        def done(note: Utterance | None) -> None:
-            if note is not None:
-                self.rebuild(keep=line_option_id(note.id))
-                self.say(t("review.noted", lang, item=name))
-
-        fields = [Field("text", t("review.note.text", lang), multiline=True)]
-        self.app.push_screen(
-            FormDialog(t("review.note.title", lang, item=name), fields, submit), done
-        )
 
     def action_draft_ready(self) -> None:
         """Mark the minutes "draft ready" (refused while open or flagged lines remain)."""

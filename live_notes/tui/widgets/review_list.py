@@ -98,7 +98,12 @@ class Hanging(Visual):
         return self.prefix.plain + self.body.plain
 
 
-_SECTION_ORDER = {section: n for n, section in enumerate(Section)}
+_SECTION_PART = {section: 1 for section in Section} | {
+    Section.EXPLANATION: 0,
+    Section.CONCLUSION: 2,
+}
+"""Where a section's lines stand in an item (as the minutes print them); the rest keep
+their reading order, so a ※ note stays after the line it follows."""
 
 
 def line_option_id(line_id: int) -> str:
@@ -124,7 +129,7 @@ class ReviewList(OptionList):
         """Line id → (the line as shown, its row), reused by `rebuild`."""
         self._headings: dict[str, Option] = {}
         self._heading_keys: dict[str, tuple[object, ...]] = {}
-        self._labels: dict[tuple[str, Section, int], Option] = {}
+        self._labels: dict[tuple[str, Section, int, int], Option] = {}
         labels = [role.label(session.lang) for role in session.meeting.role_set.roles]
         self._role_cells = min(ROLE_CELLS, max([cell_len(label) for label in labels] + [2]))
 
@@ -208,17 +213,23 @@ class ReviewList(OptionList):
         return option
 
     def _line_options(self, item_id: str, lines: list[Utterance], depth: int) -> list[Option]:
+        """An item's lines as the minutes give them: the explanation, then the discussion
+        with its notes and other lines in reading order, then the conclusion; a label
+        where the section changes (a ※ note shows its mark, not a label)."""
         options: list[Option] = []
         section: Section | None = None
         rows = self._rows
-        for line in sorted(lines, key=lambda u: (_SECTION_ORDER[u.section], u.id)):
-            if line.section is not section:
+        seen: dict[Section, int] = {}
+        for line in sorted(lines, key=lambda u: _SECTION_PART[u.section]):  # stable
+            if line.section is not section and line.section is not Section.NOTE:
                 section = line.section
-                label = self._labels.get((item_id, section, depth))
+                seen[section] = seen.get(section, 0) + 1
+                key = (item_id, section, depth, seen[section])
+                label = self._labels.get(key)
                 if label is None:
                     text = Content.styled(t(f"section.{section.value}", self.lang), "italic")
                     label = Option(Hanging(Content("  " * depth + "  "), text), disabled=True)
-                    self._labels[(item_id, section, depth)] = label
+                    self._labels[key] = label
                 options.append(label)
             row = rows.get(line.id)
             if row is None or row[0] is not line:
