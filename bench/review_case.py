@@ -66,8 +66,10 @@ async def case_review(data_dir: Path, lines: int) -> list[float]:
             ms = await timed(
                 "ctrl+s",
                 None,
-                lambda l=line.id, n=n: app.screen is review
-                and f"修正した発言 {n}" in str(listing.get_option(line_option_id(l)).prompt),
+                lambda lid=line.id, n=n: (
+                    app.screen is review
+                    and f"修正した発言 {n}" in str(listing.get_option(line_option_id(lid)).prompt)
+                ),
             )
             out["edit"].append(ms)
             # move: to another item, timed from Enter in the move dialog
@@ -79,10 +81,12 @@ async def case_review(data_dir: Path, lines: int) -> list[float]:
             ms = await timed(
                 "enter",
                 "\r",
-                lambda l=line.id, t=target: app.screen is review
-                and session.line(l).item_id == t
-                and listing.highlighted_option is not None
-                and listing.highlighted_option.id == line_option_id(l),
+                lambda lid=line.id, t=target: (
+                    app.screen is review
+                    and session.line(lid).item_id == t
+                    and listing.highlighted_option is not None
+                    and listing.highlighted_option.id == line_option_id(lid)
+                ),
             )
             out["move"].append(ms)
             # note: typed in the dialog, timed from Ctrl+S
@@ -94,15 +98,15 @@ async def case_review(data_dir: Path, lines: int) -> list[float]:
             ms = await timed(
                 "ctrl+s",
                 None,
-                lambda b=before: app.screen is review
-                and len(session.meeting.utterances) > b
-                and line_option_id(session.meeting.utterances[-1].id) in option_ids(),
+                lambda b=before: (
+                    app.screen is review
+                    and len(session.meeting.utterances) > b
+                    and line_option_id(session.meeting.utterances[-1].id) in option_ids()
+                ),
             )
             out["note"].append(ms)
             # delete: the moved line, timed from d
             await go(line.id)
-            ms = await timed(
-                "d", "d", lambda l=line.id: line_option_id(l) not in option_ids()
-            )
+            ms = await timed("d", "d", lambda lid=line.id: line_option_id(lid) not in option_ids())
             out["delete"].append(ms)
     return [ms for kind in KINDS for ms in out[kind][2:]]
