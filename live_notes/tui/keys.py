@@ -63,6 +63,7 @@ add_messages(
         "group.setup_lists": ("Setup lists", "準備の一覧"),
         "group.export": ("Export dialog", "書き出し"),
         "group.form": ("Form dialogs", "入力フォーム"),
+        "group.find": ("Find and replace", "検索と置換"),
     }
 )
 
@@ -271,6 +272,8 @@ REVIEW: tuple[Command, ...] = (
     Command("review.down", "shift+down", "move_line(1)", "Line down", "行を下へ", "group.review"),
     Command("review.split", "s", "split", "Split", "分割", "group.review"),
     Command("review.merge", "j", "merge", "Join next", "次と結合", "group.review"),
+    Command("review.find", "slash", "find", "Find", "検索", "group.review"),
+    Command("review.replace", "ctrl+h", "replace", "Replace", "置換", "group.review"),
     Command("review.draft", "r", "draft_ready", "Draft ready", "案完成", "group.review"),
     Command("review.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.review"),
     Command("review.back", "escape", "back", "Back", "戻る", "group.review"),
@@ -321,6 +324,22 @@ FORM: tuple[Command, ...] = (
 """The keys of the form dialogs (review's edit, move and note; the meetings screen's
 new and copy; the setup lists' rows)."""
 
+FIND: tuple[Command, ...] = (
+    Command(
+        "find.toggle",
+        "space",
+        "take",
+        "Take/skip",
+        "置換する/しない",
+        "group.find",
+        palette=False,
+    ),
+    Command("find.all", "a", "toggle_all", "All", "すべて", "group.find", palette=False),
+    Command("find.replace", "ctrl+s", "replace", "Replace", "置換", "group.find", palette=False),
+    Command("find.close", "escape", "close", "Close", "閉じる", "group.find", palette=False),
+)
+"""The find and replace dialog's keys (Enter: to the hits, then to the hit)."""
+
 ALL: tuple[Command, ...] = (
     *LIVE,
     *APP,
@@ -333,6 +352,7 @@ ALL: tuple[Command, ...] = (
     *LIST_KEYS,
     *FORM,
     *EXPORT,
+    *FIND,
 )
 """Every command (the entry's are part of LIVE)."""
 
@@ -364,6 +384,8 @@ _KEY_NAMES = {
     "tab": "Tab",
     "plus": "+",
     "minus": "-",
+    "slash": "/",
+    "space": "Space",
 }
 
 

@@ -16,6 +16,8 @@ quick at 10,000 lines.
 | Shift+Up / Shift+Down | move the line up / down within its item |
 | s | split the line in two at the cursor |
 | j | join the line with the next of its item |
+| / | find in the meeting (Enter on a hit: to its line) |
+| Ctrl+H | find and replace, each hit taken or skipped, one undo |
 | r | mark the minutes "draft ready" (closed, nothing flagged) |
 | Ctrl+Z | undo |
 | Escape | back |
@@ -29,11 +31,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from live_notes.domain.errors import ClerkError
+from live_notes.domain.line_commands import Hit
 from live_notes.domain.models import Section, Utterance
 from live_notes.tui.attempt import attempt
 from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t, undone
 from live_notes.tui.keys import REVIEW
+from live_notes.tui.screens.dialogs.find import FindDialog
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
 from live_notes.tui.screens.review_lines import LineActions
 from live_notes.tui.widgets.message_line import MessageLine, Says
@@ -78,6 +82,11 @@ add_messages(
         "review.off_now": ("Line #{id} is off the record.", "{id} 番の行を記録外にしました。"),
         "review.on_now": ("Line #{id} is on the record.", "{id} 番の行を記録に戻しました。"),
         "review.none_flagged": ("Nothing is flagged.", "要確認の行はありません。"),
+        "review.found": ("Line #{id}.", "{id} 番の行です。"),
+        "review.replaced": (
+            "Replaced in {count} lines (Ctrl+Z puts them back).",
+            "{count} 行で置換しました(Ctrl+Z で元に戻せます)。",
+        ),
         "review.draft_ready": (
             "The minutes are marked “draft ready”.",
             "会議録を「案完成」にしました。",
@@ -281,6 +290,29 @@ class ReviewScreen(LineActions, Says, Keyed, Screen[None]):
         self.rebuild()
         if self.lines.only_flagged and not self.session.flagged():
             self.say(t("review.none_flagged", self.lang))
+
+    def action_find(self) -> None:
+        """Find in the meeting's lines; Enter on a hit puts the cursor on its line."""
+
+        def done(hit: Hit | int | None) -> None:
+            if isinstance(hit, Hit):
+                if self.lines.only_flagged:
+                    self.lines.only_flagged = False
+                    self.rebuild()
+                self.rebuild(keep=line_option_id(hit.line_id))
+                self.say(t("review.found", self.lang, id=hit.line_id))
+
+        self.app.push_screen(FindDialog(self.session, self.lang), done)
+
+    def action_replace(self) -> None:
+        """Find and replace across the meeting, each hit taken or skipped; one undo."""
+
+        def done(count: Hit | int | None) -> None:
+            if isinstance(count, int) and not isinstance(count, bool):
+                self.rebuild()
+                self.say(t("review.replaced", self.lang, count=count))
+
+        self.app.push_screen(FindDialog(self.session, self.lang, replacing=True), done)
 
     def action_draft_ready(self) -> None:
         """Mark the minutes "draft ready" (refused while open or flagged lines remain)."""
