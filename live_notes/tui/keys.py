@@ -272,6 +272,7 @@ REVIEW: tuple[Command, ...] = (
     Command("review.down", "shift+down", "move_line(1)", "Line down", "行を下へ", "group.review"),
     Command("review.split", "s", "split", "Split", "分割", "group.review"),
     Command("review.merge", "j", "merge", "Join next", "次と結合", "group.review"),
+    Command("review.times", "t", "times", "Times", "時刻", "group.review"),
     Command("review.find", "slash", "find", "Find", "検索", "group.review"),
     Command("review.replace", "ctrl+h", "replace", "Replace", "置換", "group.review"),
     Command("review.draft", "r", "draft_ready", "Draft ready", "案完成", "group.review"),

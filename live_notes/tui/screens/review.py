@@ -16,6 +16,7 @@ quick at 10,000 lines.
 | Shift+Up / Shift+Down | move the line up / down within its item |
 | s | split the line in two at the cursor |
 | j | join the line with the next of its item |
+| t | correct the recorded times and the line's (HH:MM fields) |
 | / | find in the meeting (Enter on a hit: to its line) |
 | Ctrl+H | find and replace, each hit taken or skipped, one undo |
 | r | mark the minutes "draft ready" (closed, nothing flagged) |
@@ -40,6 +41,7 @@ from live_notes.tui.keys import REVIEW
 from live_notes.tui.screens.dialogs.find import FindDialog
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
 from live_notes.tui.screens.review_lines import LineActions
+from live_notes.tui.screens.review_times import TimeActions
 from live_notes.tui.widgets.message_line import MessageLine, Says
 from live_notes.tui.widgets.review_list import ReviewList, line_option_id
 
@@ -95,7 +97,7 @@ add_messages(
 )
 
 
-class ReviewScreen(LineActions, Says, Keyed, Screen[None]):
+class ReviewScreen(LineActions, TimeActions, Says, Keyed, Screen[None]):
     """Every agenda item with its lines, and the keys to fix them.
 
     Attributes:
