@@ -5,7 +5,7 @@ quick at 10,000 lines.
 
 | key | action |
 |---|---|
-| Enter | edit the line (text and role) |
+| Enter | edit the line (text and role); on a decision: its outcome, wording, votes |
 | m | move the line to another item or section |
 | d | delete the line (Ctrl+Z puts it back) |
 | o | off the record / on the record again |
@@ -40,6 +40,7 @@ from live_notes.tui.i18n import add_messages, t, undone
 from live_notes.tui.keys import REVIEW
 from live_notes.tui.screens.dialogs.find import FindDialog
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
+from live_notes.tui.screens.review_decisions import DecisionActions
 from live_notes.tui.screens.review_lines import LineActions
 from live_notes.tui.screens.review_times import TimeActions
 from live_notes.tui.widgets.message_line import MessageLine, Says
@@ -97,7 +98,7 @@ add_messages(
 )
 
 
-class ReviewScreen(LineActions, TimeActions, Says, Keyed, Screen[None]):
+class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Screen[None]):
     """Every agenda item with its lines, and the keys to fix them.
 
     Attributes:
@@ -191,7 +192,11 @@ class ReviewScreen(LineActions, TimeActions, Says, Keyed, Screen[None]):
     # -- actions -------------------------------------------------------------------------
 
     def action_edit(self) -> None:
-        """Edit the text and role of the line under the cursor."""
+        """Edit the text and role of the line under the cursor (or the decision under it)."""
+        option_id = self.lines.highlighted_id() or ""
+        if option_id.startswith("decision:"):
+            self.edit_decision(option_id.removeprefix("decision:"))
+            return
         line = self._need_line()
         if line is None:
             return

@@ -19,7 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from live_notes.domain.errors import ClerkError
-from live_notes.domain.models import AgendaItem, Section, Utterance
+from live_notes.domain.models import AgendaItem, Decision, Section, Utterance
 from live_notes.tui.attempt import attempt
 from live_notes.tui.i18n import add_messages, t
 
@@ -35,6 +35,12 @@ add_messages(
         "review.flag": ("verify", "要確認"),
         "review.off": ("off the record", "記録外"),
         "review.no_lines": ("({count} lines)", "({count} 行)"),
+        "review.decision": ("Decision:", "結論:"),
+        "review.vote": (
+            "for {yes}, against {no}, abstain {abstain}",
+            "賛成 {yes}・反対 {no}・棄権 {abstain}",
+        ),
+        "review.movers": ("moved {mover}, seconded {seconder}", "動議 {mover}・賛成 {seconder}"),
     }
 )
 
@@ -183,6 +189,10 @@ class ReviewList(OptionList):
                 continue
             options.append(self._heading(item, depth, len(lines)))
             options += self._line_options(item.id, lines, depth)
+            decision = meeting.decisions.get(item.id)
+            if decision is not None and not self.only_flagged:
+                prompt = self._decision_prompt(decision, depth)
+                options.append(Option(prompt, id=f"decision:{item.id}"))
         for item_id, lines in by_item.items():  # lines of an item no longer on the agenda
             if item_id not in known:
                 orphan = Hanging(Content(""), Content.styled(f"? {item_id}", "bold"))
@@ -201,6 +211,22 @@ class ReviewList(OptionList):
             self.highlighted = next(
                 (n for n, i in enumerate(ids) if (i or "").startswith("line:")), 0
             )
+
+    def _decision_prompt(self, decision: Decision, depth: int) -> Hanging:
+        """An item's decision as a row: outcome, wording, votes, mover and seconder."""
+        lang = self.lang
+        body = Content.styled(t(f"outcome.{decision.outcome.value}", lang), "bold")
+        if decision.conditions:
+            body += Content(" — " + decision.conditions)
+        vote = decision.vote
+        if vote is not None:
+            counts = t("review.vote", lang, yes=vote.for_, no=vote.against, abstain=vote.abstain)
+            body += Content.styled(f"  ({counts})", "dim")
+        if decision.mover or decision.seconder:
+            movers = t("review.movers", lang, mover=decision.mover, seconder=decision.seconder)
+            body += Content.styled(f"  {movers}", "dim")
+        prefix = Content.assemble("  " * depth + "    ", (t("review.decision", lang), "bold"), " ")
+        return Hanging(prefix, body)
 
     def _heading(self, item: AgendaItem, depth: int, count: int) -> Option:
         """An item's heading row (reused while its title, depth and count are the same)."""
