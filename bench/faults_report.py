@@ -32,6 +32,11 @@ ORDER = [
     "Purge",
     "Keys in one burst",
     "Long item on screen",
+    "Draft on disk within 0.5 s",
+    "Kill 1 ms after Enter",
+    "Keys before the first frame",
+    "Crash screen",
+    "Data folder deleted under the app",
     "Paste holding an escape (known problem)",
     "Time zone changed between sittings",
     "Hand-edited archives",
@@ -54,6 +59,7 @@ ORDER = [
     "Unsafe meeting id",
     "Export files: modes, overwrites, folders",
     "Opening a meeting another live-notes holds",
+    "Following a held meeting read-only",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {
@@ -81,6 +87,32 @@ NOTES = {
         "sequence and can miss the paste's end marker; every key after it is then taken as "
         "part of a paste that never ends, so the keyboard seems dead until the next paste. "
         "Most terminals strip ESC from pasted text; tmux's paste-buffer does not. Marked xfail."
+    ),
+    "Draft on disk within 0.5 s": (
+        "Time from the keys reaching the terminal to the draft file holding the line. The "
+        "draft timer waits 0.4 s after the first change, leaving the rest for the key's way "
+        "and the write; it used to be an interval timer reset while paused, which landed "
+        "0.5-1.0 s after the change (1.0 s for the first of a session)."
+    ),
+    "Following a held meeting read-only": (
+        "`live-notes open ID --read-only` while another live-notes writes the meeting: the "
+        "live screen shows the record and reads it again within a second of each change; "
+        "typing and commands are refused with one plain line; nothing is written."
+    ),
+    "Data folder deleted under the app": (
+        "The data folder removed while the live screen is open: the next line stays in the "
+        "entry, the red line says why, and a dialog saves the meeting in another folder "
+        "(by default ~/live-notes-rescue-<date>), where typing goes on."
+    ),
+    "Crash screen": (
+        "Textual's own crash screen prints each frame's local variables (roster names, the "
+        "line being typed). The app ends instead with one line in the clerk's language, "
+        "keeps the typed line as the draft and writes a report without variables, 0600, "
+        "beside the settings."
+    ),
+    "Keys before the first frame": (
+        "Keys typed while the app starts reach a terminal still in its cooked mode, which "
+        "turns Enter into a line feed (Ctrl+J); the entry takes a line feed as Enter."
     ),
     "Long item on screen": (
         "Every line committed in a long item must be on screen at once, the first one past "

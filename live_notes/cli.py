@@ -312,10 +312,10 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open one meeting straight on its live screen."""
-    return _run_app(args, args.id)
+    return _run_app(args, args.id, read_only=args.read_only)
 
 
-def _run_app(args: argparse.Namespace, meeting_id: str | None) -> int:
+def _run_app(args: argparse.Namespace, meeting_id: str | None, read_only: bool = False) -> int:
     from live_notes.tui.app import LiveNotesApp
 
     data_dir = _data_dir(args)
@@ -325,8 +325,9 @@ def _run_app(args: argparse.Namespace, meeting_id: str | None) -> int:
 
         if meeting_id not in meeting_ids(data_dir):
             raise CliError(f"no meeting {meeting_id!r} in {data_dir} (see `live-notes list`)")
-        _check_not_held(data_dir, meeting_id)
-    app = LiveNotesApp(data_dir, meeting_id)
+        if not read_only:
+            _check_not_held(data_dir, meeting_id)
+    app = LiveNotesApp(data_dir, meeting_id, read_only=read_only)
     app.run()
     return int(app.return_code or 0)
 
@@ -383,7 +384,13 @@ def build_parser() -> argparse.ArgumentParser:
         command.set_defaults(func=func)
         return command
 
-    add("open", cmd_open, "open one meeting on its live screen").add_argument("id")
+    open_ = add("open", cmd_open, "open one meeting on its live screen")
+    open_.add_argument("id")
+    open_.add_argument(
+        "--read-only",
+        action="store_true",
+        help="follow a meeting another live-notes is writing: shown as it grows, nothing typed",
+    )
     new = add("new", cmd_new, "create a meeting from a plan file (TOML); prints its id")
     new.add_argument("plan", nargs="?")
     new.add_argument(

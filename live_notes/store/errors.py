@@ -89,10 +89,12 @@ class LockedError(StoreError):
         super().__init__(
             f"Meeting {meeting_id} is already open for writing in another live-notes "
             f"({holder.describe()}). Nothing was changed: close it there. Meanwhile "
+            f"`live-notes open {meeting_id} --read-only` follows it as it is written, "
             f"`live-notes show {meeting_id}` summarises it and `live-notes export "
             f"{meeting_id}` writes its minutes as last saved.",
             f"会議 {meeting_id} は別の live-notes で書き込み中です({holder.describe_ja()})。"
             "何も変更していません。そちらで閉じてください。その間も "
+            f"`live-notes open {meeting_id} --read-only` で記録中の内容を閲覧でき、"
             f"`live-notes show {meeting_id}` で概要を、`live-notes export {meeting_id}` "
             "で保存済みの内容の議事録を出せます。",
         )

@@ -78,7 +78,10 @@ def ensure_dir(path: Path) -> None:
     """Create a directory and its missing parents, each 0700 (umask-independent)."""
     ensure_private_dir(path)
     if not path.is_dir():
-        raise StoreError(f"{path} is not a directory: choose another data directory.")
+        raise StoreError(
+            f"{path} is not a directory: choose another data directory.",
+            f"{path} はフォルダではありません。別のデータフォルダを選んでください。",
+        )
 
 
 def fsync_dir(path: Path) -> None:

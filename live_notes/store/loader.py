@@ -155,4 +155,7 @@ def _read_journal(path: Path) -> bytes:
     except FileNotFoundError:
         return b""
     except OSError as exc:
-        raise StoreError(f"Cannot read {path}: {files.describe_os_error(exc)}.") from exc
+        raise StoreError(
+            f"Cannot read {path}: {files.describe_os_error(exc)}.",
+            f"{path} を読めません({files.describe_os_error(exc, 'ja')})。",
+        ) from exc

@@ -97,7 +97,9 @@ class MeetingLock:
                         os.close(fd)
                         raise StoreError(
                             f"Cannot write the lock file {self.path}: {describe_os_error(exc)}. "
-                            "Nothing was changed."
+                            "Nothing was changed.",
+                            f"ロックファイル {self.path} を書けません"
+                            f"({describe_os_error(exc, 'ja')})。何も変更していません。",
                         ) from exc
                     self._fd = fd
                     self._identity = identity
@@ -107,7 +109,10 @@ class MeetingLock:
             holder = read_holder(self.path) or LockInfo(0, "", None)
             os.close(fd)
             raise LockedError(self.meeting_id, holder)
-        raise StoreError(f"Could not take the lock {self.path}: it keeps changing. Try again.")
+        raise StoreError(
+            f"Could not take the lock {self.path}: it keeps changing. Try again.",
+            f"ロック {self.path} を取得できません(変化し続けています)。もう一度試してください。",
+        )
 
     def _open(self) -> int:
         try:
@@ -119,7 +124,8 @@ class MeetingLock:
                 return open_private(self.path, os.O_RDWR)
             except OSError as exc:
                 raise StoreError(
-                    f"Cannot open the lock file {self.path}: {describe_os_error(exc)}."
+                    f"Cannot open the lock file {self.path}: {describe_os_error(exc)}.",
+                    f"ロックファイル {self.path} を開けません({describe_os_error(exc, 'ja')})。",
                 ) from exc
         except OSError as exc:
             raise StoreError(

@@ -107,7 +107,10 @@ class MeetingStore:
                     f"({files.describe_os_error(exc, 'ja')})。何も作成していません。",
                 ) from exc
             return store
-        raise StoreError(f"Too many meetings named {base_id} in {data_dir}.")
+        raise StoreError(
+            f"Too many meetings named {base_id} in {data_dir}.",
+            f"{data_dir} に {base_id} という名前の会議が多すぎます。",
+        )
 
     @classmethod
     def open(cls, data_dir: Path, meeting_id: str, readonly: bool = False) -> MeetingStore:
@@ -327,7 +330,9 @@ class MeetingStore:
                 self._fd = None  # refuse further writes rather than write where nobody reads
             raise StoreError(
                 f"A new journal could not be started: {files.describe_os_error(exc)}. "
-                "Nothing was lost."
+                "Nothing was lost.",
+                f"新しいジャーナルを始められませんでした"
+                f"({files.describe_os_error(exc, 'ja')})。失われたものはありません。",
             ) from exc
         old, self._fd = self._fd, fd
         if old is not None:
@@ -362,7 +367,8 @@ class MeetingStore:
             return ""
         except OSError as exc:
             raise StoreError(
-                f"The line being typed could not be read back: {files.describe_os_error(exc)}."
+                f"The line being typed could not be read back: {files.describe_os_error(exc)}.",
+                f"入力中の行を読み戻せませんでした({files.describe_os_error(exc, 'ja')})。",
             ) from exc
 
     # -- moving --------------------------------------------------------------------
@@ -475,5 +481,7 @@ def prepare_dir(data_dir: Path) -> None:
     except OSError as exc:
         raise StoreError(
             f"The data directory {data_dir} cannot be created: {files.describe_os_error(exc)}. "
-            "Choose another with --data-dir."
+            "Choose another with --data-dir.",
+            f"データフォルダ {data_dir} を作れません({files.describe_os_error(exc, 'ja')})。"
+            "--data-dir で別のフォルダを指定してください。",
         ) from exc

@@ -33,8 +33,6 @@ from live_notes.tui.palette import CommandsProvider
 from live_notes.tui.screens.live import LiveScreen
 
 if TYPE_CHECKING:  # loaded when needed: the live screen's first frame does without them
-    from textual.notifications import SeverityLevel
-
     from live_notes.abbrev import Abbreviations
     from live_notes.config import Config
     from live_notes.domain.errors import ClerkError
@@ -84,8 +82,10 @@ class LiveNotesApp(AppActions):
         config: Config | None = None,
         clock: Clock | None = None,
         draft_delay: float | None = None,
+        read_only: bool = False,
     ) -> None:
-        """`draft_delay`: longest wait before the line being typed is kept (tests shorten it)."""
+        """`draft_delay`: longest wait before the line being typed is kept (tests shorten it);
+        `read_only`: follow `meeting_id` as another live-notes writes it (`screens.follow`)."""
         # What is loaded by now (Textual, the settings' pydantic) lives as long as the
         # process: out of the cyclic collector's passes, a full pass during the first
         # frame no longer walks it (measured: 12-16 ms of the start).
@@ -104,6 +104,7 @@ class LiveNotesApp(AppActions):
         self.config = config
         self.clock: Clock = clock or _now
         self.draft_delay = draft_delay
+        self.read_only = read_only
         self.store: MeetingStore | None = None
         self.session: Session | None = None
         self.key_overrides: dict[str, str] = dict(self.config.keys)
@@ -111,26 +112,12 @@ class LiveNotesApp(AppActions):
         self._abbreviations_loaded = False
         self.opening: Opening | None = None
         self.said: list[str] = []
-        """The latest messages the clerk was shown (notifications), oldest first."""
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = False,
-    ) -> None:
-        """Show a message; kept in `said`. Plain text by default: a path with [brackets] stays."""
-        self.said.append(message)
-        del self.said[:-50]
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: one line for the clerk, the typed line kept, a report (`tui.crash`)."""
+        from live_notes.tui.crash import crashed
 
-    def refuse(self, refusal: ClerkError, key: str = "", severity: SeverityLevel = "error") -> None:
-        """Say a refusal in the clerk's language (inside message `key`'s ``{detail}``)."""
-        detail = refusal.message(self.ui_lang)
-        self.notify(t(key, self.ui_lang, detail=detail) if key else detail, severity=severity)
+        super()._handle_exception(crashed(self, error))
 
     # -- language, keys, abbreviations ---------------------------------------------------
 
@@ -170,7 +157,11 @@ class LiveNotesApp(AppActions):
 
     def start(self) -> None:
         """The first screen: the meeting asked for (`Opening`), the sample, or the list."""
-        if self.meeting_id:
+        if self.meeting_id and self.read_only:
+            from live_notes.tui.screens.follow import follow
+
+            follow(self, self.meeting_id)
+        elif self.meeting_id:
             screen = self._live_screen(None, None)
             self.opening = Opening(self, screen, self.meeting_id)
             self._replace_top(screen)

@@ -10,7 +10,10 @@ from textual.app import App
 from live_notes.tui.i18n import add_messages, t
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from live_notes.config import Config
+    from live_notes.domain.errors import ClerkError
     from live_notes.domain.session import Session
     from live_notes.tui.opening import Opening
 
@@ -36,6 +39,27 @@ class AppActions(App[None]):
     config: Config
     session: Session | None
     opening: Opening | None
+    said: list[str]
+    """The latest messages the clerk was shown (notifications), oldest first."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a message; kept in `said`. Plain text by default: a path with [brackets] stays."""
+        self.said.append(message)
+        del self.said[:-50]
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def refuse(self, refusal: ClerkError, key: str = "", severity: SeverityLevel = "error") -> None:
+        """Say a refusal in the clerk's language (inside message `key`'s ``{detail}``)."""
+        detail = refusal.message(self.ui_lang)
+        self.notify(t(key, self.ui_lang, detail=detail) if key else detail, severity=severity)
 
     @property
     def ui_lang(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from support.live import SIZE, dirs, live, make_app, rows, stored, text_of
+from textual.widgets import Input
 
 from live_notes.domain.models import MeetingStatus, Outcome, Presence, Section
 from live_notes.tui.screens.dialogs.attendance import AttendanceScreen
@@ -372,3 +373,24 @@ async def test_keys_typed_right_after_a_dialog_key_reach_the_dialog(dirs: Path) 
         assert beneath.entry.value == ""
         marks = {pid: a.status for pid, a in stored(app).attendance.items()}
     assert marks == {"aoki": Presence.PRESENT, "ishida": Presence.PRESENT, "ueno": Presence.ABSENT}
+
+
+async def test_decision_dialog_records_mover_seconder_and_vote(dirs: Path) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_at_sewer(pilot)
+        await pilot.press("ctrl+n", "1", "tab", "tab", *"委員A", "tab", *"委員B")
+        await pilot.press("tab", *"5", "tab", *"-1", "tab", "enter")  # -1 votes: refused
+        assert isinstance(app.screen, DecisionScreen)
+        assert stored(app).decisions == {}
+        assert "0 以上" in text_of(app, "#message")
+        await pilot.press("shift+tab", "backspace", "backspace", *"1", "enter")
+        live(app)
+        decision = stored(app).decisions["sewer"]
+        assert (decision.mover, decision.seconder) == ("委員A", "委員B")
+        assert decision.vote is not None
+        assert (decision.vote.for_, decision.vote.against, decision.vote.abstain) == (5, 1, 0)
+        await pilot.press("ctrl+n")  # the dialog shows what was recorded
+        assert isinstance(app.screen, DecisionScreen)
+        shown = [app.screen.query_one(f"#{n}", Input).value for n in ("mover", "vote-for")]
+        assert shown == ["委員A", "5"]

@@ -8,7 +8,7 @@ import pytest
 from support.review import ReviewApp, goto, line_with
 from support.screens import ScreensApp, reopen, screen_text, stored_sample
 
-from live_notes.domain.models import AgendaItem, Outcome
+from live_notes.domain.models import AgendaItem, Outcome, Vote
 from live_notes.tui.screens.dialogs.decision import DecisionScreen
 from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.review import ReviewScreen
@@ -102,15 +102,17 @@ async def test_abbreviations_expand_in_the_note_dialog(sample: tuple[Path, str])
 
 
 async def test_abbreviations_expand_in_the_decision_conditions(tmp_path: Path) -> None:
-    saved: list[tuple[Outcome, str]] = []
+    saved: list[tuple[Outcome, str, str]] = []
 
-    def save(outcome: Outcome, conditions: str) -> str | None:
-        saved.append((outcome, conditions))
+    def save(
+        outcome: Outcome, conditions: str, vote: Vote | None, mover: str, seconder: str
+    ) -> str | None:
+        saved.append((outcome, conditions, mover))
         return None
 
     item = AgendaItem(id="x", label="議案第1号", title="条例の一部改正")
     app = ScreensApp(tmp_path, lambda app: DecisionScreen(item, None, save, "ja"))
     app.abbreviations = ABBREVIATIONS
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("2", *";g", "space", *"の;st", "enter")
-    assert saved == [(Outcome.APPROVED_WITH_CONDITIONS, "議長の説明した。")]
+        await pilot.press("2", "tab", *";g", "space", *"の;st", "tab", *";g", "enter")
+    assert saved == [(Outcome.APPROVED_WITH_CONDITIONS, "議長の説明した。", "議長")]

@@ -28,7 +28,7 @@ from live_notes.tui.keys import APP, ENTRY, LIVE
 from live_notes.tui.screens.live_view import LiveView
 
 if TYPE_CHECKING:
-    from live_notes.domain.models import AgendaItem, Outcome
+    from live_notes.domain.models import AgendaItem, Outcome, Vote
 
 __all__ = ["LiveScreen"]
 
@@ -208,8 +208,12 @@ class LiveScreen(LiveView):
             self.notify(message, severity="warning")
             return
 
-        def save(outcome: Outcome, conditions: str) -> str | None:
-            refused = attempt(session.record_decision, outcome, conditions)
+        def save(
+            outcome: Outcome, conditions: str, vote: Vote | None, mover: str, seconder: str
+        ) -> str | None:
+            refused = attempt(
+                session.record_decision, outcome, conditions, vote, mover=mover, seconder=seconder
+            )
             return refused.message(self.lang) if isinstance(refused, ClerkError) else None
 
         def done(saved: bool | None) -> None:

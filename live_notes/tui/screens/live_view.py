@@ -319,6 +319,9 @@ class LiveView(Keyed, Screen[None]):
         elif isinstance(result, ClerkError):
             self.banner(t("live.not_saved", self.lang, detail=result.message(self.lang)))
             self.notify(t("live.not_saved_note", self.lang), severity="error", timeout=10)
+            from live_notes.tui.screens.dialogs.save_elsewhere import offer_save_elsewhere
+
+            offer_save_elsewhere(self, result)  # when the files were taken away
         else:
             self.banner(None)
         return result

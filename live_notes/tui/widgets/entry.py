@@ -73,6 +73,13 @@ class EntryLine(ExpandingInput):
             event.prevent_default()
             self.app.post_message(events.Key(event.key, event.character))
             return
+        if event.key == "ctrl+j":
+            # A line feed is Enter typed before the app had the terminal: still in its
+            # cooked mode, the terminal turns Enter into a line feed (ICRNL).
+            event.stop()
+            event.prevent_default()
+            await self._run_own_binding(events.Key("enter", "\r"))
+            return
         if not event.is_printable and await self._run_own_binding(event):
             return
         await super()._on_key(event)  # `Expands`: Space after a code expands it

@@ -57,6 +57,22 @@ add_messages(
 GROUP_ORDER = (Group.MEMBER, Group.SECRETARIAT, Group.DEPARTMENT, Group.OTHER)
 
 
+def group_words(session: Session, lang: str) -> dict[Group, str]:
+    """The heading of each group; department staff named as the meeting's house style
+    names them (説明者, 提案課職員 …) when the screen speaks the style's language."""
+    from live_notes.export.style import DEFAULT_STYLES, StyleError, load_style
+
+    words = {group: t(f"group.{group.value}", lang) for group in GROUP_ORDER}
+    header = session.meeting.header
+    try:
+        style = load_style(header.style or DEFAULT_STYLES[header.lang.value])
+    except StyleError:  # the plan names a style that is not here: the plain words
+        return words
+    if style.lang == lang:
+        words[Group.DEPARTMENT] = style.group("department").strip("〔〕")
+    return words
+
+
 def roll_order(people: list[Person]) -> list[Person]:
     """Members, then secretariat, then department staff, then others; roster order within."""
     return sorted(people, key=lambda p: GROUP_ORDER.index(p.group))
@@ -108,6 +124,7 @@ class AttendanceScreen(Says, Keyed, ModalScreen[None]):
         self.session = session
         self.lang = lang
         self.people = roll_order(session.meeting.people)
+        self.group_words = group_words(session, lang)
         self.cursor = 0
 
     def compose(self) -> ComposeResult:
@@ -133,7 +150,7 @@ class AttendanceScreen(Says, Keyed, ModalScreen[None]):
         for index, person in enumerate(self.people):
             if person.group is not group:
                 group = person.group
-                text.append(f"{t('group.' + group.value, lang)}\n", style="bold underline")
+                text.append(f"{self.group_words[group]}\n", style="bold underline")
             mark = meeting.attendance.get(person.id)
             status = mark.status if mark else Presence.UNKNOWN
             when = ""

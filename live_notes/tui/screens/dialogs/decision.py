@@ -1,4 +1,5 @@
-"""The decision dialog (Ctrl+N): the current item's conclusion."""
+"""The decision dialog (Ctrl+N): the current item's conclusion, the motion's mover and
+seconder, and the vote (for, against, abstaining)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
-from live_notes.domain.models import AgendaItem, Decision, Outcome
+from live_notes.domain.models import AgendaItem, Decision, Outcome, Vote
 from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.keys import DECISION
@@ -27,8 +28,15 @@ add_messages(
             "ただし書き・自由記述 (Tab)",
         ),
         "decision.hint": (
-            "1–5: outcome   Tab: conditions   Enter: save   Esc: cancel",
-            "1〜5: 結論   Tab: 条件   Enter: 保存   Esc: 取消",
+            "1–5: outcome   Tab: conditions, mover, seconder, votes   Enter: save   Esc: cancel",
+            "1〜5: 結論   Tab: 条件・動議・賛成者・票数   Enter: 保存   Esc: 取消",
+        ),
+        "decision.mover": ("Moved by", "動議提出者"),
+        "decision.seconder": ("Seconded by", "賛成者(動議)"),
+        "decision.vote": ("Vote: for / against / abstaining", "採決: 賛成 / 反対 / 棄権"),
+        "decision.bad_vote": (
+            "Votes are whole numbers of 0 or more.",
+            "票数は 0 以上の整数で入力してください。",
         ),
         "decision.choose": ("Choose an outcome first (1–5).", "先に結論を選んでください(1〜5)。"),
     }
@@ -43,8 +51,12 @@ OUTCOMES: tuple[Outcome, ...] = (
 )
 """Outcomes in the order of keys 1 … 5."""
 
-Saver = Callable[[Outcome, str], "str | None"]
-"""(outcome, conditions) → None when saved, else the message saying why not."""
+Saver = Callable[[Outcome, str, "Vote | None", str, str], "str | None"]
+"""(outcome, conditions, vote, mover, seconder) → None when saved, else the message
+saying why not."""
+
+FIELDS = ("conditions", "mover", "seconder", "vote-for", "vote-against", "vote-abstain")
+"""The dialog's fields in Tab order."""
 
 
 class DecisionScreen(Keyed, ModalScreen[bool]):
@@ -53,9 +65,15 @@ class DecisionScreen(Keyed, ModalScreen[bool]):
     | key | action |
     |---|---|
     | 1 … 5 | outcome |
-    | Tab | to the conditions / free-text field |
+    | Tab | to the conditions field, then the mover, seconder and votes |
     | Enter | save the decision for the current item |
     | Escape | cancel |
+    """
+
+    DEFAULT_CSS = """
+    DecisionScreen .decision-row { height: auto; }
+    DecisionScreen .decision-label { width: auto; padding: 1 1 0 0; }
+    DecisionScreen .decision-row Input { width: 1fr; }
     """
 
     KEYS = DECISION
@@ -67,7 +85,7 @@ class DecisionScreen(Keyed, ModalScreen[bool]):
         self.save_decision = save
         self.lang = lang
         self.outcome: Outcome | None = current.outcome if current else None
-        self._conditions = current.conditions if current else ""
+        self.current = current
 
     def compose(self) -> ComposeResult:
         """Title, the five outcomes, the conditions field and a message line."""
@@ -75,8 +93,23 @@ class DecisionScreen(Keyed, ModalScreen[bool]):
             title = f"{self.item.label} {self.item.title}".strip()
             yield Static(t("decision.title", self.lang, item=title), classes="title")
             yield Static(self._outcomes(), id="outcomes")
+            current = self.current
             yield Static(t("decision.conditions", self.lang))
-            yield ExpandingInput(self._conditions, id="conditions")
+            yield ExpandingInput(current.conditions if current else "", id="conditions")
+            with Horizontal(classes="decision-row"):
+                yield Static(t("decision.mover", self.lang), classes="decision-label")
+                yield ExpandingInput(current.mover if current else "", id="mover", max_length=200)
+                yield Static(t("decision.seconder", self.lang), classes="decision-label")
+                yield ExpandingInput(
+                    current.seconder if current else "", id="seconder", max_length=200
+                )
+            vote = current.vote if current else None
+            counts = (vote.for_, vote.against, vote.abstain) if vote else (None, None, None)
+            with Horizontal(classes="decision-row"):
+                yield Static(t("decision.vote", self.lang), classes="decision-label")
+                for name, count in zip(("for", "against", "abstain"), counts, strict=True):
+                    value = "" if count is None else str(count)
+                    yield Input(value, id=f"vote-{name}", type="integer", max_length=6)
             yield Static("", id="message", classes="error")
             yield Static(t("decision.hint", self.lang), classes="hint")
 
@@ -94,20 +127,42 @@ class DecisionScreen(Keyed, ModalScreen[bool]):
         """Choose outcome `number` (1 … 5)."""
         self.outcome = OUTCOMES[number - 1]
         self.query_one("#outcomes", Static).update(self._outcomes())
-        if self.outcome is Outcome.APPROVED_WITH_CONDITIONS:
-            self.action_conditions()
 
     def action_conditions(self) -> None:
-        """Move to the conditions field."""
-        self.query_one("#conditions", ExpandingInput).focus()
+        """Tab: to the conditions field; from a field, to the next one."""
+        focused = self.focused
+        name = focused.id if isinstance(focused, Input) and focused.id in FIELDS else None
+        after = FIELDS[(FIELDS.index(name) + 1) % len(FIELDS)] if name else FIELDS[0]
+        self.query_one(f"#{after}", Input).focus()
+
+    def vote(self) -> Vote | str | None:
+        """The vote typed (None when no count is), or the message saying it is wrong."""
+        texts = [
+            self.query_one(f"#vote-{n}", Input).value.strip() for n in ("for", "against", "abstain")
+        ]
+        if not any(texts):
+            return None
+        if not all(text.isdigit() for text in texts if text):
+            return t("decision.bad_vote", self.lang)
+        counts = [int(text) if text else 0 for text in texts]
+        return Vote(**{"for": counts[0], "against": counts[1], "abstain": counts[2]})
 
     def action_save(self) -> None:
         """Save through the session; stay open with the reason if it is refused."""
         if self.outcome is None:
             self.query_one("#message", Static).update(t("decision.choose", self.lang))
             return
-        conditions = self.query_one("#conditions", ExpandingInput).kept_value
-        problem = self.save_decision(self.outcome, conditions)
+        vote = self.vote()
+        if isinstance(vote, str):
+            self.query_one("#message", Static).update(vote)
+            return
+        problem = self.save_decision(
+            self.outcome,
+            self.query_one("#conditions", ExpandingInput).kept_value,
+            vote,
+            self.query_one("#mover", ExpandingInput).kept_value,
+            self.query_one("#seconder", ExpandingInput).kept_value,
+        )
         if problem:
             self.query_one("#message", Static).update(problem)
             return

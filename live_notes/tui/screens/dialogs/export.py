@@ -1,4 +1,5 @@
-"""The export dialog: pick a format, a language and an edition; Enter writes the file.
+"""The export dialog: pick a format, a language, an edition, the house style and draft or
+final; Enter writes the file.
 
 The file goes into the output folder under `default_filename`; the dialog says
 where, and lists the warnings (lines still flagged, items without a
@@ -54,6 +55,11 @@ add_messages(
         "export.lang.en": ("English", "英語"),
         "export.edition.public": ("Public", "公開用(記録外を除く)"),
         "export.edition.internal": ("Internal (all lines)", "内部用(すべて)"),
+        "export.style": ("House style", "様式"),
+        "export.style.user": ("{name} (yours)", "{name}(独自)"),
+        "export.mark": ("Draft or final", "案/確定"),
+        "export.mark.draft": ("Draft (marked DRAFT)", "案(【案】を付ける)"),
+        "export.mark.final": ("Final", "確定版"),
         "export.target": ("Will write: {path}", "書き出し先: {path}"),
         "export.writing": ("Writing {path} …", "{path} を書き出しています…"),
         "export.written": ("Written: {path}", "書き出しました: {path}"),
@@ -68,6 +74,7 @@ add_messages(
 
 
 EDITIONS = ("public", "internal")
+MARKS = ("draft", "final")
 
 
 class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
@@ -83,7 +90,7 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
-    ExportScreen > #export { width: 100; max-width: 96%; height: auto; max-height: 90%;
+    ExportScreen > #export { width: 130; max-width: 98%; height: auto; max-height: 90%;
         border: thick $primary; background: $surface; padding: 0 1; }
     ExportScreen #export-title { text-style: bold; width: 1fr; padding: 0 0 1 0; }
     ExportScreen #export-choices { height: auto; }
@@ -118,6 +125,8 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
                 yield self._column(
                     "edition", [(e, t(f"export.edition.{e}", lang)) for e in EDITIONS]
                 )
+                yield self._column("style", self._styles())
+                yield self._column("mark", [(m, t(f"export.mark.{m}", lang)) for m in MARKS])
             yield Static("", id="export-target", markup=False)
             yield MessageLine(id="export-message")
             yield Label(t("export.hint", lang), id="export-hint")
@@ -130,18 +139,37 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
             classes="export-col",
         )
 
+    def _styles(self) -> list[tuple[str, str]]:
+        """Every house style (`style_names`), the clerk's own marked so."""
+        from live_notes.export.style import style_names
+
+        return [
+            (name, name if where == "shipped" else t("export.style.user", self.lang, name=name))
+            for name, where in style_names()
+        ]
+
     def on_mount(self) -> None:
-        """Start on Word, the meeting's language, the public edition."""
-        self._choose("lang", self.meeting.header.lang.value)
-        for name in ("format", "edition"):
+        """Start on Word, the meeting's language, the public edition, the meeting's style,
+        a draft."""
+        from live_notes.export.style import DEFAULT_STYLES
+
+        header = self.meeting.header
+        self._choose("lang", header.lang.value)
+        self._choose("style", header.style or DEFAULT_STYLES[header.lang.value])
+        for name in ("format", "edition", "mark"):
             self.query_one(f"#export-{name}", OptionList).highlighted = 0
         self.query_one("#export-format", OptionList).focus()
         self._show_target()
         self.say("")
 
     def _choose(self, name: str, value: str) -> None:
+        from textual.widgets.option_list import OptionDoesNotExist
+
         option_list = self.query_one(f"#export-{name}", OptionList)
-        option_list.highlighted = option_list.get_option_index(value)
+        try:
+            option_list.highlighted = option_list.get_option_index(value)
+        except OptionDoesNotExist:  # e.g. a style the plan names that is not here
+            option_list.highlighted = 0
 
     def choice(self, name: str) -> str:
         """The value highlighted in one of the lists (format, lang, edition)."""
@@ -156,6 +184,8 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
         edition: Edition = "internal" if self.choice("edition") == "internal" else "public"
         config = host(self.app).config
         lang = self.choice("lang") or None
+        style = self.choice("style") or None
+        final = self.choice("mark") == "final"
         try:
             return options_from_settings(
                 config.eras,
@@ -164,10 +194,12 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
                 file_mode=int(config.export_mode, 8),
                 lang=lang,
                 edition=edition,
+                style=style,
+                final=final,
             )
         except ValueError as exc:  # a wrong era or label style in the settings
             self.say(str(exc), error=True)
-            return ExportOptions(lang=lang, edition=edition)
+            return ExportOptions(lang=lang, edition=edition, style=style, final=final)
 
     def target(self) -> Path:
         """Where the file will be written."""

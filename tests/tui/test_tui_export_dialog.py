@@ -1,0 +1,88 @@
+"""The export dialog (F12) offers the house style and draft or final; the attendance
+screen names department staff as the meeting's style does."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import pytest
+from support.screens import screen_text, stored_sample
+
+from live_notes.config import load_config
+from live_notes.paths import export_dir
+from live_notes.tui.app import LiveNotesApp
+from live_notes.tui.screens.dialogs.export import ExportScreen
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("LIVE_NOTES_EXPORT_DIR", str(tmp_path / "out"))
+
+
+def _app(data: Path, meeting_id: str) -> LiveNotesApp:
+    clock = lambda: datetime(2024, 11, 11, 14, 0)  # noqa: E731
+    return LiveNotesApp(data, meeting_id, config=load_config(), clock=clock)
+
+
+async def _export(tmp_path: Path, *keys: str) -> tuple[str, str]:
+    """Export the closed sample with the keys pressed in the dialog; (file text, screen)."""
+    data = tmp_path / "data"
+    meeting_id = stored_sample(data, "ja")
+    app = _app(data, meeting_id)
+    async with app.run_test(size=(140, 40)) as pilot:
+        while app.session is None:
+            await pilot.pause(0.02)
+        await pilot.press("f12")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press(*keys, "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = screen_text(app)
+    written = export_dir() / f"{meeting_id}.ja.public.md"
+    return (written.read_text(encoding="utf-8") if written.exists() else ""), shown
+
+
+async def test_the_default_is_the_meetings_style_as_a_draft(tmp_path: Path) -> None:
+    text, _shown = await _export(tmp_path, "down")  # Markdown
+    assert "【案】" in text
+    assert "諮問事項" not in text  # ja-shingikai has no kind headings
+
+
+async def test_another_style_and_final(tmp_path: Path) -> None:
+    # Format: Markdown; Tab past language and edition; style: up from ja-shingikai to
+    # ja-iinkai; Tab; final.
+    text, shown = await _export(tmp_path, "down", "tab", "tab", "tab", "up", "tab", "down")
+    assert "書き出しました" in shown
+    assert "【案】" not in text
+    assert "諮問事項" in text  # ja-iinkai's kind headings
+
+
+async def test_a_broken_user_style_is_refused_in_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "config" / "styles" / "mine"
+    broken.mkdir(parents=True)
+    (broken / "style.toml").write_text("this is = = not toml\n", encoding="utf-8")
+    # The clerk's styles come after the shipped ones: End in the style list.
+    text, shown = await _export(tmp_path, "down", "tab", "tab", "tab", "end")
+    assert text == ""
+    assert "書き出せませんでした" in shown and "mine" in shown
+    assert "Traceback" not in shown
+
+
+async def test_attendance_names_department_staff_as_the_style_does(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    app = _app(data, stored_sample(data, "ja", driven=False))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.session is None:
+            await pilot.pause(0.02)
+        await pilot.press("f9")
+        await pilot.pause()
+        shown = screen_text(app)
+    assert "提案課職員" in shown  # ja-shingikai's 〔提案課職員〕, the sample's style
+    assert "担当課職員" not in shown
