@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from support.live import SIZE, live, make_app, stored, until
 from support.review import ReviewApp
 from support.screens import reopen, screen_text, stored_sample
 from textual.widgets import OptionList
@@ -88,3 +89,23 @@ async def test_replace_previews_each_hit_skips_one_and_one_undo_puts_all_back(
         await pilot.press("ctrl+z")
         assert "置換" in screen_text(app)
     assert reopen(data, meeting_id).utterances == meeting.utterances
+
+
+async def test_find_in_the_live_screen_leaves_the_entry_and_item_alone(tmp_path: Path) -> None:
+    app, _ = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", *"abc", "enter", *"xyz")
+        await until(pilot, lambda: len(stored(app).utterances) == 1)
+        item = stored(app).current_item_id
+        await pilot.press("ctrl+e")
+        dialog = app.screen
+        assert isinstance(dialog, FindDialog)
+        dialog.query_one("#find-text").value = "abc"  # type: ignore[attr-defined]
+        await pilot.pause()
+        assert _hits_shown(app)[0].startswith("#1")
+        await pilot.press("enter")  # to the hits: the whole line is shown under them
+        assert "abc" in screen_text(app)
+        await pilot.press("escape")
+        assert live(app).entry.value == "xyz"
+        assert live(app).entry.has_focus
+        assert stored(app).current_item_id == item

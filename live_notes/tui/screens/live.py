@@ -188,6 +188,13 @@ class LiveScreen(LiveView):
 
         self.app.push_screen(GotoScreen(self.session.leaf_items(), find, self.lang), done)
 
+    @refused_until_loaded
+    def action_find(self) -> None:
+        """Find in the lines, read-only: the entry, item and section stay as they are."""
+        from live_notes.tui.screens.dialogs.find import FindDialog  # dialogs load on first use
+
+        self.app.push_screen(FindDialog(self.session, self.lang))
+
     @needs_meeting
     def action_next_section(self) -> None:
         """Ctrl+T: explanation → discussion → conclusion → note (※)."""
