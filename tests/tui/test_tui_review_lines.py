@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pytest
 from support.review import ReviewApp, goto, line_with, shown_ids
 from support.screens import reopen, screen_text, stored_sample
+from textual.widgets import OptionList
 
 from live_notes.domain.models import Section
 from live_notes.tui.screens.dialogs.split import SplitDialog
@@ -119,3 +120,21 @@ async def test_split_at_the_cursor_then_join_and_undo(sample: tuple[Path, str]) 
     assert second  # the second half existed as a line of its own
     after = reopen(data, meeting_id)
     assert next(u for u in after.utterances if u.id == line.id).text == line.text[:cut]
+
+
+async def test_a_delete_updates_the_rows_in_place(sample: tuple[Path, str]) -> None:
+    data, meeting_id = sample
+    meeting = reopen(data, meeting_id)
+    line = line_with(meeting, "専用回線を使用し")
+    count = len(_order(meeting, line.item_id))
+    app = ReviewApp(data, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        before = shown_ids(app)
+        goto(app, line.id)
+        await pilot.press("d")
+        after = shown_ids(app)
+        assert after == [i for i in before if i != line_option_id(line.id)]
+        heading = app.screen.query_one(OptionList).get_option(f"item:{line.item_id}")
+        assert f"({count - 1} 行)" in str(heading.prompt)
+        await pilot.press("ctrl+z")
+        assert shown_ids(app) == before

@@ -261,7 +261,8 @@ class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Scree
         index = option_list.highlighted or 0
         if isinstance(self._run(self.session.delete_line, line.id), ClerkError):
             return
-        self.rebuild()
+        self.lines.remove_line(line)
+        self.update_head()
         option_list.highlighted = min(index, option_list.option_count - 1)
         self.say(t("review.deleted", self.lang, id=line.id))
 

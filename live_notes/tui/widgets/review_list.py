@@ -64,20 +64,27 @@ class Hanging(Visual):
     def __init__(self, prefix: Content, body: Content) -> None:
         self.prefix = prefix
         self.body = body
-        self._cache: tuple[int, list[Content]] | None = None
+        self._gutter = prefix.cell_length
+        self._one_row = body.cell_length if "\n" not in body.plain else None
+        """The body's width when it has no line break (None: it has one)."""
+        self._cache: dict[int, list[Content]] = {}
+        """Rows by width (two widths at most: with and without the scroll bar)."""
 
     def _lines(self, width: int) -> list[Content]:
-        if self._cache is not None and self._cache[0] == width:
-            return self._cache[1]
-        gutter = self.prefix.cell_length
+        cached = self._cache.get(width)
+        if cached is not None:
+            return cached
+        gutter = self._gutter
         room = max(8, width - gutter)
-        if self.body.cell_length <= room and "\n" not in self.body.plain:
+        if self._one_row is not None and self._one_row <= room:
             wrapped = [self.body]  # the common case: no wrapping work at all
         else:
             wrapped = self.body.wrap(room) or [Content("")]
         pad = Content(" " * gutter)
         lines = [(self.prefix if n == 0 else pad) + line for n, line in enumerate(wrapped)]
-        self._cache = (width, lines)
+        if len(self._cache) >= 2:
+            self._cache.clear()
+        self._cache[width] = lines
         return lines
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
@@ -85,7 +92,9 @@ class Hanging(Visual):
         return self.prefix.cell_length + self.body.cell_length
 
     def get_height(self, rules: RulesMap, width: int) -> int:
-        """Rows needed at this width."""
+        """Rows needed at this width (a line that fits: one, without making its rows)."""
+        if self._one_row is not None and self._one_row <= max(8, width - self._gutter):
+            return 1
         return len(self._lines(width))
 
     def render_strips(
@@ -198,9 +207,6 @@ class ReviewList(OptionList):
                 orphan = Hanging(Content(""), Content.styled(f"? {item_id}", "bold"))
                 options.append(Option(orphan, id=f"item:{item_id}"))
                 options += self._line_options(item_id, lines, 0)
-        shown = {id(option) for option in options}
-        self._rows = {k: v for k, v in self._rows.items() if id(v[1]) in shown}
-        self._labels = {k: v for k, v in self._labels.items() if id(v) in shown}
         scroll_y = self.scroll_y
         self.set_options(options)
         self.scroll_y = scroll_y
@@ -227,6 +233,30 @@ class ReviewList(OptionList):
             body += Content.styled(f"  {movers}", "dim")
         prefix = Content.assemble("  " * depth + "    ", (t("review.decision", lang), "bold"), " ")
         return Hanging(prefix, body)
+
+    def remove_line(self, line: Utterance) -> None:
+        """Take a deleted line's row out in place (and its section's label when it was the
+        label's last line), and count the item's lines again: no pass over the list."""
+        if self.only_flagged:
+            self.rebuild()
+            return
+        index = self.get_option_index(line_option_id(line.id))
+        self.remove_option_at_index(index)
+        self._rows.pop(line.id, None)
+        above = self.get_option_at_index(index - 1) if index > 0 else None
+        below = self.get_option_at_index(index) if index < self.option_count else None
+        if (
+            above is not None
+            and above.id is None
+            and (below is None or below.id is None or not below.id.startswith("line:"))
+        ):
+            self.remove_option_at_index(index - 1)
+        for item, depth in self.session.meeting.iter_items():
+            if item.id == line.item_id:
+                count = sum(1 for u in self.session.meeting.utterances if u.item_id == item.id)
+                heading = self._heading(item, depth, count)
+                self.replace_option_prompt(heading.id or "", heading.prompt)
+                break
 
     def _heading(self, item: AgendaItem, depth: int, count: int) -> Option:
         """An item's heading row (reused while its title, depth and count are the same)."""
