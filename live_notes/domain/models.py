@@ -21,8 +21,13 @@ from live_notes.domain.zones import zone as zone_info
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-SCHEMA_VERSION = 1
-"""Version of the stored and archived meeting format. Bumped on incompatible change."""
+SCHEMA_VERSION = 2
+"""Version of the stored and archived meeting format. Bumped on incompatible change.
+
+1: the first format. 2: times carry their UTC offset, the meeting names its zone, the undo list
+is kept with the record, versions and approval. Files of version 1 are read as they are; an
+older live-notes refuses version 2 files as newer instead of failing on the new fields.
+"""
 
 
 class Model(BaseModel):

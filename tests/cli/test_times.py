@@ -111,3 +111,28 @@ def test_a_line_typed_after_closing_is_exported_as_a_note(
     assert len(note) == 1
     assert note[0].lstrip().startswith("※")
     assert "委員 追加資料" not in text
+
+
+def test_arrivals_items_and_lines_are_corrected_from_the_shell(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = tmp_path / "meetings"
+    meeting_id = typed_late(data)
+    with MeetingStore.open(data, meeting_id, readonly=True) as store:
+        late = next(pid for pid, mark in store.meeting.attendance.items() if mark.arrived_at)
+        first_line = store.meeting.utterances[0].id
+    code, out, err = run(
+        capsys,
+        "--data-dir", str(data), "times", meeting_id,
+        "--arrived", late, "09:50", "--item", "sewer", "09:35", "--line", str(first_line), "09:36",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert any(line.startswith(f"arrived     09:50  {late}") for line in out.splitlines())
+    assert any(line.startswith("item start  09:35  sewer") for line in out.splitlines())
+    with MeetingStore.open(data, meeting_id, readonly=True) as store:
+        assert store.meeting.utterances[0].created_at.strftime("%H:%M") == "09:36"
+    code, _, err = run(
+        capsys, "--data-dir", str(data), "times", meeting_id, "--arrived", late, "18:00"
+    )
+    assert code == 1
+    assert "is outside the meeting (09:32-17:10)" in err

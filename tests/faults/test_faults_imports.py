@@ -1,7 +1,7 @@
 """Hand-edited archives brought in with ``live-notes import``.
 
 Each archive was one a tester made by hand: times written with a UTC offset,
-``next_seq: 0``, a meeting whose own ``schema_version`` says 2, an id that reads
+``next_seq: 0``, a meeting whose own ``schema_version`` is newer than the archive's, an id that reads
 as an option. Import either refuses it with one line naming the file and the
 place (and creates nothing), or brings back a meeting that lists, checks,
 opens, takes a line and closes.
@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from faults.support import record, run_cli
+from live_notes.domain.models import SCHEMA_VERSION
 from live_notes.domain.session import Session
 from live_notes.export import archive_bytes
 from live_notes.sample import driven_sample
@@ -84,10 +85,14 @@ def test_times_with_offsets_import_and_the_meeting_goes_on(tmp_path: Path) -> No
     ("name", "edit", "place"),
     [
         ("next_seq 0", lambda m: m.update(next_seq=0), "meeting.next_seq"),
-        ("inner schema 2", lambda m: m.update(schema_version=2), "meeting.schema_version"),
+        (
+            "inner schema newer",
+            lambda m: m.update(schema_version=SCHEMA_VERSION + 1),
+            "meeting.schema_version",
+        ),
         ("unknown zone", lambda m: m.update(zone="Mars/Olympus"), "meeting.zone"),
     ],
-    ids=["next-seq-0", "inner-schema-2", "unknown-zone"],
+    ids=["next-seq-0", "inner-schema-newer", "unknown-zone"],
 )
 def test_a_bad_archive_is_refused_in_one_line(
     tmp_path: Path, name: str, edit: Any, place: str
