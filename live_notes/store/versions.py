@@ -36,7 +36,10 @@ def version_numbers(data_dir: Path, meeting_id: str) -> list[int]:
     except FileNotFoundError:
         return []
     except OSError as exc:
-        raise StoreError(f"Cannot read the versions of {meeting_id}: {exc.strerror}.") from exc
+        raise StoreError(
+            f"Cannot read the versions of {meeting_id}: {files.describe_os_error(exc)}.",
+            f"{meeting_id} の版を読めません({files.describe_os_error(exc, 'ja')})。",
+        ) from exc
     return sorted(int(m[1]) for m in map(_NAME.match, names) if m)
 
 
@@ -55,7 +58,8 @@ def save_version(data_dir: Path, meeting: Meeting) -> int:
         files.write_atomic(folder / f"{number}.json", data)
     except OSError as exc:
         raise StoreError(
-            f"Version {number} could not be kept in {folder}: {files.describe_os_error(exc)}."
+            f"Version {number} could not be kept in {folder}: {files.describe_os_error(exc)}.",
+            f"第{number}版を {folder} に保存できませんでした({files.describe_os_error(exc, 'ja')})。",
         ) from exc
     return number
 
@@ -72,9 +76,15 @@ def load_version(data_dir: Path, meeting_id: str, number: int) -> Meeting:
         raw = files.read_file(path)
     except FileNotFoundError:
         kept = ", ".join(map(str, version_numbers(data_dir, meeting_id))) or "none"
-        raise StoreError(f"{meeting_id} has no version {number} (kept: {kept}).") from None
+        raise StoreError(
+            f"{meeting_id} has no version {number} (kept: {kept}).",
+            f"{meeting_id} に第{number}版はありません(保存済み: {kept})。",
+        ) from None
     except OSError as exc:
-        raise StoreError(f"Cannot read {path}: {files.describe_os_error(exc)}.") from exc
+        raise StoreError(
+            f"Cannot read {path}: {files.describe_os_error(exc)}.",
+            f"{path} を読めません({files.describe_os_error(exc, 'ja')})。",
+        ) from exc
     try:
         return Meeting.model_validate(json.loads(raw.decode("utf-8"))["meeting"])
     except (ValueError, KeyError, TypeError, ValidationError) as exc:
