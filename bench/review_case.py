@@ -38,9 +38,11 @@ async def case_review(data_dir: Path, lines: int) -> list[float]:
     out: dict[str, list[float]] = {kind: [] for kind in KINDS}
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(app)
-        post_key(app, "f10", None)
+        await until(lambda: app.session is not None)  # loaded after the first frame
+        app.push_screen(ReviewScreen(app.session))  # what F10 shows
         await until(lambda: isinstance(app.screen, ReviewScreen))
         review = app.screen
+        await pilot.pause()
         listing = review.query_one(OptionList)
         session = review.session
 
@@ -68,6 +70,7 @@ async def case_review(data_dir: Path, lines: int) -> list[float]:
             await go(line.id)
             post_key(app, "enter", "\r")
             await until(lambda: isinstance(app.screen, FormDialog))
+            await pilot.pause()  # mounted
             app.screen.query_one(LineText).text = f"修正した発言 {n}"
             await pilot.pause()
             ms = await timed(
@@ -82,6 +85,7 @@ async def case_review(data_dir: Path, lines: int) -> list[float]:
             # move: to another item, timed from Enter in the move dialog
             post_key(app, "m", "m")
             await until(lambda: isinstance(app.screen, FormDialog))
+            await pilot.pause()  # mounted
             target = next(i for i in items if i != line.item_id)
             app.screen.query_one("#f-item", Choice).value = target
             await pilot.pause()
@@ -99,6 +103,7 @@ async def case_review(data_dir: Path, lines: int) -> list[float]:
             # note: typed in the dialog, timed from Ctrl+S
             post_key(app, "n", "n")
             await until(lambda: isinstance(app.screen, FormDialog))
+            await pilot.pause()  # mounted
             app.screen.query_one(LineText).text = f"注記 {n}"
             await pilot.pause()
             before = len(session.meeting.utterances)
