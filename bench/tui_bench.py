@@ -10,6 +10,8 @@
   fresh process (interpreter, imports, mount: what the clerk waits for), timed
   from the spawn to the first key taken;
 - peak RSS of a process that opens the 10,000-line meeting and types into it;
+- the review screen at 10,000 lines: an edit, a move, a delete and a note, from the
+  key that saves each to the screen redrawn (`bench.review_case`);
 - the lines widget: appending one line to a view already holding 10,000 lines,
   our `LinesView` beside Textual's `Log` and `OptionList` (the issue's anchors).
 
@@ -37,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bench.common import Figure, median, percentile
+from bench.review_case import review_figures
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -317,6 +320,10 @@ def child(case: str, lines: int, extra: str = "") -> None:
     try:
         if case == "start":
             samples = asyncio.run(case_start(Path(os.environ["LIVE_NOTES_DATA_DIR"]), extra))
+        elif case == "review":
+            from bench.review_case import case_review
+
+            samples = asyncio.run(case_review(scratch / "data", lines))
         elif case == "widget":
             samples = asyncio.run(case_widget(scratch / "data", lines, extra))
         else:
@@ -459,6 +466,7 @@ def run() -> list[Figure]:
             ours / bare <= 1.5,
         )
     )
+    figures += review_figures(spawn("review", 10_000)[0])
     for kind, label in (
         ("lines_view", "LinesView (ours)"),
         ("log", "Log"),

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
     from textual.app import App
 
+    from live_notes.abbrev import Abbreviations
     from live_notes.config import Config
     from live_notes.domain.session import Session
     from live_notes.store import MeetingStore
@@ -32,6 +33,8 @@ class Host(Protocol):
     """The clerk's key bindings: command id → keys."""
     said: list[str]
     """The latest messages the clerk was shown, oldest first."""
+    abbreviations: Abbreviations
+    """The clerk's abbreviations (empty until loaded with the first meeting)."""
 
     @property
     def ui_lang(self) -> str:

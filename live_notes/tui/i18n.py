@@ -98,6 +98,12 @@ add_messages(
         "undo.audience": ("the audience count", "傍聴者数の変更"),
         "undo.setup": ("the setup change", "会議の準備の変更"),
         "undo.draft": ("the “draft ready” mark", "「案完成」の印"),
+        "undo.note": ("the ※ note", "※ 注記の追加"),
+        "undo.move": ("the move of a line", "行の移動"),
+        "undo.split": ("the split of a line", "行の分割"),
+        "undo.merge": ("the merge of two lines", "行の結合"),
+        "undo.replace": ("the replacement", "置換"),
+        "undo.times": ("the time correction", "時刻の訂正"),
         # groups
         "group.member": ("Members", "委員"),
         "group.secretariat": ("Secretariat", "事務局"),

@@ -64,6 +64,7 @@ add_messages(
         "group.setup_lists": ("Setup lists", "準備の一覧"),
         "group.export": ("Export dialog", "書き出し"),
         "group.form": ("Form dialogs", "入力フォーム"),
+        "group.find": ("Find and replace", "検索と置換"),
     }
 )
 
@@ -142,7 +143,7 @@ LIVE: tuple[Command, ...] = (
     ),
     Command("live.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.lines", show=False),
     *_ROLES,
-    Command("live.speaker", "ctrl+e", "speaker", "Who speaks", "発言者", "group.roles", show=False),
+    Command("live.speaker", "ctrl+s", "speaker", "Who speaks", "発言者", "group.roles", show=False),
     Command("live.next_item", _NEXT, "next_item", "Next item", "次の議題", "group.agenda"),
     Command(
         "live.prev_item",
@@ -156,7 +157,7 @@ LIVE: tuple[Command, ...] = (
     Command("live.goto", "ctrl+g", "goto", "Go to", "議題へ", "group.agenda"),
     Command(
         "live.peek",
-        "ctrl+k",
+        "alt+g",
         "peek",
         "Look at another item (read only)",
         "他の議題を見る(表示のみ)",
@@ -169,6 +170,15 @@ LIVE: tuple[Command, ...] = (
         "toggle_agenda",
         "Hide/show the agenda",
         "議題一覧の表示/非表示",
+        "group.agenda",
+        show=False,
+    ),
+    Command(
+        "live.find",
+        "alt+f",
+        "find",
+        "Find (read-only)",
+        "検索(表示のみ)",
         "group.agenda",
         show=False,
     ),
@@ -300,6 +310,13 @@ REVIEW: tuple[Command, ...] = (
     Command("review.next_flag", "v", "next_flagged", "Next ⚑", "次の⚑", "group.review"),
     Command("review.only_flagged", "l", "only_flagged", "⚑ only", "⚑のみ", "group.review"),
     Command("review.note", "n", "note", "※ note", "※注記", "group.review"),
+    Command("review.up", "shift+up", "move_line(-1)", "Line up", "行を上へ", "group.review"),
+    Command("review.down", "shift+down", "move_line(1)", "Line down", "行を下へ", "group.review"),
+    Command("review.split", "s", "split", "Split", "分割", "group.review"),
+    Command("review.merge", "j", "merge", "Join next", "次と結合", "group.review"),
+    Command("review.times", "t", "times", "Times", "時刻", "group.review"),
+    Command("review.find", "slash", "find", "Find", "検索", "group.review"),
+    Command("review.replace", "ctrl+h", "replace", "Replace", "置換", "group.review"),
     Command("review.draft", "r", "draft_ready", "Draft ready", "案完成", "group.review"),
     Command("review.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.review"),
     Command("review.back", "escape", "back", "Back", "戻る", "group.review"),
@@ -336,10 +353,35 @@ EXPORT: tuple[Command, ...] = (
 
 FORM: tuple[Command, ...] = (
     Command("form.submit", "enter", "submit", "Save", "保存", "group.form", palette=False),
+    Command(
+        "form.save",
+        "ctrl+s",
+        "submit",
+        "Save (also from a multi-line text)",
+        "保存(複数行の欄からも)",
+        "group.form",
+        palette=False,
+    ),
     Command("form.cancel", "escape", "cancel", "Cancel", "取消", "group.form", palette=False),
 )
 """The keys of the form dialogs (review's edit, move and note; the meetings screen's
 new and copy; the setup lists' rows)."""
+
+FIND: tuple[Command, ...] = (
+    Command(
+        "find.toggle",
+        "space",
+        "take",
+        "Take/skip",
+        "置換する/しない",
+        "group.find",
+        palette=False,
+    ),
+    Command("find.all", "a", "toggle_all", "All", "すべて", "group.find", palette=False),
+    Command("find.replace", "ctrl+s", "replace", "Replace", "置換", "group.find", palette=False),
+    Command("find.close", "escape", "close", "Close", "閉じる", "group.find", palette=False),
+)
+"""The find and replace dialog's keys (Enter: to the hits, then to the hit)."""
 
 ALL: tuple[Command, ...] = (
     *LIVE,
@@ -353,6 +395,7 @@ ALL: tuple[Command, ...] = (
     *LIST_KEYS,
     *FORM,
     *EXPORT,
+    *FIND,
 )
 """Every command (the entry's are part of LIVE)."""
 
@@ -386,6 +429,7 @@ _KEY_NAMES = {
     "minus": "-",
     "slash": "/",
     "backslash": "\\",
+    "space": "Space",
 }
 
 

@@ -50,6 +50,7 @@ class ScreensApp(App[None]):
         self.config = Config()
         self.key_overrides: dict[str, str] = {}
         self.said: list[str] = []
+        self.abbreviations: dict[str, str] = {}
         self._first = first
         self.store: MeetingStore | None = None
         self.session: Session | None = None

@@ -101,11 +101,11 @@ async def drive(app: LiveNotesApp, pilot: Pilot[None], clock: FakeClock) -> None
 
 
 async def review_by_keys(app: LiveNotesApp, pilot: Pilot[None]) -> None:
-    """After closing: F10, the flagged line (v) resolved (f), a ※ note on its item (n),
-    the minutes marked draft ready (r)."""
+    """After closing: F10, the flagged line (v) resolved (f), a ※ note after it (n, typed,
+    Ctrl+S), the minutes marked draft ready (r)."""
     await pilot.press("f10", "v", "f", "n")
-    await type_text(app, pilot, "会議後、保存期間を卒業後1年と確認した。", enter=True)
-    await pilot.press("r", "escape")
+    await type_text(app, pilot, "会議後、保存期間を卒業後1年と確認した。")
+    await pilot.press("ctrl+s", "r", "escape")
 
 
 async def test_the_sample_meeting_by_keys_alone(dirs: Path) -> None:
@@ -117,10 +117,11 @@ async def test_the_sample_meeting_by_keys_alone(dirs: Path) -> None:
         reviewed = stored(app)
     want = driven_sample("ja")
 
-    # Review: the one flagged line resolved, a ※ note on its item, the draft ready.
+    # Review: the one flagged line resolved, a ※ note right after it, the draft ready.
     flagged = [u for u in got.utterances if u.verify]
     assert len(flagged) == 1 and [u for u in reviewed.utterances if u.verify] == []
-    note = reviewed.utterances[-1]
+    ids = [u.id for u in reviewed.utterances]
+    note = reviewed.utterances[ids.index(flagged[0].id) + 1]
     assert (note.item_id, note.section, note.text) == (
         flagged[0].item_id,
         Section.NOTE,

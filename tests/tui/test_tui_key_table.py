@@ -87,3 +87,25 @@ def test_every_undo_label_and_refusal_code_has_its_words() -> None:
     codes = set(re.findall(r"""CommandError\(\s*["']([a-z_]+)["']""", text))
     assert codes
     assert sorted(code for code in codes if code not in MESSAGES) == []
+
+
+def test_no_live_key_takes_a_key_the_entry_line_edits_with() -> None:
+    """keys.md: the live defaults leave Input's own keys (Ctrl+A/E/D/K/U/W/X/C/V…) to the entry."""
+    from textual.binding import Binding
+    from textual.widgets import Input
+
+    from live_notes.tui.keys import LIVE
+
+    editing = {
+        key.strip()
+        for binding in Input.BINDINGS
+        if isinstance(binding, Binding) and binding.action != "submit"
+        for key in binding.key.split(",")
+    }
+    taken = {
+        (command.id, key.strip())
+        for command in (*ENTRY, *LIVE)
+        for key in command.key.split(",")
+        if key.strip() in editing
+    }
+    assert taken == set()

@@ -107,7 +107,7 @@ async def test_a_look_at_another_item_leaves_the_input_target_alone(dirs: Path) 
     async with app.run_test(size=SMALL) as pilot:
         await pilot.press("ctrl+o", "ctrl+g", "2", "enter", *"アの行", "enter")
         await pilot.press("ctrl+down", *"イの行", "enter")  # now at イ
-        await pilot.press("ctrl+k", "2", "enter")  # look at ア
+        await pilot.press("alt+g", "2", "enter")  # look at ア
         assert isinstance(app.screen, PeekScreen)
         shown = str(app.screen.query_one("#peek-lines").render())
         assert "アの行" in shown and "イの行" not in shown

@@ -23,13 +23,13 @@ async def test_ctrl_e_and_a_number_name_the_speaker(
     app, _ = make_app(dirs)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+o", "ctrl+g", "2", "enter", "ctrl+t")
-        await pilot.press("ctrl+e", "3")  # 3: 上野健太, a member (one key after Ctrl+E)
+        await pilot.press("ctrl+s", "3")  # 3: 上野健太, a member (one key after Ctrl+S)
         assert text_of(app, "#role") == "委員 上野健太"
         await pilot.press(*"質問です", "enter")
-        await pilot.press("ctrl+e", *"山口", "enter")  # by name: the department's
+        await pilot.press("ctrl+s", *"山口", "enter")  # by name: the department's
         assert text_of(app, "#role") == "担当課 山口浩二"
         await pilot.press(*"回答です", "enter")
-        await pilot.press("ctrl+e", "enter")  # the member's last speaker, offered again
+        await pilot.press("ctrl+s", "enter")  # the member's last speaker, offered again
         await pilot.press(*"再質問", "enter")
         lines = stored(app).utterances[-3:]
         assert [(u.role_id, u.person_id) for u in lines] == [

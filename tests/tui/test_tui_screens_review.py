@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from support.review import ReviewApp, goto, line_with
 from support.screens import ScreensApp, reopen, screen_text, stored_sample
-from textual.widgets import Input, OptionList
+from textual.widgets import OptionList
 
 from live_notes.domain.models import Meeting, Section
 from live_notes.tui.screens.dialogs.export import ExportScreen
 from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.review import ReviewScreen, line_option_id
 from live_notes.tui.widgets.choice import Choice
+from live_notes.tui.widgets.text_fields import LineText
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -24,27 +26,6 @@ def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
 
 
-class ReviewApp(ScreensApp):
-    """Opens the stored meeting, then shows its review."""
-
-    def __init__(self, data_dir: Path, meeting_id: str, lang: str = "ja") -> None:
-        def first(app: ScreensApp) -> ReviewScreen:
-            app.open_meeting(meeting_id)
-            assert app.session is not None
-            return ReviewScreen(app.session)
-
-        super().__init__(data_dir, first, ui_lang=lang)
-
-
-def _goto(app: ScreensApp, line_id: int) -> None:
-    option_list = app.screen.query_one(OptionList)
-    option_list.highlighted = option_list.get_option_index(line_option_id(line_id))
-
-
-def _line_with(meeting, text: str):  # type: ignore[no-untyped-def]
-    return next(line for line in meeting.utterances if text in line.text)
-
-
 @pytest.fixture
 def sample(tmp_path: Path) -> tuple[Path, str]:
     data = tmp_path / "data"
@@ -54,15 +35,15 @@ def sample(tmp_path: Path) -> tuple[Path, str]:
 
 async def test_edit_a_line(sample: tuple[Path, str]) -> None:
     data, meeting_id = sample
-    target = _line_with(reopen(data, meeting_id), "専用回線を使用し")
+    target = line_with(reopen(data, meeting_id), "専用回線を使用し")
     app = ReviewApp(data, meeting_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        _goto(app, target.id)
+        goto(app, target.id)
         await pilot.press("enter")
         assert isinstance(app.screen, FormDialog)
-        field = app.screen.query_one("#f-text", Input)
-        assert field.value == target.text
-        field.value = "専用回線を使用し、送信データも暗号化する。"
+        field = app.screen.query_one("#f-text", LineText)
+        assert field.text == target.text
+        field.text = "専用回線を使用し、送信データも暗号化する。"
         await pilot.press("tab", "right")  # role: the next one in the role set
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewScreen)
@@ -77,13 +58,13 @@ async def test_edit_a_line(sample: tuple[Path, str]) -> None:
 
 async def test_an_empty_edit_is_refused_in_the_dialog(sample: tuple[Path, str]) -> None:
     data, meeting_id = sample
-    target = _line_with(reopen(data, meeting_id), "専用回線を使用し")
+    target = line_with(reopen(data, meeting_id), "専用回線を使用し")
     app = ReviewApp(data, meeting_id, "en")
     async with app.run_test(size=(120, 40)) as pilot:
-        _goto(app, target.id)
+        goto(app, target.id)
         await pilot.press("enter")
-        app.screen.query_one("#f-text", Input).value = "   "
-        await pilot.press("enter")
+        app.screen.query_one("#f-text", LineText).text = "   "
+        await pilot.press("ctrl+s")
         assert isinstance(app.screen, FormDialog)
         assert "the line is empty" in screen_text(app)
     assert reopen(data, meeting_id).utterances[target.id - 1].text == target.text
@@ -92,24 +73,24 @@ async def test_an_empty_edit_is_refused_in_the_dialog(sample: tuple[Path, str]) 
 async def test_move_delete_and_undo(sample: tuple[Path, str]) -> None:
     data, meeting_id = sample
     meeting = reopen(data, meeting_id)
-    moved = _line_with(meeting, "研修は、会計年度任用職員")
-    deleted = _line_with(meeting, "承知した。")
-    undone = _line_with(meeting, "監査結果は、市のホームページ")
+    moved = line_with(meeting, "研修は、会計年度任用職員")
+    deleted = line_with(meeting, "承知した。")
+    undone = line_with(meeting, "監査結果は、市のホームページ")
     app = ReviewApp(data, meeting_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        _goto(app, moved.id)
+        goto(app, moved.id)
         await pilot.press("m")
         assert app.screen.query_one("#f-item", Choice).value == "other"
         app.screen.query_one("#f-item", Choice).value = "tablet"
         app.screen.query_one("#f-section", Choice).value = "conclusion"
         await pilot.press("enter")
         assert f"{moved.id} 番の行を移動しました" in screen_text(app)
-        _goto(app, deleted.id)
+        goto(app, deleted.id)
         await pilot.press("d")
         assert f"{deleted.id} 番の行を削除しました" in screen_text(app)
         option_list = app.screen.query_one(OptionList)
         assert line_option_id(deleted.id) not in {o.id for o in option_list.options}
-        _goto(app, undone.id)
+        goto(app, undone.id)
         await pilot.press("d", "ctrl+z")
         assert "元に戻しました" in screen_text(app)
         assert line_option_id(undone.id) in {o.id for o in option_list.options}
@@ -130,13 +111,13 @@ async def test_off_record_and_flags_then_draft_ready(sample: tuple[Path, str]) -
     meeting = reopen(data, meeting_id)
     flagged = [line.id for line in meeting.utterances if line.verify]
     assert len(flagged) == 1
-    plain = _line_with(meeting, "監査で指摘された事項")
+    plain = line_with(meeting, "監査で指摘された事項")
     app = ReviewApp(data, meeting_id)
     async with app.run_test(size=(120, 40)) as pilot:
         assert "要確認 1 件" in screen_text(app)
         await pilot.press("r")
         assert "「要確認」の行が 1 件残っています" in screen_text(app)
-        _goto(app, plain.id)
+        goto(app, plain.id)
         await pilot.press("o")
         assert f"{plain.id} 番の行を記録外にしました" in screen_text(app)
         await pilot.press("v")
@@ -166,21 +147,21 @@ async def test_draft_ready_is_refused_before_closing(tmp_path: Path) -> None:
     assert reopen(data, meeting_id).draft_ready is False
 
 
-async def test_a_note_on_an_item(sample: tuple[Path, str]) -> None:
+async def test_a_note_after_a_line(sample: tuple[Path, str]) -> None:
     data, meeting_id = sample
     before = reopen(data, meeting_id)
-    target = _line_with(before, "端末を更新した後")
+    target = line_with(before, "端末を更新した後")
     app = ReviewApp(data, meeting_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        _goto(app, target.id)
+        goto(app, target.id)
         await pilot.press("n")
-        app.screen.query_one("#f-text", Input).value = "会議後、消去証明書の様式を確認した。"
-        await pilot.press("enter")
+        app.screen.query_one("#f-text", LineText).text = "会議後、消去証明書の様式を確認した。"
+        await pilot.press("ctrl+s")
         assert "に ※ 注記を追加しました" in screen_text(app)
         option = app.screen.query_one(OptionList).highlighted_option
         assert option is not None and "消去証明書の様式" in str(option.prompt)
     after = reopen(data, meeting_id)
-    note = after.utterances[-1]
+    note = after.utterances[[u.id for u in after.utterances].index(target.id) + 1]
     assert (note.item_id, note.section, note.text) == (
         "tablet",
         Section.NOTE,

@@ -177,7 +177,7 @@ class LiveScreen(LiveView):
 
     @refused_until_loaded
     def action_speaker(self) -> None:
-        """Ctrl+E: name the speaker (a number or a name); the role follows."""
+        """Ctrl+S: name the speaker (a number or a name); the role follows."""
         session = self.session
         meeting = session.meeting
         last = session.last_speaker(session.role_id)
@@ -234,7 +234,7 @@ class LiveScreen(LiveView):
 
     @refused_until_loaded
     def action_peek(self) -> None:
-        """Ctrl+K: look at another item's lines; the input target stays where it is."""
+        """Alt+G: look at another item's lines; the input target stays where it is."""
         session = self.session
 
         def find(query: str) -> AgendaItem | str:
@@ -262,6 +262,13 @@ class LiveScreen(LiveView):
         """Ctrl+\\: hide the agenda pane (the transcript takes the width), or show it."""
         agenda = self.query_one("#agenda")
         agenda.display = not agenda.display
+
+    @refused_until_loaded
+    def action_find(self) -> None:
+        """Find in the lines, read-only: the entry, item and section stay as they are."""
+        from live_notes.tui.screens.dialogs.find import FindDialog  # dialogs load on first use
+
+        self.app.push_screen(FindDialog(self.session, self.lang))
 
     @needs_meeting
     def action_next_section(self) -> None:

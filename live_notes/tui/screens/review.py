@@ -5,14 +5,20 @@ quick at 10,000 lines.
 
 | key | action |
 |---|---|
-| Enter | edit the line (text and role) |
+| Enter | edit the line (text and role); on a decision: its outcome, wording, votes |
 | m | move the line to another item or section |
 | d | delete the line (Ctrl+Z puts it back) |
 | o | off the record / on the record again |
 | f | flag "verify later" / unflag |
 | v | jump to the next flagged line |
 | l | show only the flagged lines (again: all) |
-| n | add a ※ note to the item |
+| n | add a ※ note after the line (on a heading: at the item's end) |
+| Shift+Up / Shift+Down | move the line up / down within its item |
+| s | split the line in two at the cursor |
+| j | join the line with the next of its item |
+| t | correct the recorded times and the line's (HH:MM fields) |
+| / | find in the meeting (Enter on a hit: to its line) |
+| Ctrl+H | find and replace, each hit taken or skipped, one undo |
 | r | mark the minutes "draft ready" (closed, nothing flagged) |
 | Ctrl+Z | undo |
 | Escape | back |
@@ -26,12 +32,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from live_notes.domain.errors import ClerkError
+from live_notes.domain.line_commands import Hit
 from live_notes.domain.models import Section, Utterance
 from live_notes.tui.attempt import attempt
 from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t, undone
 from live_notes.tui.keys import REVIEW
+from live_notes.tui.screens.dialogs.find import FindDialog
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
+from live_notes.tui.screens.review_decisions import DecisionActions
+from live_notes.tui.screens.review_lines import LineActions
+from live_notes.tui.screens.review_times import TimeActions
 from live_notes.tui.widgets.message_line import MessageLine, Says
 from live_notes.tui.widgets.review_list import ReviewList, line_option_id
 
@@ -63,8 +74,6 @@ add_messages(
         "review.move.title": ("Move line #{id}", "{id} 番の行を移動"),
         "review.move.item": ("Agenda item", "議題"),
         "review.move.section": ("Section", "区分"),
-        "review.note.title": ("※ note on {item}", "{item} に ※ 注記"),
-        "review.note.text": ("Note", "注記"),
         "review.saved": ("Line #{id} saved.", "{id} 番の行を保存しました。"),
         "review.moved": ("Line #{id} moved.", "{id} 番の行を移動しました。"),
         "review.deleted": (
@@ -76,7 +85,11 @@ add_messages(
         "review.off_now": ("Line #{id} is off the record.", "{id} 番の行を記録外にしました。"),
         "review.on_now": ("Line #{id} is on the record.", "{id} 番の行を記録に戻しました。"),
         "review.none_flagged": ("Nothing is flagged.", "要確認の行はありません。"),
-        "review.noted": ("※ note added to {item}.", "{item} に ※ 注記を追加しました。"),
+        "review.found": ("Line #{id}.", "{id} 番の行です。"),
+        "review.replaced": (
+            "Replaced in {count} lines (Ctrl+Z puts them back).",
+            "{count} 行で置換しました(Ctrl+Z で元に戻せます)。",
+        ),
         "review.draft_ready": (
             "The minutes are marked “draft ready”.",
             "会議録を「案完成」にしました。",
@@ -85,7 +98,7 @@ add_messages(
 )
 
 
-class ReviewScreen(Says, Keyed, Screen[None]):
+class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Screen[None]):
     """Every agenda item with its lines, and the keys to fix them.
 
     Attributes:
@@ -179,7 +192,11 @@ class ReviewScreen(Says, Keyed, Screen[None]):
     # -- actions -------------------------------------------------------------------------
 
     def action_edit(self) -> None:
-        """Edit the text and role of the line under the cursor."""
+        """Edit the text and role of the line under the cursor (or the decision under it)."""
+        option_id = self.lines.highlighted_id() or ""
+        if option_id.startswith("decision:"):
+            self.edit_decision(option_id.removeprefix("decision:"))
+            return
         line = self._need_line()
         if line is None:
             return
@@ -188,7 +205,7 @@ class ReviewScreen(Says, Keyed, Screen[None]):
         if line.role_id not in {r for r, _ in roles}:
             roles.insert(0, (line.role_id, line.role_id or "※"))
         fields = [
-            Field("text", t("review.edit.text", lang), line.text),
+            Field("text", t("review.edit.text", lang), line.text, multiline=True),
             Field("role", t("review.edit.role", lang), line.role_id, roles),
         ]
 
@@ -244,7 +261,8 @@ class ReviewScreen(Says, Keyed, Screen[None]):
         index = option_list.highlighted or 0
         if isinstance(self._run(self.session.delete_line, line.id), ClerkError):
             return
-        self.rebuild()
+        self.lines.remove_line(line)
+        self.update_head()
         option_list.highlighted = min(index, option_list.option_count - 1)
         self.say(t("review.deleted", self.lang, id=line.id))
 
@@ -281,28 +299,28 @@ class ReviewScreen(Says, Keyed, Screen[None]):
         if self.lines.only_flagged and not self.session.flagged():
             self.say(t("review.none_flagged", self.lang))
 
-    def action_note(self) -> None:
-        """Add a ※ note to the item of the line (or heading) under the cursor."""
-        item_id = self.lines.current_item_id()
-        item = self.session.meeting.item(item_id) if item_id else None
-        lang = self.lang
-        if item is None:
-            self.say(t("review.no_line", lang), error=True)
-            return
-        name = f"{item.label} {item.title}".strip()
+    def action_find(self) -> None:
+        """Find in the meeting's lines; Enter on a hit puts the cursor on its line."""
 
-        def submit(values: dict[str, str]) -> Utterance:
-            return self._submit(self.session.add_note, item.id, values["text"])
+        def done(hit: Hit | int | None) -> None:
+            if isinstance(hit, Hit):
+                if self.lines.only_flagged:
+                    self.lines.only_flagged = False
+                    self.rebuild()
+                self.rebuild(keep=line_option_id(hit.line_id))
+                self.say(t("review.found", self.lang, id=hit.line_id))
 
-        def done(note: Utterance | None) -> None:
-            if note is not None:
-                self.rebuild(keep=line_option_id(note.id))
-                self.say(t("review.noted", lang, item=name))
+        self.app.push_screen(FindDialog(self.session, self.lang), done)
 
-        fields = [Field("text", t("review.note.text", lang))]
-        self.app.push_screen(
-            FormDialog(t("review.note.title", lang, item=name), fields, submit), done
-        )
+    def action_replace(self) -> None:
+        """Find and replace across the meeting, each hit taken or skipped; one undo."""
+
+        def done(count: Hit | int | None) -> None:
+            if isinstance(count, int) and not isinstance(count, bool):
+                self.rebuild()
+                self.say(t("review.replaced", self.lang, count=count))
+
+        self.app.push_screen(FindDialog(self.session, self.lang, replacing=True), done)
 
     def action_draft_ready(self) -> None:
         """Mark the minutes "draft ready" (refused while open or flagged lines remain)."""

@@ -12,21 +12,22 @@ including the Japanese IME's committed text, is the Input's own behaviour.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from live_notes.domain.text import MAX_LINE, clean_line
 from live_notes.tui.bindings import bindings
 from live_notes.tui.keys import ENTRY
+from live_notes.tui.widgets.text_fields import ExpandingInput
 
 if TYPE_CHECKING:  # abbreviations are loaded after the first frame (see the app)
     from live_notes.abbrev import Abbreviations
 
 
-class EntryLine(Input):
+class EntryLine(ExpandingInput):
     """The line being typed.
 
     | key | action |
@@ -55,16 +56,14 @@ class EntryLine(Input):
             super().__init__()
             self.length = length
 
-    def __init__(self, abbreviations: Abbreviations | None = None, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.abbreviations: Abbreviations = abbreviations or {}
-        """Code → expansion, applied on space and on commit."""
+    def __init__(self, abbreviations: Abbreviations | None = None, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", True)
+        super().__init__(**kwargs)
+        self.abbreviations = abbreviations or {}  # code → expansion, on Space and on commit
 
     def expanded_value(self) -> str:
         """The value with a trailing abbreviation expanded (what Enter commits)."""
-        from live_notes.abbrev import expand_trailing
-
-        return expand_trailing(self.value, self.abbreviations)
+        return self.kept_value
 
     async def _on_key(self, event: events.Key) -> None:
         if self.app.screen is not self.screen:
@@ -74,15 +73,6 @@ class EntryLine(Input):
             event.prevent_default()
             self.app.post_message(events.Key(event.key, event.character))
             return
-        if event.key == "space" and self.abbreviations and self.selection.is_empty:
-            from live_notes.abbrev import expand_at
-
-            expanded = expand_at(self.value, self.cursor_position, self.abbreviations)
-            if expanded is not None:
-                event.stop()
-                event.prevent_default()
-                self.value, self.cursor_position = expanded
-                return
         if event.key == "ctrl+j":
             # A line feed is Enter typed before the app had the terminal: still in its
             # cooked mode, the terminal turns Enter into a line feed (ICRNL).
@@ -92,7 +82,7 @@ class EntryLine(Input):
             return
         if not event.is_printable and await self._run_own_binding(event):
             return
-        await super()._on_key(event)
+        await super()._on_key(event)  # `Expands`: Space after a code expands it
 
     async def _run_own_binding(self, event: events.Key) -> bool:
         """Run this entry's binding for a key here, in the entry's own queue.

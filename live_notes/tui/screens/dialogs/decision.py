@@ -15,6 +15,7 @@ from live_notes.domain.models import AgendaItem, Decision, Outcome, Vote
 from live_notes.tui.bindings import Keyed
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.keys import DECISION
+from live_notes.tui.widgets.text_fields import ExpandingInput
 
 if TYPE_CHECKING:
     from textual.app import ComposeResult
@@ -94,12 +95,14 @@ class DecisionScreen(Keyed, ModalScreen[bool]):
             yield Static(self._outcomes(), id="outcomes")
             current = self.current
             yield Static(t("decision.conditions", self.lang))
-            yield Input(current.conditions if current else "", id="conditions")
+            yield ExpandingInput(current.conditions if current else "", id="conditions")
             with Horizontal(classes="decision-row"):
                 yield Static(t("decision.mover", self.lang), classes="decision-label")
-                yield Input(current.mover if current else "", id="mover", max_length=200)
+                yield ExpandingInput(current.mover if current else "", id="mover", max_length=200)
                 yield Static(t("decision.seconder", self.lang), classes="decision-label")
-                yield Input(current.seconder if current else "", id="seconder", max_length=200)
+                yield ExpandingInput(
+                    current.seconder if current else "", id="seconder", max_length=200
+                )
             vote = current.vote if current else None
             counts = (vote.for_, vote.against, vote.abstain) if vote else (None, None, None)
             with Horizontal(classes="decision-row"):
@@ -155,10 +158,10 @@ class DecisionScreen(Keyed, ModalScreen[bool]):
             return
         problem = self.save_decision(
             self.outcome,
-            self.query_one("#conditions", Input).value,
+            self.query_one("#conditions", ExpandingInput).kept_value,
             vote,
-            self.query_one("#mover", Input).value,
-            self.query_one("#seconder", Input).value,
+            self.query_one("#mover", ExpandingInput).kept_value,
+            self.query_one("#seconder", ExpandingInput).kept_value,
         )
         if problem:
             self.query_one("#message", Static).update(problem)

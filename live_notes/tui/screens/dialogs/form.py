@@ -1,7 +1,10 @@
 """A modal form of labelled fields with a message next to each (review's edit, move and
 note; the meetings screen's new and copy; the setup lists' rows).
 
-Keys: `live_notes.tui.keys.FORM` (Enter saves, Escape cancels); Tab moves on.
+Keys: `live_notes.tui.keys.FORM` (Enter or Ctrl+S saves, Escape cancels); Tab moves on.
+A multi-line field (a line's text, a note) is a `LineText`: Enter does nothing there,
+Ctrl+S saves, and the hint under the form says so. Abbreviations expand in every text
+field (`live_notes.tui.widgets.text_fields`).
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from live_notes.tui.bindings import Keyed
+from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.keys import FORM
+from live_notes.tui.keys import BY_ID, FORM, plain_key
 from live_notes.tui.widgets.choice import Choice
 from live_notes.tui.widgets.message_line import show_text
+from live_notes.tui.widgets.text_fields import ExpandingInput, LineText
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,19 +35,27 @@ add_messages(
             "Enter saves · Esc cancels · Tab to the next field",
             "Enter で保存・Esc で取消・Tab で次の欄",
         ),
+        "kit.form_hint_text": (
+            "{save} saves · {cancel} cancels · Tab to the next field",
+            "{save} で保存・{cancel} で取消・Tab で次の欄",
+        ),
     }
 )
 
 
 @dataclass
 class Field:
-    """One field of a `FormDialog`: a text input, or a `Choice` when `choices` is given."""
+    """One field of a `FormDialog`: a text input, or a `Choice` when `choices` is given.
+
+    A `multiline` field wraps its text over several rows (a line's text, a note).
+    """
 
     name: str
     label: str
     value: str = ""
     choices: list[tuple[str, str]] = field(default_factory=list)
     placeholder: str = ""
+    multiline: bool = False
 
 
 class DialogError(Exception):
@@ -75,6 +88,7 @@ class FormDialog(Keyed, ModalScreen[Any]):
     FormDialog .form-row { height: auto; }
     FormDialog .form-label { width: 18; padding: 1 1 0 0; }
     FormDialog .form-row Input { width: 1fr; }
+    FormDialog .form-row LineText { width: 1fr; margin: 0 0 0 0; }
     FormDialog .form-row Choice { margin: 1 0 0 0; }
     FormDialog .form-error { color: $error; width: 1fr; height: auto; padding: 0 0 0 18; }
     FormDialog #form-hint { color: $foreground-muted; padding: 1 0 0 0; }
@@ -102,12 +116,25 @@ class FormDialog(Keyed, ModalScreen[Any]):
                         yield Label(spec.label, classes="form-label")
                         if spec.choices:
                             yield Choice(spec.choices, spec.value, id=f"f-{spec.name}")
+                        elif spec.multiline:
+                            yield LineText(spec.value, id=f"f-{spec.name}")
                         else:
-                            yield Input(
+                            yield ExpandingInput(
                                 spec.value, placeholder=spec.placeholder, id=f"f-{spec.name}"
                             )
                     yield Static("", id=f"e-{spec.name}", classes="form-error", markup=False)
-            yield Label(t("kit.form_hint", self.lang), id="form-hint")
+            yield Label(self.hint(), id="form-hint", markup=False)
+
+    def hint(self) -> str:
+        """How to save: Enter, or (with a multi-line field, where Enter does nothing) Ctrl+S."""
+        if not any(spec.multiline for spec in self.fields):
+            return t("kit.form_hint", self.lang)
+        keys = host(self.app).key_overrides
+
+        def key(command_id: str) -> str:
+            return plain_key(keys.get(command_id, BY_ID[command_id].key))
+
+        return t("kit.form_hint_text", self.lang, save=key("form.save"), cancel=key("form.cancel"))
 
     def on_mount(self) -> None:
         """The first field takes the keys; empty message lines take no room."""
@@ -122,7 +149,10 @@ class FormDialog(Keyed, ModalScreen[Any]):
         out: dict[str, str] = {}
         for spec in self.fields:
             widget = self.query_one(f"#f-{spec.name}")
-            out[spec.name] = widget.value if isinstance(widget, Input | Choice) else ""
+            if isinstance(widget, ExpandingInput | LineText):
+                out[spec.name] = widget.kept_value
+            else:
+                out[spec.name] = widget.value if isinstance(widget, Input | Choice) else ""
         return out
 
     def show_error(self, error: DialogError) -> None:

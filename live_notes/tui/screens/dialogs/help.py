@@ -41,6 +41,7 @@ HELP_GROUPS = (
     "group.setup_lists",
     "group.export",
     "group.form",
+    "group.find",
 )
 
 

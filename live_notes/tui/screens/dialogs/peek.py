@@ -1,4 +1,4 @@
-"""A read-only look at another item's lines (Ctrl+K): new lines still go to the current item."""
+"""A read-only look at another item's lines (Alt+G): new lines still go to the current item."""
 
 from __future__ import annotations
 

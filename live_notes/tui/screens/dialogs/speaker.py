@@ -1,8 +1,8 @@
-"""Who speaks (Ctrl+E): name the speaker of the next lines by number or name.
+"""Who speaks (Ctrl+S): name the speaker of the next lines by number or name.
 
 The people are numbered (by seat, else in roster order, members first); a digit
 that can only mean one of them chooses at once, so most members take one key
-after Ctrl+E. Enter on an empty field takes the person offered: the last
+after Ctrl+S. Enter on an empty field takes the person offered: the last
 speaker of the current role.
 """
 
