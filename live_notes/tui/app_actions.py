@@ -25,6 +25,11 @@ add_messages(
             "会議の準備(概要・名簿・議題)",
         ),
         "app.theme": ("Theme: {name}", "テーマ: {name}"),
+        "app.abbreviations": (
+            "Abbreviations (code + space expands)",
+            "略語一覧(略語+スペースで展開)",
+        ),
+        "app.no_abbreviations": ("No abbreviations.", "略語はありません。"),
         "app.palette_placeholder": ("Search for commands…", "コマンドを検索…"),
         "app.screenshot_saved": ("Screenshot saved: {path}", "画面を保存しました: {path}"),
         "app.screenshot_failed": (
@@ -43,6 +48,7 @@ class AppActions(App[None]):
     """The actions of `live_notes.tui.keys.APP` and the palette's system commands."""
 
     config: Config
+    abbreviations: dict[str, str]
     session: Session | None
     opening: Opening | None
     said: list[str]
@@ -119,6 +125,16 @@ class AppActions(App[None]):
         if session := self._has_session():
             self.push_screen(SetupScreen(session))
 
+    def action_abbreviations(self) -> None:
+        """The abbreviations (from the palette): each code and what it becomes."""
+        from live_notes.tui.screens.dialogs.peek import PeekScreen
+
+        lang = self.ui_lang
+        rows = [f"{code}  →  {text}" for code, text in sorted(self.abbreviations.items())]
+        title = t("app.abbreviations", lang)
+        rows = rows or [t("app.no_abbreviations", lang)]
+        self.push_screen(PeekScreen(title, rows, lang, plain=True))
+
     def action_command_palette(self) -> None:
         """Ctrl+P: the palette, its search field in the clerk's language."""
         from textual.command import CommandPalette
@@ -157,6 +173,7 @@ class AppActions(App[None]):
         yield from super().get_system_commands(screen)
         lang = self.ui_lang
         yield SystemCommand(t("app.setup", lang), "", self.action_setup)
+        yield SystemCommand(t("app.abbreviations", lang), "", self.action_abbreviations)
         for name in sorted(self.available_themes):
             if name.startswith("live-"):
                 yield SystemCommand(

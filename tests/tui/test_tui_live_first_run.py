@@ -82,3 +82,17 @@ async def test_the_palette_speaks_japanese_and_its_screenshot_needs_no_downloads
         assert len(saved) == 1
         said = app.said[-1]
         assert said == f"画面を保存しました: {saved[0]}" and "[$" not in said
+
+
+async def test_the_abbreviations_are_listed_from_the_palette(dirs: Path) -> None:
+    from live_notes.tui.screens.dialogs.peek import PeekScreen
+
+    app, _ = make_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o", "ctrl+p", *"略語", "enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, PeekScreen)
+        shown = str(app.screen.query_one("#peek-lines").render())
+        assert ";t  →  担当課" in shown
+        assert text_of(app, ".title").startswith("略語一覧")
+        await pilot.press("escape")

@@ -37,8 +37,10 @@ class PeekScreen(Keyed, ModalScreen[None]):
 
     KEYS = tuple(c for c in DIALOG if c.id == "dialog.cancel")
 
-    def __init__(self, title: str, rows: list[str], lang: str) -> None:
+    def __init__(self, title: str, rows: list[str], lang: str, *, plain: bool = False) -> None:
+        """`plain`: the title as it is (not "looking at an item")."""
         super().__init__()
+        self.plain = plain
         self.title_text = title
         self.rows = rows
         self.lang = lang
@@ -46,7 +48,10 @@ class PeekScreen(Keyed, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """The item, its lines, the key back."""
         with Vertical(classes="dialog wide"):
-            yield Static(t("peek.title", self.lang, item=self.title_text), classes="title")
+            title = (
+                self.title_text if self.plain else t("peek.title", self.lang, item=self.title_text)
+            )
+            yield Static(title, classes="title")
             with VerticalScroll(id="peek-scroll"):
                 text = "\n".join(self.rows) or t("peek.empty", self.lang)
                 yield Static(text, id="peek-lines", markup=False)
