@@ -310,12 +310,19 @@ class LiveScreen(LiveView):
 
     def _open_decision(self, item: AgendaItem) -> None:
         session = self.session
+        replace = item.id in session.meeting.decisions  # the clerk said yes to replacing it
 
         def save(
             outcome: Outcome, conditions: str, vote: Vote | None, mover: str, seconder: str
         ) -> str | None:
             refused = attempt(
-                session.record_decision, outcome, conditions, vote, mover=mover, seconder=seconder
+                session.record_decision,
+                outcome,
+                conditions,
+                vote,
+                mover=mover,
+                seconder=seconder,
+                replace=replace,
             )
             return refused.message(self.lang) if isinstance(refused, ClerkError) else None
 

@@ -39,7 +39,7 @@ from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.kinsoku import wrap
 from live_notes.tui.widgets.agenda_view import AgendaView
 from live_notes.tui.widgets.entry import Chip, EntryLine
-from live_notes.tui.widgets.lines_view import ROLE_KINDS, LinesView
+from live_notes.tui.widgets.lines_view import ROLE_KINDS, LinesView, conclusion_row
 from live_notes.tui.widgets.message_line import MessageLine
 from live_notes.tui.widgets.status_bar import StatusBar
 
@@ -319,7 +319,8 @@ class LiveView(Keyed, Screen[None]):
         title = f"{item.label} {item.title}".strip() if item else t("live.no_item", self.lang)
         self.query_one("#item-title", Static).update(title)
         lines = meeting.lines_of(item_id) if item_id else []
-        self.lines_view.set_lines(lines, meeting.recesses)
+        decision = meeting.decisions.get(item_id) if item_id else None
+        self.lines_view.set_lines(lines, meeting.recesses, conclusion_row(decision, self.lang))
 
     def _recess_label(self, start: datetime, end: datetime | None) -> str:
         until = end.strftime("%H:%M") if end else ""

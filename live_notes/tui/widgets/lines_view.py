@@ -20,12 +20,23 @@ from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.kinsoku import wrap
 
 if TYPE_CHECKING:  # the model loads after the live screen's first frame
     from datetime import datetime
 
-    from live_notes.domain.models import Recess, Section, Utterance
+    from live_notes.domain.models import Decision, Recess, Section, Utterance
+
+add_messages(
+    {
+        "live.decision_row": ("── Decision: {decision} ──", "── 結論: {decision} ──"),
+        "live.decision_vote": (
+            "for {yes}, against {no}, abstain {abstain}",
+            "賛成 {yes}・反対 {no}・棄権 {abstain}",
+        ),
+    }
+)
 
 MAX_SHOWN = 500
 """Most lines of one item loaded into the view at once."""
@@ -38,6 +49,20 @@ RoleLabel = Callable[[str, "str | None"], str]
 
 ROLE_KINDS = ("chair", "asking", "answering", "role")
 """How a role is coloured: the chair, the asking side, the answering side, others."""
+
+
+def conclusion_row(decision: Decision | None, lang: str) -> str:
+    """An item's decision as the transcript's row: outcome, conditions, votes ("": none)."""
+    if decision is None:
+        return ""
+    said = t(f"outcome.{decision.outcome.value}", lang)
+    if decision.conditions:
+        said += f" {decision.conditions}"
+    vote = decision.vote
+    if vote is not None:
+        counts = t("live.decision_vote", lang, yes=vote.for_, no=vote.against, abstain=vote.abstain)
+        said += f" ({counts})"
+    return t("live.decision_row", lang, decision=said)
 
 
 class LinesView(ScrollView, can_focus=False):
@@ -60,6 +85,7 @@ class LinesView(ScrollView, can_focus=False):
         "lines-view--section",
         "lines-view--off-record",
         "lines-view--more",
+        "lines-view--decision",
     }
 
     DEFAULT_CSS = """
@@ -82,6 +108,7 @@ class LinesView(ScrollView, can_focus=False):
     LinesView > .lines-view--section { color: $secondary; text-style: italic; }
     LinesView > .lines-view--off-record { color: $text-disabled; }
     LinesView > .lines-view--more { color: $text-muted; text-style: italic; }
+    LinesView > .lines-view--decision { color: $text-success; text-style: bold; }
     """
 
     ROLE_CELLS = 8
@@ -108,6 +135,8 @@ class LinesView(ScrollView, can_focus=False):
         self._recesses: Sequence[Recess] = ()
         self._trailing = False
         """Whether the last block is a recess after the last line (redrawn on append)."""
+        self._conclusion = ""
+        """The item's recorded decision, shown as a row after its lines ("" for none)."""
         self.max_shown = max_shown
         """Most lines loaded by `set_lines` (appending is not limited)."""
         self._role_label = role_label
@@ -133,10 +162,14 @@ class LinesView(ScrollView, can_focus=False):
         """The lines shown (the latest of the item)."""
         return self._lines
 
-    def set_lines(self, lines: Sequence[Utterance], recesses: Sequence[Recess] = ()) -> None:
+    def set_lines(
+        self, lines: Sequence[Utterance], recesses: Sequence[Recess] = (), conclusion: str = ""
+    ) -> None:
         """Show these lines (an item's), keeping only the latest `max_shown`, with the
-        recesses between them (and a recess going on after the last)."""
+        recesses between them (and a recess going on after the last), and the item's
+        decision (`conclusion`, already worded) as a row after them."""
         self._recesses = recesses
+        self._conclusion = conclusion
         self._hidden = max(0, len(lines) - self.max_shown)
         self._lines = list(lines[self._hidden :])
         self._rebuild()
@@ -145,7 +178,7 @@ class LinesView(ScrollView, can_focus=False):
         """Add one line at the bottom: only that line is wrapped and drawn."""
         previous = self._lines[-1] if self._lines else None
         self._lines.append(line)
-        if self._trailing:  # the recess row goes above the new line
+        if self._trailing or self._conclusion:  # those rows stay below the new line
             self._rebuild()
             return
         if self._width:
@@ -176,6 +209,10 @@ class LinesView(ScrollView, can_focus=False):
             if after:
                 self._add_block(after)
                 self._trailing = True
+        if self._conclusion:
+            style = self._style("decision")
+            rows = wrap(self._conclusion, max(2, self._width))
+            self._add_block([Strip([Segment(row, style)]) for row in rows])
         self._update_size(follow=True)
         self.refresh()
 
