@@ -19,13 +19,20 @@ if TYPE_CHECKING:
 
 def circulate(store: MeetingStore) -> int:
     """Keep the record as the next circulated version and mark it; returns N."""
-    meeting = store.meeting
+    return circulate_session(Session(store.meeting, sink=store.append), store.data_dir)
+
+
+def circulate_session(session: Session, data_dir: Path) -> int:
+    """Keep the session's record (saved under `data_dir`) as the next circulated version
+    and mark it through the session (journalled); returns N. Refused, with nothing kept,
+    before the meeting is closed or once it is approved."""
+    meeting = session.meeting
     if meeting.status is not MeetingStatus.CLOSED:
         raise CommandError("not_closed")
     if meeting.locked:
         raise CommandError("record_locked")
-    number = save_version(store.data_dir, meeting)
-    Session(meeting, sink=store.append).mark_circulated(number)
+    number = save_version(data_dir, meeting)
+    session.mark_circulated(number)
     return number
 
 

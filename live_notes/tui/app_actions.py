@@ -10,11 +10,14 @@ from textual.app import App
 from live_notes.tui.i18n import add_messages, t
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.notifications import SeverityLevel
 
     from live_notes.config import Config
     from live_notes.domain.errors import ClerkError
     from live_notes.domain.session import Session
+    from live_notes.store import MeetingStore
     from live_notes.tui.opening import Opening
 
 add_messages(
@@ -50,6 +53,7 @@ class AppActions(App[None]):
     config: Config
     abbreviations: dict[str, str]
     session: Session | None
+    store: MeetingStore | None
     opening: Opening | None
     said: list[str]
     """The latest messages the clerk was shown (notifications), oldest first."""
@@ -116,7 +120,14 @@ class AppActions(App[None]):
 
         if session := self._has_session():
             out_dir = export_dir(self.config.export_dir)
-            self.push_screen(ExportScreen(session.meeting, out_dir))
+            store = self.store
+            circulate: Callable[[], int] | None = None
+            if store is not None:
+                from live_notes.versions_cli import circulate_session
+
+                data_dir = store.data_dir
+                circulate = lambda: circulate_session(session, data_dir)  # noqa: E731
+            self.push_screen(ExportScreen(session.meeting, out_dir, circulate=circulate))
 
     def action_setup(self) -> None:
         """The setup screen (from the palette)."""

@@ -7,10 +7,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import pytest
-from support.screens import screen_text, stored_sample
+from support.screens import reopen, screen_text, stored_sample
 
 from live_notes.config import load_config
 from live_notes.paths import export_dir
+from live_notes.store.versions import load_version, version_numbers
 from live_notes.tui.app import LiveNotesApp
 from live_notes.tui.screens.dialogs.export import ExportScreen
 
@@ -30,10 +31,11 @@ def _app(data: Path, meeting_id: str) -> LiveNotesApp:
     return LiveNotesApp(data, meeting_id, config=load_config(), clock=clock)
 
 
-async def _export(tmp_path: Path, *keys: str) -> tuple[str, str]:
-    """Export the closed sample with the keys pressed in the dialog; (file text, screen)."""
+async def _export(tmp_path: Path, *keys: str, closed: bool = True) -> tuple[str, str]:
+    """Export the sample (closed, else just planned) with the keys pressed in the dialog;
+    (file text, screen)."""
     data = tmp_path / "data"
-    meeting_id = stored_sample(data, "ja")
+    meeting_id = stored_sample(data, "ja", driven=closed)
     app = _app(data, meeting_id)
     async with app.run_test(size=(140, 40)) as pilot:
         while app.session is None:
@@ -62,6 +64,33 @@ async def test_another_style_and_final(tmp_path: Path) -> None:
     assert "書き出しました" in shown
     assert "【案】" not in text
     assert "諮問事項" in text  # ja-iinkai's kind headings
+
+
+CIRCULATE = ("down", "tab", "tab", "tab", "tab", "down", "down")
+"""Markdown, then Tab to draft or final, and the third choice: a draft to circulate."""
+
+
+async def test_a_draft_to_circulate_is_kept_as_the_next_version(tmp_path: Path) -> None:
+    text, shown = await _export(tmp_path, *CIRCULATE)
+    assert "【案】" in text
+    assert "第1版として回付を記録しました" in shown
+    data = tmp_path / "data"
+    (written,) = export_dir().glob("*.md")
+    meeting_id = written.name.split(".")[0]
+    meeting = reopen(data, meeting_id)
+    assert meeting.circulated == 1  # journalled: the store says so after the app quit
+    assert version_numbers(data, meeting_id) == [1]
+    assert load_version(data, meeting_id, 1).utterances == meeting.utterances
+
+
+async def test_circulating_an_unclosed_meeting_is_refused_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    text, shown = await _export(tmp_path, *CIRCULATE, closed=False)
+    assert text == ""
+    assert "書き出せませんでした" in shown and "閉会" in shown
+    assert "回付を記録しました" not in shown and "Traceback" not in shown
+    assert list(export_dir().glob("*")) == []
 
 
 async def test_a_broken_user_style_is_refused_in_one_line(tmp_path: Path) -> None:

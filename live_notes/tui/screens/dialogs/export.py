@@ -27,6 +27,7 @@ from textual.widgets.option_list import Option
 
 from live_notes.domain.errors import ClerkError
 from live_notes.export import FORMATS, ExportOptions, ExportResult, default_filename, export
+from live_notes.tui.attempt import attempt
 from live_notes.tui.bindings import Keyed
 from live_notes.tui.host import host
 from live_notes.tui.i18n import add_messages, t
@@ -34,6 +35,8 @@ from live_notes.tui.keys import EXPORT
 from live_notes.tui.widgets.message_line import MessageLine, Says
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from textual.app import ComposeResult
 
     from live_notes.domain.models import Meeting
@@ -60,6 +63,11 @@ add_messages(
         "export.mark": ("Draft or final", "案/確定"),
         "export.mark.draft": ("Draft (marked DRAFT)", "案(【案】を付ける)"),
         "export.mark.final": ("Final", "確定版"),
+        "export.mark.circulate": (
+            "Draft to circulate (kept as the next version)",
+            "回付する案(次の版として保存)",
+        ),
+        "export.circulated": ("Circulated as version {n}.", "第{n}版として回付を記録しました。"),
         "export.target": ("Will write: {path}", "書き出し先: {path}"),
         "export.writing": ("Writing {path} …", "{path} を書き出しています…"),
         "export.written": ("Written: {path}", "書き出しました: {path}"),
@@ -105,11 +113,17 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
     KEYS = EXPORT
     KEYS_PRIORITY = True
 
-    def __init__(self, meeting: Meeting, out_dir: Path) -> None:
+    def __init__(
+        self, meeting: Meeting, out_dir: Path, *, circulate: Callable[[], int] | None = None
+    ) -> None:
         super().__init__()
         self.meeting = meeting
         self.out_dir = Path(out_dir)
         self.written: Path | None = None
+        self.circulate = circulate
+        """Keeps the record as the next circulated version (journalled) and returns its
+        number; None when the meeting has no store (then the dialog does not offer it)."""
+        self._circulated: int | None = None
 
     def compose(self) -> ComposeResult:
         """The three lists side by side, the target path and the message."""
@@ -126,7 +140,8 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
                     "edition", [(e, t(f"export.edition.{e}", lang)) for e in EDITIONS]
                 )
                 yield self._column("style", self._styles())
-                yield self._column("mark", [(m, t(f"export.mark.{m}", lang)) for m in MARKS])
+                marks = MARKS if self.circulate is None else (*MARKS, "circulate")
+                yield self._column("mark", [(m, t(f"export.mark.{m}", lang)) for m in marks])
             yield Static("", id="export-target", markup=False)
             yield MessageLine(id="export-message")
             yield Label(t("export.hint", lang), id="export-hint")
@@ -216,7 +231,15 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
             self._show_target()
 
     def action_write(self) -> None:
-        """Write the file with the chosen options."""
+        """Write the file with the chosen options (a draft to circulate: the record is kept
+        as the next version first; if that is refused, nothing is written)."""
+        self._circulated = None
+        if self.choice("mark") == "circulate" and self.circulate is not None:
+            number = attempt(self.circulate)
+            if isinstance(number, ClerkError):
+                self.say(t("export.failed", self.lang, reason=number.message(self.lang)), True)
+                return
+            self._circulated = number
         path = self.target()
         self.say(t("export.writing", self.lang, path=path))
         # The worker reads a copy: the clerk may go on recording in the live meeting.
@@ -241,6 +264,8 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
     def _done(self, result: ExportResult) -> None:
         self.written = result.path
         lines = [t("export.written", self.lang, path=result.path)]
+        if self._circulated is not None:
+            lines.append(t("export.circulated", self.lang, n=self._circulated))
         if result.warnings:
             lines.append(t("export.warnings", self.lang))
             lines += [f"  • {warning}" for warning in result.warnings]
