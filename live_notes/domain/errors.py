@@ -82,7 +82,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "line_not_movable": (
         "Line #{line} is the {which} line of its item already.",
-        "{line}番の行はすでに議題の{which}の行です。",
+        "{line}番の行はすでに議題の{which}です。",
     ),
     "bad_split": (
         "Line #{line} cannot be split there: both parts must keep some text.",
