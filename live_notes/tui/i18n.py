@@ -60,14 +60,20 @@ def counted(n: int, unit: str, lang: str) -> str:
 def locale_lang(environ: dict[str, str] | None = None) -> str:
     """The language the clerk's locale asks for (LC_ALL, LC_MESSAGES, LANG, first set
     wins): "en" for a locale other than Japanese, "ja" for Japanese or none (C/POSIX)."""
+    return locale_said(environ) or "ja"
+
+
+def locale_said(environ: dict[str, str] | None = None) -> str | None:
+    """The language a locale names ("ja" or "en"), or None when none is set or it is
+    C/POSIX, which names no language (then the UI looks at the meetings)."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "")
         if value:
             if value.startswith("ja"):
                 return "ja"
-            return "ja" if value.split(".")[0] in ("C", "POSIX") else "en"
-    return "ja"
+            return None if value.split(".")[0] in ("C", "POSIX") else "en"
+    return None
 
 
 def has_message(key: str) -> bool:
