@@ -30,7 +30,8 @@ class ExportOptions:
         with_names: Speaker labels with the person's name (the internal record style)
             instead of the role alone.
         anonymise: With `with_names`, each speaker by a letter instead of the name
-            (A委員, Member B), the same letter for one person throughout the meeting.
+            (A委員, Member B), the same letter for one member throughout the meeting; other
+            speakers (the chair, staff) by their role alone.
         label_style: How speaker labels are printed; None follows the meeting.
         fullwidth: Full-width digits in Japanese dates, times and counts.
         eras: Era table for Japanese dates (None: the built-in eras).
