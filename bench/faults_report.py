@@ -90,7 +90,7 @@ NOTES = {
     ),
     "Draft on disk within 0.5 s": (
         "Time from the keys reaching the terminal to the draft file holding the line. The "
-        "draft timer waits 0.4 s after the first change, leaving the rest for the key's way "
+        "draft timer waits 0.3 s after the first change, leaving the rest for the key's way "
         "and the write; it used to be an interval timer reset while paused, which landed "
         "0.5-1.0 s after the change (1.0 s for the first of a session)."
     ),

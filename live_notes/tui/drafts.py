@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 
     from live_notes.domain.errors import ClerkError
 
-DRAFT_DELAY = 0.4
-"""Longest time the line being typed waits to be saved: 0.4 s, so that with the key's
+DRAFT_DELAY = 0.3
+"""Longest time the line being typed waits to be saved: 0.3 s, so that with the key's
 way to the app and the write it is on disk within the 0.5 s the docs promise."""
 
 Save = Callable[[str], None]
