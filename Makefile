@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run install test lint bench faults clean
+.PHONY: run install test lint bench faults clean wheelhouse wheelhouse-windows
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "live-notes needs Python 3.11 or newer (found none of python3.11 … python3.14, python3, python)"; exit 1; }
@@ -31,6 +31,21 @@ run: $(STAMP)
 install:
 	@command -v pipx >/dev/null 2>&1 || { echo "make install needs pipx (or call .venv/bin/live-notes after make run)"; exit 1; }
 	pipx install --force --python "$(PYTHON)" .
+
+# A folder of wheels to carry to a laptop without the network (README: offline install):
+# live-notes and everything it needs, for this platform, or for Windows (64-bit,
+# Python 3.11) from any machine.
+wheelhouse: $(BIN)/python
+	rm -rf wheelhouse
+	$(BIN)/python -m pip wheel --quiet -w wheelhouse .
+	@echo "wheelhouse/: $$(ls wheelhouse | wc -l) wheels for this machine"
+
+wheelhouse-windows: $(BIN)/python
+	rm -rf wheelhouse
+	$(BIN)/python -m pip wheel --quiet --no-deps -w wheelhouse .
+	$(BIN)/python -m pip download --quiet --only-binary=:all: --platform win_amd64 \
+		--python-version 3.11 -d wheelhouse wheelhouse/live_notes-*.whl
+	@echo "wheelhouse/: $$(ls wheelhouse | wc -l) wheels for Windows (64-bit, Python 3.11)"
 
 lint: $(TEST_STAMP)
 	$(BIN)/ruff check .
@@ -59,4 +74,4 @@ faults: $(TEST_STAMP)
 		$(BIN)/python -m bench.faults_report $(FAULTS_RESULTS) docs/reliability.md && exit $$status
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build wheelhouse *.egg-info

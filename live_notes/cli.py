@@ -163,6 +163,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         lang=args.lang,
         edition=args.edition,
         with_names=args.names,
+        anonymise=args.anonymise,
         final=args.final,
         style=args.style,
     )
@@ -420,6 +421,11 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--lang", choices=["ja", "en"], help="default: the meeting's language")
     exp.add_argument("--edition", default="public", choices=["public", "internal"])
     exp.add_argument("--names", action="store_true", help="speaker labels with names")
+    exp.add_argument(
+        "--anonymise",
+        action="store_true",
+        help="with --names: speakers by letter (A委員, Member B), the same letter per person",
+    )
     exp.add_argument(
         "--final", action="store_true", help="the approved minutes: without the 案 / DRAFT mark"
     )

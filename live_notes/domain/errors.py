@@ -81,8 +81,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{person}には訂正する{which}時刻がありません。",
     ),
     "line_not_movable": (
-        "Line #{line} is the {end} line of its item already.",
-        "{line}番の行はすでに議題の{end}です。",
+        "Line #{line} is the {which} line of its item already.",
+        "{line}番の行はすでに議題の{which}です。",
     ),
     "bad_split": (
         "Line #{line} cannot be split there: both parts must keep some text.",
@@ -164,6 +164,16 @@ class ClerkError(Exception):
         return str(self)
 
 
+WORDS: dict[str, tuple[str, str]] = {
+    "first": ("first", "最初"),
+    "last": ("last", "最後"),
+    "arrival": ("arrival", "到着"),
+    "departure": ("departure", "退席"),
+}
+"""Words a refusal takes as its ``which`` parameter: chosen when the message is shown,
+in the clerk's language, never in the meeting's."""
+
+
 class CommandError(ClerkError):
     """A command refused, with a message for the clerk.
 
@@ -178,6 +188,11 @@ class CommandError(ClerkError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        """The refusal in the clerk's language ("ja" or "en")."""
+        """The refusal in the clerk's language ("ja" or "en"); a ``which`` parameter
+        ("first", "arrival" …) is a word of `WORDS`, said in that language too."""
         en, ja = MESSAGES[self.code]
-        return (ja if lang == "ja" else en).format(**self.params)
+        params = dict(self.params)
+        which = params.get("which")
+        if isinstance(which, str) and which in WORDS:
+            params["which"] = WORDS[which][1 if lang == "ja" else 0]
+        return (ja if lang == "ja" else en).format(**params)

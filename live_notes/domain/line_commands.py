@@ -156,10 +156,8 @@ class LineCommands:
         while 0 <= neighbour < len(lines) and lines[neighbour].item_id != line.item_id:
             neighbour += 1 if step > 0 else -1
         if not 0 <= neighbour < len(lines):
-            end = "last" if step > 0 else "first"
-            if meeting.header.lang.value == "ja":
-                end = "最後" if step > 0 else "最初"
-            raise CommandError("line_not_movable", line=line_id, end=end)
+            which = "last" if step > 0 else "first"
+            raise CommandError("line_not_movable", line=line_id, which=which)
         old_after = _previous_id(meeting, index)
         if step > 0:
             after = lines[neighbour].id

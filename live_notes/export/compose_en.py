@@ -27,6 +27,7 @@ from live_notes.export.view import (
     MinutesView,
     Para,
     Part,
+    anonymous_letters,
     clock,
     heading,
     item_closed,
@@ -54,6 +55,8 @@ class _En:
         self.label_style = options.style_for(meeting, style)
         self.recesses = recess_places(meeting, options)
         self.labels: dict[tuple[str, str | None], str] = {}
+        public = options.edition == "public"
+        self.anonymous = anonymous_letters(meeting, public) if options.anonymise else None
 
     def t(self, at: datetime) -> str:
         return clock(at.time(), self.s)
@@ -186,7 +189,9 @@ class _En:
         key = (line.role_id, line.person_id)
         label = self.labels.get(key)
         if label is None:
-            label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+            label = speaker_label(
+                self.m, line, self.s, self.label_style, self.o.with_names, self.anonymous
+            )
             self.labels[key] = label
         return [
             Para(

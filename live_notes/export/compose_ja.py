@@ -28,6 +28,7 @@ from live_notes.export.view import (
     MinutesView,
     Para,
     Part,
+    anonymous_letters,
     clock,
     heading,
     item_closed,
@@ -57,6 +58,8 @@ class _Ja:
         self.label_style = options.style_for(meeting, style)
         self.recesses = recess_places(meeting, options)
         self.labels: dict[tuple[str, str | None], str] = {}
+        public = options.edition == "public"
+        self.anonymous = anonymous_letters(meeting, public) if options.anonymise else None
 
     def digits(self, text: str) -> str:
         return to_fullwidth(text) if self.o.fullwidth else text
@@ -258,7 +261,9 @@ class _Ja:
         key = (line.role_id, line.person_id)
         label = self.labels.get(key)
         if label is None:
-            label = speaker_label(self.m, line, self.s, self.label_style, self.o.with_names)
+            label = speaker_label(
+                self.m, line, self.s, self.label_style, self.o.with_names, self.anonymous
+            )
             self.labels[key] = label
         return [
             Para(

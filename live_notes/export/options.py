@@ -29,6 +29,9 @@ class ExportOptions:
             closed session to their title; "internal" keeps everything.
         with_names: Speaker labels with the person's name (the internal record style)
             instead of the role alone.
+        anonymise: With `with_names`, each speaker by a letter instead of the name
+            (A委員, Member B), the same letter for one member throughout the meeting; other
+            speakers (the chair, staff) by their role alone.
         label_style: How speaker labels are printed; None follows the meeting.
         fullwidth: Full-width digits in Japanese dates, times and counts.
         eras: Era table for Japanese dates (None: the built-in eras).
@@ -43,6 +46,7 @@ class ExportOptions:
     lang: str | None = None
     edition: Edition = "public"
     with_names: bool = False
+    anonymise: bool = False
     label_style: LabelStyle | None = None
     fullwidth: bool = False
     eras: list[Era] | None = None
@@ -54,6 +58,8 @@ class ExportOptions:
     def __post_init__(self) -> None:
         if self.edition not in ("public", "internal"):
             raise ValueError(f"edition must be 'public' or 'internal', not {self.edition!r}")
+        if self.anonymise and not self.with_names:
+            raise ValueError("--anonymise works with --names: add --names to letter the speakers")
         if self.lang is not None:
             Lang(self.lang)  # refuses an unknown language early, with the value in the message
         if self.label_style is not None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from live_notes.domain.models import (
     AgendaItem,
+    Group,
     LabelStyle,
     Meeting,
     Person,
@@ -169,15 +170,56 @@ def recess_places(
     return places
 
 
+def anonymous_letters(meeting: Meeting, public: bool) -> dict[str, str]:
+    """A letter for each member who speaks (A, B, … Z, AA, AB, …), by first appearance in
+    the minutes' order; lines the public edition leaves out do not take a letter there."""
+    letters: dict[str, str] = {}
+    for item, _depth in meeting.iter_items():
+        for line in meeting.lines_of(item.id):
+            if not line.person_id or line.person_id in letters or (public and line.off_record):
+                continue
+            person = meeting.person(line.person_id)
+            if person is not None and person.group is Group.MEMBER:
+                letters[line.person_id] = _letter(len(letters))
+    return letters
+
+
+def _letter(n: int) -> str:
+    text = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        text = chr(ord("A") + rest) + text
+    return text
+
+
+_ANON_WORDS = {"ja": "{letter}{label}", "en": "{label} {letter}"}
+
+
 def speaker_label(
-    meeting: Meeting, line: Utterance, style: Style, label_style: LabelStyle, with_names: bool
+    meeting: Meeting,
+    line: Utterance,
+    style: Style,
+    label_style: LabelStyle,
+    with_names: bool,
+    anonymous: dict[str, str] | None = None,
 ) -> str:
     """The bare speaker label of a line (委員, 上野健太委員, Member (Yui Tanaka)), or "" for
-    a role the style prints without a label (stage directions)."""
+    a role the style prints without a label (stage directions).
+
+    With ``anonymous`` (member id -> letter) a member is shown by letter instead (A委員,
+    Member B) and anyone else by role alone (会長, 担当課)."""
     if line.role_id in style.choice("labels", "none", []):
         return ""
     role = meeting.role_set.get(line.role_id)
     label = role.label(style.lang) if role else line.role_id
+    if with_names and anonymous is not None:
+        if line.person_id not in anonymous:
+            return label
+        word = style.table("words").get("label_anon") or _ANON_WORDS.get(
+            style.lang, "{label} {letter}"
+        )
+        return str(word).format(label=label, letter=anonymous[line.person_id])
     person = meeting.person(line.person_id) if with_names and line.person_id else None
     if person is not None:
         key = "label_name_mark" if label_style is LabelStyle.MARK else "label_name"

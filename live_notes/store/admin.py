@@ -38,6 +38,7 @@ class MeetingSummary:
         archived: Whether it is archived.
         path: The snapshot file.
         error: Why it cannot be opened, or None when it opens.
+        lang: The language of the meeting ("ja", "en"), "" when unreadable.
     """
 
     id: str
@@ -49,6 +50,7 @@ class MeetingSummary:
     archived: bool
     path: Path
     error: str | None = None
+    lang: str = ""
 
 
 @dataclass
@@ -165,6 +167,7 @@ def list_meetings(data_dir: Path) -> list[MeetingSummary]:
                 len(meeting.utterances),
                 meeting.archived,
                 path,
+                lang=header.lang.value,
             )
         )
     return summaries

@@ -26,11 +26,12 @@ from textual.binding import Binding
 
 from live_notes.tui.app_actions import AppActions
 from live_notes.tui.bindings import apply_keymap, bindings, format_key, preset_keys
-from live_notes.tui.i18n import add_messages, locale_lang, t
+from live_notes.tui.i18n import add_messages, locale_said, t
 from live_notes.tui.keys import APP
 from live_notes.tui.opening import Opening, first_screen
 from live_notes.tui.palette import CommandsProvider
 from live_notes.tui.screens.live import LiveScreen
+from live_notes.tui.stored_lang import stored_lang
 
 if TYPE_CHECKING:  # loaded when needed: the live screen's first frame does without them
     from live_notes.abbrev import Abbreviations
@@ -123,12 +124,13 @@ class LiveNotesApp(AppActions):
 
     @property
     def ui_lang(self) -> str:
-        """The UI's language: the config's, else the open meeting's, else the locale's."""
+        """The UI's language: the config's, else the open meeting's, else the locale's,
+        else (no locale, as on Windows) the stored meetings' when they share one."""
         if self.config.ui_lang != "auto":
             return self.config.ui_lang
         if self.session is not None:
             return self.session.lang
-        return locale_lang()
+        return locale_said() or stored_lang(self.data_dir)
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys in the footer and the help: function keys as printed on the keyboard (F9)."""

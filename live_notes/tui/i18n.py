@@ -34,21 +34,46 @@ def t(key: str, lang: str, **params: Any) -> str:
 
 def undone(label: str, lang: str, template: str = "undo.done") -> str:
     """What Ctrl+Z undid (`Session.undo`'s label: "line", "switch" …) in the clerk's words,
-    said with `template` (a message with a ``{what}``)."""
-    return t(template, lang, what=t(f"undo.{label}", lang))
+    said with `template` (a message with a ``{what}``); a label without words of its own
+    is said as "the last change", never shown as it is."""
+    key = f"undo.{label}" if has_message(f"undo.{label}") else "undo.other"
+    return t(template, lang, what=t(key, lang))
+
+
+UNITS: dict[str, tuple[str, str, str]] = {
+    "line": ("line", "lines", "行"),
+    "row": ("row", "rows", "行"),
+    "hit": ("hit", "hits", "件"),
+    "archived": ("archived meeting", "archived meetings", "件"),
+}
+"""What `counted` counts: unit → (English one, English many, Japanese counter)."""
+
+
+def counted(n: int, unit: str, lang: str) -> str:
+    """A count with its unit in the clerk's language: "1 line", "3 lines", "3 行"."""
+    one, many, counter = UNITS[unit]
+    if lang == "ja":
+        return f"{n} {counter}"
+    return f"{n} {one if n == 1 else many}"
 
 
 def locale_lang(environ: dict[str, str] | None = None) -> str:
     """The language the clerk's locale asks for (LC_ALL, LC_MESSAGES, LANG, first set
     wins): "en" for a locale other than Japanese, "ja" for Japanese or none (C/POSIX)."""
+    return locale_said(environ) or "ja"
+
+
+def locale_said(environ: dict[str, str] | None = None) -> str | None:
+    """The language a locale names ("ja" or "en"), or None when none is set or it is
+    C/POSIX, which names no language (then the UI looks at the meetings)."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(name, "")
         if value:
             if value.startswith("ja"):
                 return "ja"
-            return "ja" if value.split(".")[0] in ("C", "POSIX") else "en"
-    return "ja"
+            return None if value.split(".")[0] in ("C", "POSIX") else "en"
+    return None
 
 
 def has_message(key: str) -> bool:
@@ -104,6 +129,11 @@ add_messages(
         "undo.merge": ("the merge of two lines", "行の結合"),
         "undo.replace": ("the replacement", "置換"),
         "undo.times": ("the time correction", "時刻の訂正"),
+        "undo.circulate": ("the circulation of a version", "版の回覧"),
+        "undo.approve": ("the approval", "承認"),
+        "undo.final": ("the final mark", "確定"),
+        "undo.reopen": ("the reopening of the record", "記録の再開"),
+        "undo.other": ("the last change", "直前の操作"),
         # groups
         "group.member": ("Members", "委員"),
         "group.secretariat": ("Secretariat", "事務局"),

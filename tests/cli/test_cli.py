@@ -222,3 +222,16 @@ def test_list_columns_line_up_and_show_prints_words(
     code, out, _ = run(capsys, "--data-dir", str(data), "show", second)
     assert "→ approved with conditions" in out and "approved_with" not in out
     assert "status:     in session" in out and "1 line" in out
+
+
+def test_export_anonymise_letters_speakers_and_needs_names(
+    capsys: pytest.CaptureFixture[str], data: Path, tmp_path: Path
+) -> None:
+    _, out, _ = run(capsys, "--data-dir", str(data), "new", str(SAMPLE_JA))
+    meeting_id = out.strip()
+    target = tmp_path / "m.txt"
+    base = ["--data-dir", str(data), "export", meeting_id, "--out", str(target)]
+    code, _, err = run(capsys, *base, "--anonymise")
+    assert code != 0 and "--anonymise works with --names" in err and not target.exists()
+    code, _, _ = run(capsys, *base, "--names", "--anonymise")
+    assert code == 0 and target.is_file()

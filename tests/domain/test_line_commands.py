@@ -63,7 +63,11 @@ def test_move_up_and_down_within_the_item(session: Session, journal: list[Change
     with pytest.raises(CommandError) as refused:
         session.move_line(session.meeting.lines_of("sewer")[0].id, -1)
     assert refused.value.code == "line_not_movable"
-    assert "最初" in refused.value.message("ja")
+    assert session.meeting.header.lang.value == "ja"
+    first_id = session.meeting.lines_of("sewer")[0].id
+    assert refused.value.message("ja") == f"{first_id}番の行はすでに議題の最初です。"
+    # A clerk with an English UI on this Japanese meeting reads English only.
+    assert refused.value.message("en") == f"Line #{first_id} is the first line of its item already."
     assert [u.text for u in replay(journal).utterances] == [
         u.text for u in session.meeting.utterances
     ]

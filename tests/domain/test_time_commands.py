@@ -87,7 +87,7 @@ def test_a_line_time_is_corrected(session: Session, journal: list[Change]) -> No
         (lambda s: s.set_recess(1, at("11:00"), at("10:50")), "recess_backwards", "休憩1"),
         (lambda s: s.set_recess(2, at("11:00")), "unknown_recess", "休憩2はありません"),
         (lambda s: s.set_attendance_time("ueno", arrived=at("18:00")), "attendance_outside", ""),
-        (lambda s: s.set_attendance_time("aoki", left=at("11:00")), "no_time_kept", ""),
+        (lambda s: s.set_attendance_time("aoki", left=at("11:00")), "no_time_kept", "退席時刻"),
         (lambda s: s.set_item_start("nowhere", at("10:00")), "unknown_item", ""),
         (lambda s: s.set_line_time(999, at("10:00")), "unknown_line", ""),
     ],

@@ -9,6 +9,7 @@ import pytest
 
 from live_notes.domain.models import (
     Decision,
+    Group,
     LabelStyle,
     Meeting,
     Outcome,
@@ -243,3 +244,40 @@ def test_recess_after_an_off_record_line_is_kept_in_the_public_edition() -> None
     assert item is not None
     item.publicity = Publicity.CLOSED
     assert "非公開\n\n午前10時から午前10時15分まで休憩\n" in _txt(meeting)
+
+
+def test_anonymised_names_letter_each_speaker_by_first_appearance(ja: Meeting) -> None:
+    ja.utterances[13].person_id = "okada"
+    text = _txt(ja, with_names=True, anonymise=True)
+    assert "A委員 消去の作業には" in text
+    assert "委員(岡田真理)" not in text
+    assert "○A委員 消去の作業には" in _txt(ja, with_names=True, anonymise=True, label_style="mark")
+
+
+def test_anonymised_letters_follow_first_appearance_and_stay_the_same() -> None:
+    en = driven_sample("en")
+    named = [u for u in en.utterances if u.person_id is None and u.role_id == "member"][:3]
+    people = [p.id for p in en.people if p.group is Group.MEMBER][:2]
+    assert len(named) == 3 and len(people) == 2
+    named[0].person_id, named[1].person_id, named[2].person_id = people[1], people[0], people[1]
+    text = render(en, "txt", ExportOptions(with_names=True, anonymise=True)).decode()
+    first, second, third = (text.index(u.text) for u in named)
+    assert text.rfind("Member A", 0, first) > text.rfind("Member B", 0, first)
+    assert text.rfind("Member B", 0, second) > text.rfind("Member A", first, second)
+    assert text.rfind("Member A", second, third) > second
+
+
+def test_anonymised_staff_and_chair_keep_their_role_alone(ja: Meeting) -> None:
+    staff = next(p for p in ja.people if p.group is not Group.MEMBER)
+    for line in ja.utterances:
+        if line.role_id != "member":
+            line.person_id = staff.id
+    assert f"({staff.name}) " in _txt(ja, with_names=True)
+    anonymised = _txt(ja, with_names=True, anonymise=True)
+    assert f"({staff.name})" not in anonymised
+    assert "\n担当課 承知した。" in anonymised  # the role alone, no letter
+
+
+def test_anonymise_needs_names() -> None:
+    with pytest.raises(ValueError, match="--anonymise works with --names"):
+        ExportOptions(anonymise=True)

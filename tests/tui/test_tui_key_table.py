@@ -12,7 +12,7 @@ import live_notes.tui
 from live_notes.domain.errors import MESSAGES
 from live_notes.tui.app import LiveNotesApp
 from live_notes.tui.bindings import Keyed
-from live_notes.tui.i18n import has_message
+from live_notes.tui.i18n import has_message, t, undone
 from live_notes.tui.keys import ALL, ENTRY
 from live_notes.tui.screens.live import LiveScreen
 
@@ -87,6 +87,22 @@ def test_every_undo_label_and_refusal_code_has_its_words() -> None:
     codes = set(re.findall(r"""CommandError\(\s*["']([a-z_]+)["']""", text))
     assert codes
     assert sorted(code for code in codes if code not in MESSAGES) == []
+
+
+def test_ctrl_z_names_every_undoable_change_in_the_clerks_words() -> None:
+    """Every label an undoable change carries (in any domain module) reads as words on
+    screen, in both languages: never "取り消しました: line" or "Undone: approve."."""
+    _load_every_tui_module()
+    sources = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "domain").glob("*.py"))
+    labels = set(re.findall(r"""(?:_do|_state)\(\s*["']([a-z_]+)["']""", sources))
+    assert {"line", "move", "times", "decision", "approve"} <= labels
+    for label in sorted(labels):
+        for template in ("undo.done", "review.undone"):
+            english = undone(label, "en", template)
+            japanese = undone(label, "ja", template)
+            assert "undo." not in english + japanese, label
+            assert english != t(template, "en", what=label), english
+            assert re.search("[A-Za-z]", japanese) is None, japanese
 
 
 def test_no_live_key_takes_a_key_the_entry_line_edits_with() -> None:

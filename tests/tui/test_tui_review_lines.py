@@ -138,3 +138,27 @@ async def test_a_delete_updates_the_rows_in_place(sample: tuple[Path, str]) -> N
         assert f"({count - 1} 行)" in str(heading.prompt)
         await pilot.press("ctrl+z")
         assert shown_ids(app) == before
+
+
+async def test_counts_read_as_words_in_english_one_line_is_not_lines(
+    sample: tuple[Path, str],
+) -> None:
+    data, meeting_id = sample
+    meeting = reopen(data, meeting_id)
+    items = {line.item_id for line in meeting.utterances}
+    item_id = min(
+        (i for i in items if len(_order(meeting, i)) >= 2), key=lambda i: len(_order(meeting, i))
+    )
+    order = _order(meeting, item_id)
+    app = ReviewApp(data, meeting_id, lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        for line_id in order[1:]:
+            goto(app, line_id)
+            await pilot.press("d")
+        heading = app.screen.query_one(OptionList).get_option(f"item:{item_id}")
+        assert str(heading.prompt).endswith("(1 line)")
+        assert f"· {len(meeting.utterances) - len(order) + 1} lines ·" in screen_text(app)
+        await pilot.press("ctrl+z")
+        assert "Undone: the deletion of a line." in screen_text(app)
+        heading = app.screen.query_one(OptionList).get_option(f"item:{item_id}")
+        assert str(heading.prompt).endswith("(2 lines)")

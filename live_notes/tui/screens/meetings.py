@@ -32,7 +32,7 @@ from live_notes.store import MeetingStore, MeetingSummary, list_meetings
 from live_notes.tui.attempt import attempt
 from live_notes.tui.bindings import Keyed
 from live_notes.tui.host import host
-from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.i18n import add_messages, counted, t
 from live_notes.tui.keys import MEETINGS
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
 from live_notes.tui.widgets.message_line import MessageLine, Says, show_text
@@ -55,7 +55,7 @@ add_messages(
             "会議がありません。n で計画ファイル(またはサンプル)から作成できます。",
         ),
         "meetings.hidden": (
-            "{count} archived meeting(s) hidden (h shows them).",
+            "{archived} hidden (h shows them).",
             "保管した会議 {count} 件は非表示です(h で表示)。",
         ),
         "meetings.none_selected": ("No meeting is selected.", "会議が選ばれていません。"),
@@ -187,7 +187,9 @@ class MeetingsScreen(Says, Keyed, Screen[None]):
         if not summaries:
             hint = t("meetings.empty", lang)
         elif hidden:
-            hint = t("meetings.hidden", lang, count=hidden)
+            hint = t(
+                "meetings.hidden", lang, count=hidden, archived=counted(hidden, "archived", lang)
+            )
         show_text(self.query_one("#meetings-hint", Static), hint)
 
     def selected_id(self) -> str | None:

@@ -36,7 +36,7 @@ from live_notes.domain.line_commands import Hit
 from live_notes.domain.models import Section, Utterance
 from live_notes.tui.attempt import attempt
 from live_notes.tui.bindings import Keyed
-from live_notes.tui.i18n import add_messages, t, undone
+from live_notes.tui.i18n import add_messages, counted, t, undone
 from live_notes.tui.keys import REVIEW
 from live_notes.tui.screens.dialogs.find import FindDialog
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
@@ -58,8 +58,8 @@ R = TypeVar("R")
 add_messages(
     {
         "review.head": (
-            "{body} {title} — {status} · {lines} lines · {flagged} flagged{ready}",
-            "{body} {title} — {status}・{lines} 行・要確認 {flagged} 件{ready}",
+            "{body} {title} — {status} · {lines} · {flagged} flagged{ready}",
+            "{body} {title} — {status}・{lines}・要確認 {flagged} 件{ready}",
         ),
         "review.ready": (" · draft ready", "・案完成"),
         "review.undone": ("Undone: {what}.", "元に戻しました: {what}"),
@@ -87,8 +87,8 @@ add_messages(
         "review.none_flagged": ("Nothing is flagged.", "要確認の行はありません。"),
         "review.found": ("Line #{id}.", "{id} 番の行です。"),
         "review.replaced": (
-            "Replaced in {count} lines (Ctrl+Z puts them back).",
-            "{count} 行で置換しました(Ctrl+Z で元に戻せます)。",
+            "Replaced in {count} (Ctrl+Z puts them back).",
+            "{count}で置換しました(Ctrl+Z で元に戻せます)。",
         ),
         "review.draft_ready": (
             "The minutes are marked “draft ready”.",
@@ -153,7 +153,7 @@ class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Scree
             body=meeting.header.body,
             title=meeting.header.title,
             status=t(f"status.{meeting.status.value}", lang),
-            lines=len(meeting.utterances),
+            lines=counted(len(meeting.utterances), "line", lang),
             flagged=len(self.session.flagged()),
             ready=t("review.ready", lang) if meeting.draft_ready else "",
         )
@@ -318,7 +318,7 @@ class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Scree
         def done(count: Hit | int | None) -> None:
             if isinstance(count, int) and not isinstance(count, bool):
                 self.rebuild()
-                self.say(t("review.replaced", self.lang, count=count))
+                self.say(t("review.replaced", self.lang, count=counted(count, "line", self.lang)))
 
         self.app.push_screen(FindDialog(self.session, self.lang, replacing=True), done)
 

@@ -25,13 +25,13 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from live_notes.tui.bindings import Keyed
-from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.i18n import add_messages, counted, t
 from live_notes.tui.keys import LIST_KEYS
 from live_notes.tui.screens.dialogs.form import Field, FormDialog
 
 add_messages(
     {
-        "lists.removed": ("Removed {count} row(s).", "{count} 行を削除しました。"),
+        "lists.removed": ("Removed {rows}.", "{rows}を削除しました。"),
         "lists.empty": ("(empty: press a to add)", "(空です。a で追加)"),
     }
 )
@@ -185,7 +185,7 @@ class ListEditor(Keyed, DataTable[Text]):
         end = self.subtree_end(index)
         del self.entries[index:end]
         self._changed(index)
-        self.notify(t("lists.removed", self.lang, count=end - index))
+        self.notify(t("lists.removed", self.lang, rows=counted(end - index, "row", self.lang)))
 
     def _move(self, step: int) -> None:
         index = self.index

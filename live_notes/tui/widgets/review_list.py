@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from live_notes.domain.errors import ClerkError
 from live_notes.domain.models import AgendaItem, Decision, Section, Utterance
 from live_notes.tui.attempt import attempt
-from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.i18n import add_messages, counted, t
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
@@ -34,7 +34,7 @@ add_messages(
     {
         "review.flag": ("verify", "要確認"),
         "review.off": ("off the record", "記録外"),
-        "review.no_lines": ("({count} lines)", "({count} 行)"),
+        "review.no_lines": ("({count})", "({count})"),
         "review.decision": ("Decision:", "結論:"),
         "review.vote": (
             "for {yes}, against {no}, abstain {abstain}",
@@ -172,7 +172,10 @@ class ReviewList(OptionList):
     def _item_prompt(self, item: AgendaItem, depth: int, count: int) -> Hanging:
         title = Content.styled(f"{item.label} {item.title}".strip(), "bold underline")
         if count:
-            title += Content.styled(" " + t("review.no_lines", self.lang, count=count), "dim")
+            title += Content.styled(
+                " " + t("review.no_lines", self.lang, count=counted(count, "line", self.lang)),
+                "dim",
+            )
         return Hanging(Content("  " * depth), title)
 
     def rebuild(self, keep: str | None = None) -> None:

@@ -23,7 +23,7 @@ from live_notes.domain.errors import ClerkError
 from live_notes.domain.line_commands import Hit, find
 from live_notes.tui.attempt import attempt
 from live_notes.tui.bindings import Keyed
-from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.i18n import add_messages, counted, t
 from live_notes.tui.keys import FIND
 from live_notes.tui.widgets.message_line import MessageLine
 from live_notes.tui.widgets.text_fields import ExpandingInput
@@ -39,8 +39,8 @@ add_messages(
         "find.replace_title": ("Find and replace", "検索と置換"),
         "find.find": ("Find", "検索する文字"),
         "find.with": ("Replace with", "置き換える文字"),
-        "find.count": ("{count} hits", "{count} 件"),
-        "find.chosen": ("{count} hits, {chosen} chosen", "{count} 件中 {chosen} 件を置換"),
+        "find.count": ("{hits}", "{hits}"),
+        "find.chosen": ("{hits}, {chosen} chosen", "{count} 件中 {chosen} 件を置換"),
         "find.hint": (
             "Enter: to the hits / go to the hit · Esc: close",
             "Enter: 一覧へ・その行へ移動 · Esc: 閉じる",
@@ -143,7 +143,13 @@ class FindDialog(Keyed, ModalScreen["Hit | int | None"]):
         if options:
             self._list.highlighted = min(highlighted or 0, len(options) - 1)
         key = "find.chosen" if self.replacing else "find.count"
-        shown = t(key, self.lang, count=len(self.hits), chosen=len(self.chosen))
+        shown = t(
+            key,
+            self.lang,
+            count=len(self.hits),
+            hits=counted(len(self.hits), "hit", self.lang),
+            chosen=len(self.chosen),
+        )
         self.query_one("#find-count", Label).update(shown)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
