@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from support.review import ReviewApp, shown_ids
-from support.screens import reopen, screen_text, stored_sample
+from support.screens import reopen, screen_text
 from textual.widgets import OptionList
 
 from live_notes.domain.models import Outcome, Vote
@@ -18,19 +17,6 @@ from live_notes.tui.widgets.text_fields import ExpandingInput, LineText
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> tuple[Path, str]:
-    data = tmp_path / "data"
-    data.mkdir()
-    return data, stored_sample(data)
 
 
 async def test_a_decision_is_shown_and_edited_in_review(sample: tuple[Path, str]) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from support.live import SIZE, live, make_app, stored, until
 from support.review import ReviewApp
-from support.screens import reopen, screen_text, stored_sample
+from support.screens import reopen, screen_text
 from textual.widgets import OptionList
 
 from live_notes.tui.screens.dialogs.find import FindDialog
@@ -16,19 +15,6 @@ from live_notes.tui.screens.review import ReviewScreen, line_option_id
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> tuple[Path, str]:
-    data = tmp_path / "data"
-    data.mkdir()
-    return data, stored_sample(data)
 
 
 def _hits_shown(app: ReviewApp) -> list[str]:

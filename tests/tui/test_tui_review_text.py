@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from support.review import ReviewApp, goto, line_with
-from support.screens import ScreensApp, reopen, screen_text, stored_sample
+from support.screens import ScreensApp, reopen, screen_text
 
 from live_notes.domain.models import AgendaItem, Outcome, Vote
 from live_notes.tui.screens.dialogs.decision import DecisionScreen
@@ -18,19 +17,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ABBREVIATIONS = {";g": "議長", ";st": "説明した。"}
-
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> tuple[Path, str]:
-    data = tmp_path / "data"
-    data.mkdir()
-    return data, stored_sample(data)
 
 
 async def test_a_long_line_is_edited_whole_with_the_cursor_at_the_end(

@@ -6,9 +6,8 @@ from __future__ import annotations
 from datetime import time
 from typing import TYPE_CHECKING
 
-import pytest
 from support.review import ReviewApp, goto, line_with
-from support.screens import reopen, screen_text, stored_sample
+from support.screens import reopen, screen_text
 
 from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.review import ReviewScreen
@@ -17,19 +16,6 @@ from live_notes.tui.widgets.text_fields import ExpandingInput
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> tuple[Path, str]:
-    data = tmp_path / "data"
-    data.mkdir()
-    return data, stored_sample(data)
 
 
 def _field(app: ReviewApp, label: str) -> ExpandingInput:

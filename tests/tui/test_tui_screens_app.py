@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import pytest
 from support.screens import reopen, screen_text, stored_sample
 
 from live_notes.config import load_config
@@ -18,12 +17,6 @@ from live_notes.tui.screens.setup import SetupScreen
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
 
 
 def _app(data: Path) -> LiveNotesApp:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
 from support.screens import ScreensApp, reopen, screen_text, stored_sample
 from textual.widgets import DataTable, Input
 
@@ -13,12 +12,6 @@ from live_notes.tui.screens.meetings import MeetingsScreen, parse_day
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
 
 
 def _app(data_dir: Path, lang: str = "ja") -> ScreensApp:

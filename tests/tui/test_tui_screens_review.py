@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import pytest
 from support.review import ReviewApp, goto, line_with
 from support.screens import ScreensApp, reopen, screen_text, stored_sample
 from textual.widgets import OptionList
@@ -19,18 +18,7 @@ from live_notes.tui.widgets.text_fields import LineText
 if TYPE_CHECKING:
     from pathlib import Path
 
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
-
-
-@pytest.fixture
-def sample(tmp_path: Path) -> tuple[Path, str]:
-    data = tmp_path / "data"
-    data.mkdir()
-    return data, stored_sample(data)
+    import pytest
 
 
 async def test_edit_a_line(sample: tuple[Path, str]) -> None:

@@ -17,12 +17,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LIVE_NOTES_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("LIVE_NOTES_CONFIG_DIR", str(tmp_path / "config"))
-
-
 class SetupApp(ScreensApp):
     """Opens the stored meeting, then shows its setup."""
 
