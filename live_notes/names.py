@@ -11,18 +11,13 @@ folder like ``C:\\Users\\<name>\\AppData\\Local\\live-notes``.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 MAX_ID_LENGTH = 80
 """With the longest side file (``.journal.bak.damaged-20241112-093100-99``) and a
 120-character folder, a path stays under 260 characters."""
 
-MAX_FILE_NAME = 120
-"""Export file names: a Documents folder path plus this stays under 260."""
-
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _RESERVED = re.compile(r"(CON|PRN|AUX|NUL|CONIN\$|CONOUT\$|COM[0-9¹²³]|LPT[0-9¹²³])", re.I)
-_NOT_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 
 def is_reserved(name: str) -> bool:
@@ -61,25 +56,3 @@ def meeting_id_problem(meeting_id: str) -> tuple[str, str] | None:
 def is_meeting_id(meeting_id: str) -> bool:
     """Whether `meeting_id` is a valid meeting id (see `meeting_id_problem`)."""
     return meeting_id_problem(meeting_id) is None
-
-
-def safe_file_name(name: str, limit: int = MAX_FILE_NAME) -> str:
-    """`name` made valid as a file name on every platform, its extension kept.
-
-    Characters Windows refuses become ``_``; a trailing dot or space is dropped;
-    a device name gets a ``_`` in front; a leading ``-`` becomes ``_``; the stem is
-    shortened so the whole name is at most `limit` characters. Japanese is kept.
-    """
-    name = unicodedata.normalize("NFC", name)
-    name = _NOT_IN_NAMES.sub("_", name).strip(" ")
-    stem, dot, ext = name.rpartition(".")
-    if not dot or not stem or len(ext) > 8 or not ext.isalnum():
-        stem, ext = name, ""
-    stem = stem.rstrip(". ") or "minutes"
-    if stem.startswith("-"):
-        stem = "_" + stem[1:]
-    suffix = f".{ext}" if ext else ""
-    stem = stem[: max(1, limit - len(suffix))].rstrip(". ") or "minutes"
-    if is_reserved(stem):
-        stem = "_" + stem
-    return stem + suffix

@@ -10,11 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from live_notes.names import (
-    MAX_FILE_NAME,
     MAX_ID_LENGTH,
     is_meeting_id,
     meeting_id_problem,
-    safe_file_name,
 )
 from live_notes.store import StoreError
 from live_notes.store.files import check_id
@@ -54,15 +52,6 @@ def test_an_accepted_id_is_a_valid_file_name_and_no_option(name: str) -> None:
     assert check_id(name) == name
 
 
-@fuzz_settings()
-@given(NAMES)
-def test_any_name_is_mapped_to_a_valid_file_name(name: str) -> None:
-    safe = safe_file_name(name + ".docx")
-    assert valid_on_windows(safe), safe
-    assert not safe.startswith("-") and len(safe) <= MAX_FILE_NAME
-    assert safe.endswith(".docx")
-
-
 @pytest.mark.parametrize(
     ("name", "ok"),
     [
@@ -83,11 +72,6 @@ def test_any_name_is_mapped_to_a_valid_file_name(name: str) -> None:
 )
 def test_examples(name: str, ok: bool) -> None:
     assert is_meeting_id(name) is ok
-
-
-def test_japanese_file_names_are_kept() -> None:
-    assert safe_file_name("議事録: 第7回?.docx") == "議事録_ 第7回_.docx"
-    assert safe_file_name("NUL.txt") == "_NUL.txt"
 
 
 def test_refusals_read_in_both_languages() -> None:
