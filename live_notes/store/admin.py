@@ -90,10 +90,7 @@ def scan_folder(data_dir: Path) -> tuple[list[str], list[str]]:
     except FileNotFoundError:
         return [], []
     except OSError as exc:
-        raise StoreError(
-            f"Cannot read {data_dir}: {files.describe_os_error(exc)}.",
-            f"{data_dir} を読めません({files.describe_os_error(exc, 'ja')})。",
-        ) from exc
+        raise files.cannot_read(data_dir, exc) from exc
     ids: set[str] = set()
     odd: list[str] = []
     for name in sorted(names):

@@ -160,6 +160,14 @@ def _refuse_link(path: Path) -> None:
             raise NotRegularFileError(21, "a folder, not a file", str(path))
 
 
+def cannot_read(path: object, exc: OSError) -> StoreError:
+    """The error for a file or folder that exists but could not be read."""
+    return StoreError(
+        f"Cannot read {path}: {describe_os_error(exc)}.",
+        f"{path} を読めません({describe_os_error(exc, 'ja')})。",
+    )
+
+
 def describe_os_error(exc: OSError, lang: str = "en") -> str:
     """An OSError in plain words (disk full, permission, …), in English or Japanese."""
     import errno

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from live_notes.domain.events import CHANGE_ADAPTER, apply
 from live_notes.store import files
-from live_notes.store.errors import CorruptError, StoreError, no_meeting
+from live_notes.store.errors import CorruptError, no_meeting
 from live_notes.store.journal import Scan, journal_of, scan
 from live_notes.store.snapshot import describe_validation, read_snapshot
 
@@ -155,7 +155,4 @@ def _read_journal(path: Path) -> bytes:
     except FileNotFoundError:
         return b""
     except OSError as exc:
-        raise StoreError(
-            f"Cannot read {path}: {files.describe_os_error(exc)}.",
-            f"{path} を読めません({files.describe_os_error(exc, 'ja')})。",
-        ) from exc
+        raise files.cannot_read(path, exc) from exc

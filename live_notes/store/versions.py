@@ -81,10 +81,7 @@ def load_version(data_dir: Path, meeting_id: str, number: int) -> Meeting:
             f"{meeting_id} に第{number}版はありません(保存済み: {kept})。",
         ) from None
     except OSError as exc:
-        raise StoreError(
-            f"Cannot read {path}: {files.describe_os_error(exc)}.",
-            f"{path} を読めません({files.describe_os_error(exc, 'ja')})。",
-        ) from exc
+        raise files.cannot_read(path, exc) from exc
     try:
         return Meeting.model_validate(json.loads(raw.decode("utf-8"))["meeting"])
     except (ValueError, KeyError, TypeError, ValidationError) as exc:
