@@ -46,16 +46,22 @@ def _fsyncs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return calls
 
 
+def _sync_a_file(tmp_path: Path, system: System) -> int:
+    """Open a file, have `system` make it durable, close it; the descriptor it used."""
+    fd = os.open(tmp_path / "f", os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        system.sync_file(fd)
+    finally:
+        os.close(fd)
+    return fd
+
+
 def test_macos_makes_an_append_durable_with_full_fsync(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake = FakeFcntl()
     fsyncs = _fsyncs(monkeypatch)
-    fd = os.open(tmp_path / "f", os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        System("darwin", fake).sync_file(fd)
-    finally:
-        os.close(fd)
+    fd = _sync_a_file(tmp_path, System("darwin", fake))
     assert fake.calls == [(fd, FakeFcntl.F_FULLFSYNC)] and fsyncs == []
 
 
@@ -64,11 +70,7 @@ def test_macos_falls_back_to_fsync_where_full_fsync_is_refused(
 ) -> None:
     fake = FakeFcntl(refuse=True)
     fsyncs = _fsyncs(monkeypatch)
-    fd = os.open(tmp_path / "f", os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        System("darwin", fake).sync_file(fd)
-    finally:
-        os.close(fd)
+    fd = _sync_a_file(tmp_path, System("darwin", fake))
     assert len(fake.calls) == 1 and fsyncs == [fd]
 
 
@@ -77,11 +79,7 @@ def test_linux_uses_fsync_even_with_an_fcntl_that_has_full_fsync(
 ) -> None:
     fake = FakeFcntl()
     fsyncs = _fsyncs(monkeypatch)
-    fd = os.open(tmp_path / "f", os.O_WRONLY | os.O_CREAT, 0o600)
-    try:
-        System("linux", fake).sync_file(fd)
-    finally:
-        os.close(fd)
+    fd = _sync_a_file(tmp_path, System("linux", fake))
     assert fake.calls == [] and fsyncs == [fd]
 
 

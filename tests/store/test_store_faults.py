@@ -273,6 +273,13 @@ def live(tmp_path: Path):
     store.close()
 
 
+def assert_the_retry_is_saved(data_dir: Path, store: MeetingStore, session: Session) -> None:
+    """The line refused by a fault, committed again once it is gone, is on disk once."""
+    session.commit_line(TEXTS[1])
+    reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
+    assert texts(reader) == TEXTS[:2] and reader.recovered == []
+
+
 def test_disk_full_refuses_the_line_and_a_retry_succeeds(live, monkeypatch) -> None:
     data_dir, store, session = live
     journal = data_dir / f"{store.meeting.id}.journal"
@@ -291,9 +298,7 @@ def test_disk_full_refuses_the_line_and_a_retry_succeeds(live, monkeypatch) -> N
     assert texts(store) == TEXTS[:1]  # not shown as done
     assert journal.stat().st_size == size
     monkeypatch.undo()
-    session.commit_line(TEXTS[1])
-    reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
-    assert texts(reader) == TEXTS[:2] and reader.recovered == []
+    assert_the_retry_is_saved(data_dir, store, session)
 
 
 def test_half_written_line_is_cut_back_before_the_retry(live, monkeypatch) -> None:
@@ -314,9 +319,7 @@ def test_half_written_line_is_cut_back_before_the_retry(live, monkeypatch) -> No
         session.commit_line(TEXTS[1])
     assert len(calls) == 2 and journal.stat().st_size == size
     monkeypatch.undo()
-    session.commit_line(TEXTS[1])
-    reader = MeetingStore.open(data_dir, store.meeting.id, readonly=True)
-    assert texts(reader) == TEXTS[:2] and reader.recovered == []
+    assert_the_retry_is_saved(data_dir, store, session)
 
 
 def test_failed_fsync_is_reported_and_cut_back(live, monkeypatch) -> None:
