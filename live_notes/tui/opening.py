@@ -111,7 +111,7 @@ class Opening:
         what the clerk typed meanwhile is said too, since there is nowhere to keep it.
         """
         app = self.app
-        if app.opening is not self:  # the app is closing meanwhile
+        if app.opening is not self or not app.is_running:  # the app is ending meanwhile
             if not isinstance(result, Exception):
                 result.close()
             return

@@ -176,3 +176,28 @@ async def test_a_held_line_refused_once_loaded_goes_back_in_the_entry(
         assert live(app).entry.value == "一行目 二"
         meeting_id = live(app).session.meeting.id
     assert saved(app, meeting_id) == []
+
+
+async def test_the_app_ending_while_the_meeting_loads_ends_cleanly(
+    dirs: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal closed (or the test ended) before the meeting was loaded: the
+    loaded meeting arrives while the live screen is being taken down, and is closed."""
+    app = app_on(dirs)
+    meeting_id = app.meeting_id or ""
+    real_prune = app._prune
+
+    async def prune_then_load(*nodes: Any, parent: Any = None) -> Any:
+        await real_prune(*nodes, parent=parent)  # the screen's parts are gone
+        gate.set()
+        for _ in range(2000):
+            if app.opening is None:  # the loaded meeting was handed to the app
+                break
+            await asyncio.sleep(0.005)
+
+    monkeypatch.setattr(app, "_prune", prune_then_load)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not live(app).loaded
+    assert app.opening is None and app.store is None
+    MeetingStore.open(app.data_dir, meeting_id).close()  # the lock was released
