@@ -28,7 +28,7 @@ from live_notes.tui.app_actions import AppActions
 from live_notes.tui.bindings import apply_keymap, bindings, format_key, preset_keys
 from live_notes.tui.i18n import add_messages, locale_said, t
 from live_notes.tui.keys import APP
-from live_notes.tui.opening import Opening, first_screen
+from live_notes.tui.opening import Opening, first_screen, opening_lang
 from live_notes.tui.palette import CommandsProvider
 from live_notes.tui.screens.live import LiveScreen
 from live_notes.tui.stored_lang import stored_lang
@@ -164,7 +164,7 @@ class LiveNotesApp(AppActions):
 
             follow(self, self.meeting_id)
         elif self.meeting_id:
-            screen = self._live_screen(None, None)
+            screen = self._live_screen(None, None, lang=opening_lang(self, self.meeting_id))
             self.opening = Opening(self, screen, self.meeting_id)
             self._replace_top(screen)
         else:
@@ -194,14 +194,18 @@ class LiveNotesApp(AppActions):
         self.refuse(refusal, "app.cannot_open")
 
     def _live_screen(
-        self, session: Session | None, store: MeetingStore | None, **kwargs: Any
+        self,
+        session: Session | None,
+        store: MeetingStore | None,
+        lang: str | None = None,
+        **kwargs: Any,
     ) -> LiveScreen:
         if self.draft_delay is not None:
             kwargs["draft_delay"] = self.draft_delay
         return LiveScreen(
             session,
             store,
-            lang=self.ui_lang,
+            lang=lang or self.ui_lang,
             clock=self.clock,
             abbreviations=self.abbreviations,
             **kwargs,

@@ -201,3 +201,24 @@ async def test_the_app_ending_while_the_meeting_loads_ends_cleanly(
         assert not live(app).loaded
     assert app.opening is None and app.store is None
     MeetingStore.open(app.data_dir, meeting_id).close()  # the lock was released
+
+
+async def test_the_screen_up_while_an_english_meeting_loads_speaks_english(
+    dirs: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No locale says (as on Windows) and a Japanese meeting is stored beside it: the
+    screen up before the meeting is loaded already speaks the meeting's language."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C")
+    new_meeting(dirs / "data", "ja")
+    app = app_on(dirs, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not live(app).loaded and live(app).lang == "en"
+        type_keys(app, "f9")
+        await pilot.pause()
+        assert any("opening" in note.lower() for note in app.said), app.said
+        gate.set()
+        await opened(pilot)
+        assert live(app).loaded and live(app).lang == "en"
