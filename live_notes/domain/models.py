@@ -364,9 +364,10 @@ class Meeting(Model):
     """Approved: no change without a reopen (`Session.reopen_record`)."""
     reopenings: list[Reopening] = Field(default_factory=list)
     undo_log: list[Any] = Field(default_factory=list, exclude=True)
-    """What undo takes back, last command last (`events.UndoRecord`s, or their JSON form
-    as read from a snapshot). Not part of the record (left out of `model_dump`, archives
-    and equality); the store's snapshot keeps it so that undo survives a restart."""
+    """What undo takes back, last command last (see `events.undo_record`: ``(label,
+    inverse)`` pairs as `events.apply` keeps them, records, or their JSON form as read from
+    a snapshot). Not part of the record (left out of `model_dump`, archives and equality);
+    the store's snapshot keeps it so that undo survives a restart."""
 
     @field_validator("zone")
     @classmethod

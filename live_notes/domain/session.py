@@ -35,8 +35,8 @@ from live_notes.domain.events import (
     Resumed,
     Switched,
     Undone,
-    UndoRecord,
     apply,
+    undo_record,
 )
 from live_notes.domain.line_commands import LineCommands
 from live_notes.domain.models import (
@@ -595,9 +595,7 @@ class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
         log = self.meeting.undo_log
         if not log:
             raise CommandError("nothing_to_undo")
-        entry = log[-1]
-        if not isinstance(entry, UndoRecord):
-            entry = log[-1] = UndoRecord.model_validate(entry)
+        entry = log[-1] = undo_record(log[-1])
         if self.meeting.locked and entry.label not in ("approve", "final", "reopen"):
             raise CommandError("record_locked")
         self._emit(Undone(changes=list(entry.inverse)))
