@@ -10,15 +10,16 @@ loaded (`Host.abbreviations`) unless a field is given its own.
 |---|---|
 | `ExpandingInput` | one-line fields of the forms (the decision's conditions …) |
 | `LineText` | a line's text, a ※ note: wraps, so a long utterance is read whole |
+
+`LineText` is in `line_text` (a `TextArea`, loaded on first use); it is named here too.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
-from live_notes.abbrev import code_before, expand_trailing
 from live_notes.tui.host import host
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
     from textual.app import App
 
     from live_notes.abbrev import Abbreviations
+    from live_notes.tui.widgets.line_text import LineText
+
+__all__ = ["ExpandingInput", "Expands", "LineText"]
 
 
 class Expands:
@@ -59,6 +63,8 @@ class Expands:
 
     def expand_before_cursor(self) -> bool:
         """Expand a code just before the cursor; False when there is none."""
+        from live_notes.abbrev import code_before
+
         table = self.abbreviations
         before = self._text_before_cursor() if table else None
         code = code_before(before, table) if before else None
@@ -69,6 +75,8 @@ class Expands:
 
     def expanded(self, text: str) -> str:
         """`text` with a code at its very end expanded (the value a save keeps)."""
+        from live_notes.abbrev import expand_trailing
+
         return expand_trailing(text, self.abbreviations) if self.abbreviations else text
 
     async def _on_key(self, event: events.Key) -> None:
@@ -100,45 +108,11 @@ class ExpandingInput(Expands, Input):
         return self.expanded(self.value)
 
 
-class LineText(Expands, TextArea):
-    """A line's text edited whole: it wraps, opens with the cursor at the end (nothing
-    selected, so no key replaces the line by accident), and has no line breaks of its
-    own — Enter is ignored here; the form's Ctrl+S saves, Escape cancels.
-    """
+def __getattr__(name: str) -> Any:
+    """`LineText` lives in `line_text`, loaded on first use: it brings in `TextArea` and its
+    document model, which the live screen's first frame does without."""
+    if name == "LineText":
+        from live_notes.tui.widgets.line_text import LineText
 
-    DEFAULT_CSS = """
-    LineText { height: auto; min-height: 3; max-height: 14; width: 1fr; }
-    """
-
-    def __init__(self, text: str = "", **kwargs: Any) -> None:
-        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)
-
-    def on_mount(self) -> None:
-        """The cursor at the end of the text."""
-        self.move_cursor(self.document.end)
-
-    def _text_before_cursor(self) -> str | None:
-        if not self.selection.is_empty:
-            return None
-        row, column = self.cursor_location
-        return self.document.get_line(row)[:column]
-
-    def _replace_before_cursor(self, count: int, text: str) -> None:
-        row, column = self.cursor_location
-        self.replace(text, (row, column - count), (row, column))
-
-    async def _on_key(self, event: events.Key) -> None:
-        """Enter inserts nothing (a line is one paragraph); Space may expand a code."""
-        if event.key == "enter":  # Space and the rest: `Expands`, then the TextArea's own
-            event.stop()
-            event.prevent_default()
-
-    @property
-    def value(self) -> str:
-        """The text (line breaks pasted in are kept here; the domain makes them spaces)."""
-        return self.text
-
-    @property
-    def kept_value(self) -> str:
-        """The value as saving keeps it (a trailing code expanded)."""
-        return self.expanded(self.text)
+        return LineText
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
