@@ -367,6 +367,30 @@ FORM: tuple[Command, ...] = (
 """The keys of the form dialogs (review's edit, move and note; the meetings screen's
 new and copy; the setup lists' rows)."""
 
+CHOICE: tuple[Command, ...] = (
+    Command(
+        "choice.previous",
+        "left",
+        "step(-1)",
+        "Previous choice",
+        "前の選択肢",
+        "group.form",
+        show=False,
+        palette=False,
+    ),
+    Command(
+        "choice.next",
+        "right,space",
+        "step(1)",
+        "Next choice",
+        "次の選択肢",
+        "group.form",
+        show=False,
+        palette=False,
+    ),
+)
+"""The keys of a choice (◀ value ▶) in a form or the setup screen's header."""
+
 FIND: tuple[Command, ...] = (
     Command(
         "find.toggle",
@@ -394,6 +418,7 @@ ALL: tuple[Command, ...] = (
     *SETUP,
     *LIST_KEYS,
     *FORM,
+    *CHOICE,
     *EXPORT,
     *FIND,
 )

@@ -5,16 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from live_notes.tui.bindings import Keyed
+from live_notes.tui.keys import CHOICE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
-class Choice(Widget, can_focus=True):
+class Choice(Keyed, Widget, can_focus=True):
     """A value picked from a short list with Left/Right (or Space), shown in one line.
 
     Attributes:
@@ -26,10 +28,7 @@ class Choice(Widget, can_focus=True):
     Choice:focus { background: $primary 30%; text-style: bold; }
     """
 
-    BINDINGS = [
-        Binding("left", "step(-1)", "◀", show=False),
-        Binding("right,space", "step(1)", "▶", show=False),
-    ]
+    KEYS = CHOICE
 
     index: reactive[int] = reactive(0)
     """Position of the chosen option in `options`."""
