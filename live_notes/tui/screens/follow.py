@@ -2,9 +2,9 @@
 watches the minutes another live-notes is taking.
 
 The meeting is opened read-only (no lock, nothing written, not even a draft) on
-the live screen; once a second the screen looks at the meeting's files and,
-when they changed, reads them again on a worker thread and shows the record as
-it now stands. Typing and the commands that would change the meeting are
+the live screen; once a second a worker thread looks at the meeting's files (a
+slow or network disk never holds the keys up) and, when they changed, reads them
+again there; the screen then shows the record as it now stands. Typing and the commands that would change the meeting are
 refused with one plain line; help, review, export and the meetings list work.
 """
 
@@ -85,6 +85,8 @@ class FollowScreen(LiveScreen):
         paths = paths_of(app.data_dir, store.meeting.id)
         self._watched = [paths["snapshot"], paths["journal"]]
         self._seen = _signature(self._watched)
+        self._looking = False
+        """A look at the files is under way (the next one waits for it)."""
         self._said_at = -10.0
 
     def on_mount(self) -> None:
@@ -119,25 +121,36 @@ class FollowScreen(LiveScreen):
         self.refuse()
 
     def poll(self) -> None:
-        """Read the meeting again when its files changed."""
-        seen = _signature(self._watched)
-        if seen == self._seen:
+        """Once a second: look at the files on a worker thread (one look at a time)."""
+        if self._looking:
             return
-        self._seen = seen
-        self.app.run_worker(self._reload, thread=True, group="follow", exclusive=True)
+        self._looking = True
+        self.app.run_worker(self._look, thread=True, group="follow")
 
-    def _reload(self) -> None:
-        from live_notes.store import MeetingStore
+    def _look(self) -> None:
+        """On the worker thread: the files' sizes and times, and the meeting read again
+        when they changed; handed to `_looked`."""
+        seen = _signature(self._watched)
+        store: MeetingStore | ClerkError | None = None
+        if seen != self._seen:
+            from live_notes.store import MeetingStore
 
-        store = attempt(MeetingStore.open, self.data_dir, self.meeting_id, readonly=True)
-        self.app.call_from_thread(self._reloaded, store)
+            store = attempt(MeetingStore.open, self.data_dir, self.meeting_id, readonly=True)
+        self.app.call_from_thread(self._looked, seen, store)
 
-    def _reloaded(self, store: MeetingStore | ClerkError) -> None:
+    def _looked(
+        self, seen: tuple[tuple[int, int], ...], store: MeetingStore | ClerkError | None
+    ) -> None:
+        """Show the meeting read again, if it was (None: the files had not changed)."""
         from live_notes.domain.session import Session
 
+        self._looking = False
+        if store is None:
+            return
         if isinstance(store, ClerkError):  # caught mid-write, say: the next look tries again
             self._seen = ()
             return
+        self._seen = seen
         session = Session(store.meeting, sink=store.append, clock=self.clock)
         self._session = session
         app = host(self.app)
