@@ -6,13 +6,13 @@ from typing import TYPE_CHECKING, Any
 
 from support.review import ReviewApp, goto, line_with
 from support.screens import ScreensApp, reopen, screen_text, stored_sample
-from textual.widgets import OptionList
 
 from live_notes.domain.models import Meeting, Section
 from live_notes.tui.screens.dialogs.export import ExportScreen
 from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.review import ReviewScreen, line_option_id
 from live_notes.tui.widgets.choice import Choice
+from live_notes.tui.widgets.review_list import ReviewList
 from live_notes.tui.widgets.text_fields import LineText
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ async def test_edit_a_line(sample: tuple[Path, str]) -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewScreen)
         assert f"{target.id} 番の行を保存しました" in screen_text(app)
-        shown = str(app.screen.query_one(OptionList).get_option(line_option_id(target.id)).prompt)
+        shown = str(app.screen.query_one(ReviewList).get_option(line_option_id(target.id)).prompt)
         assert "送信データも暗号化する" in shown
     line = reopen(data, meeting_id).utterances[target.id - 1]
     assert line.text == "専用回線を使用し、送信データも暗号化する。"
@@ -76,7 +76,7 @@ async def test_move_delete_and_undo(sample: tuple[Path, str]) -> None:
         goto(app, deleted.id)
         await pilot.press("d")
         assert f"{deleted.id} 番の行を削除しました" in screen_text(app)
-        option_list = app.screen.query_one(OptionList)
+        option_list = app.screen.query_one(ReviewList)
         assert line_option_id(deleted.id) not in {o.id for o in option_list.options}
         goto(app, undone.id)
         await pilot.press("d", "ctrl+z")
@@ -109,7 +109,7 @@ async def test_off_record_and_flags_then_draft_ready(sample: tuple[Path, str]) -
         await pilot.press("o")
         assert f"{plain.id} 番の行を記録外にしました" in screen_text(app)
         await pilot.press("v")
-        option = app.screen.query_one(OptionList).highlighted_option
+        option = app.screen.query_one(ReviewList).highlighted_option
         assert option is not None and option.id == line_option_id(flagged[0])
         assert "要確認" in str(option.prompt)
         await pilot.press("f")
@@ -146,7 +146,7 @@ async def test_a_note_after_a_line(sample: tuple[Path, str]) -> None:
         app.screen.query_one("#f-text", LineText).text = "会議後、消去証明書の様式を確認した。"
         await pilot.press("ctrl+s")
         assert "に ※ 注記を追加しました" in screen_text(app)
-        option = app.screen.query_one(OptionList).highlighted_option
+        option = app.screen.query_one(ReviewList).highlighted_option
         assert option is not None and "消去証明書の様式" in str(option.prompt)
     after = reopen(data, meeting_id)
     note = after.utterances[[u.id for u in after.utterances].index(target.id) + 1]
@@ -208,7 +208,7 @@ async def test_flagged_only_view(sample: tuple[Path, str]) -> None:
     flagged = [line_option_id(line.id) for line in meeting.utterances if line.verify]
     app = ReviewApp(data, meeting_id, "en")
     async with app.run_test(size=(120, 40)) as pilot:
-        option_list = app.screen.query_one(OptionList)
+        option_list = app.screen.query_one(ReviewList)
         await pilot.press("l")
         shown = [o.id for o in option_list.options if (o.id or "").startswith("line:")]
         assert shown == flagged

@@ -1,6 +1,6 @@
 """The review screen: every item with its lines, to fix them after (or during) the meeting.
 
-The lines sit in a `ReviewList` (review_lines.py), an option list that stays
+The lines sit in a `ReviewList` (widgets/review_list.py), a virtual list that stays
 quick at 10,000 lines.
 
 | key | action |
@@ -143,6 +143,11 @@ class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Scree
         self.lines.rebuild(keep)
         self.update_head()
 
+    def refresh_items(self, *item_ids: str, keep: str | None = None) -> None:
+        """Show these items again (only their rows are remade); keep the cursor on `keep`."""
+        self.lines.refresh_items(*item_ids, keep=keep)
+        self.update_head()
+
     def update_head(self) -> None:
         """The head line: meeting, status, counts, draft-ready mark."""
         meeting = self.session.meeting
@@ -246,7 +251,7 @@ class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Scree
 
         def done(moved: Utterance | None) -> None:
             if moved is not None:
-                self.rebuild(keep=line_option_id(moved.id))
+                self.refresh_items(line.item_id, moved.item_id, keep=line_option_id(moved.id))
                 self.say(t("review.moved", lang, id=moved.id))
 
         dialog = FormDialog(t("review.move.title", lang, id=line.id), fields, submit)
@@ -307,7 +312,11 @@ class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Scree
                 if self.lines.only_flagged:
                     self.lines.only_flagged = False
                     self.rebuild()
-                self.rebuild(keep=line_option_id(hit.line_id))
+                row = line_option_id(hit.line_id)
+                if self.lines.has_option(row):
+                    self.lines.highlighted = self.lines.get_option_index(row)
+                else:
+                    self.rebuild(keep=row)
                 self.say(t("review.found", self.lang, id=hit.line_id))
 
         self.app.push_screen(FindDialog(self.session, self.lang), done)
