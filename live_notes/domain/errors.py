@@ -113,6 +113,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "会議録は承認済みです。変更するには理由を付けて再開してください。",
     ),
     "not_approved": ("The minutes are not approved.", "会議録は承認されていません。"),
+    "not_draft_ready": (
+        "The minutes are not a draft ready yet: mark them “draft ready” (review, r) first.",
+        "会議録が「案完成」になっていません。先に確認・修正画面で r を押して案完成にしてください。",
+    ),
     "approver_needed": (
         "Name the meeting that approved the minutes.",
         "承認した会議を入力してください。",

@@ -60,10 +60,16 @@ class RecordCommands:
         self._state("circulate", circulated=number)
 
     def approve(self, on: date, by: str) -> None:
-        """Approve the minutes (at meeting `by`, on date `on`): the record is locked."""
+        """Approve the minutes (at meeting `by`, on date `on`): the record is locked.
+
+        Only a draft marked ready (or circulated) is approved; before that: ``not_closed``
+        or ``not_draft_ready``.
+        """
         by = clean_line(by)
         if self.meeting.status is not MeetingStatus.CLOSED:
             raise CommandError("not_closed")
+        if not (self.meeting.draft_ready or self.meeting.circulated):
+            raise CommandError("not_draft_ready")
         if not by:
             raise CommandError("approver_needed")
         self._state("approve", approved_on=on.isoformat(), approved_by=by, locked=True)

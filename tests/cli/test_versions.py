@@ -99,3 +99,23 @@ def test_diff_without_versions_and_with_an_unknown_one(
     code, _, err = run(capsys, data, "diff", meeting_id, "--from", "3")
     assert code == 1
     assert "has no version 3 (kept: none)" in err
+
+
+def test_approval_needs_the_draft_ready(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = tmp_path / "meetings"
+    meeting_id = typed_late(data)  # closed, not yet marked "draft ready"
+    code, out, err = run(capsys, data, "approve", meeting_id, "--by", "第3回審議会")
+    assert (code, out) == (1, "")
+    assert err.strip() == (
+        "live-notes: The minutes are not a draft ready yet: "
+        "mark them “draft ready” (review, r) first."
+    )
+    code, out, _ = run(capsys, data, "show", meeting_id)
+    assert "record:     recording\n" in out
+    with MeetingStore.open(data, meeting_id) as store:  # what review's f and r do
+        session = Session(store.meeting, sink=store.append)
+        for line in session.flagged():
+            session.toggle_flag(line.id)
+        session.mark_draft_ready()
+    code, out, _ = run(capsys, data, "approve", meeting_id, "--by", "第3回審議会")
+    assert (code, out.strip()) == (0, "approved")
