@@ -72,6 +72,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{person}'s time {at} is outside the meeting ({opened}-{closed}).",
         "{person}の時刻 {at} が会議の時間({opened}~{closed})の外です。",
     ),
+    "line_outside": (
+        "Line #{line}'s time {at} is outside the meeting ({opened}-{closed}).",
+        "{line}番の行の時刻 {at} が会議の時間({opened}~{closed})の外です。",
+    ),
     "left_before_arrived": (
         "{person} would leave ({left}) before arriving ({arrived}).",
         "{person}の退席 {left} が到着 {arrived} より前です。",
