@@ -115,3 +115,17 @@ async def test_attendance_names_department_staff_as_the_style_does(tmp_path: Pat
         shown = screen_text(app)
     assert "提案課職員" in shown  # ja-shingikai's 〔提案課職員〕, the sample's style
     assert "担当課職員" not in shown
+
+
+async def test_a_circulated_draft_that_cannot_be_written_keeps_no_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "afile").write_text("", encoding="utf-8")  # root writes anywhere: a file
+    monkeypatch.setenv("LIVE_NOTES_EXPORT_DIR", str(tmp_path / "afile" / "out"))
+    text, shown = await _export(tmp_path, *CIRCULATE)
+    assert text == ""
+    assert "書き出せませんでした" in shown and "回付を記録しました" not in shown
+    data = tmp_path / "data"
+    (meeting_id,) = [p.name.split(".")[0] for p in data.glob("*.journal*")][:1]
+    assert version_numbers(data, meeting_id) == []
+    assert reopen(data, meeting_id).circulated == 0
