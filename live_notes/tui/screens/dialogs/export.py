@@ -1,5 +1,6 @@
-"""The export dialog: pick a format, a language, an edition, the house style and draft or
-final; Enter writes the file.
+"""The export dialog: pick a format, a language, an edition, the house style, draft or
+final, and how speakers are named (roles, names, or letters for an anonymised edition);
+Enter writes the file.
 
 The file goes into the output folder under `default_filename`; the dialog says
 where, and lists the warnings (lines still flagged, items without a
@@ -66,6 +67,10 @@ add_messages(
             "Draft to circulate (kept as the next version)",
             "回付する案(次の版として保存)",
         ),
+        "export.speakers": ("Speakers", "発言者の表記"),
+        "export.speakers.roles": ("Roles only", "職名のみ"),
+        "export.speakers.names": ("With names", "氏名を付ける"),
+        "export.speakers.letters": ("By letter (Member A)", "匿名(A委員…)"),
         "export.circulated": ("Circulated as version {n}.", "第{n}版として回付を記録しました。"),
         "export.not_circulated": (
             "Not recorded as circulated: {reason}",
@@ -86,6 +91,9 @@ add_messages(
 
 EDITIONS = ("public", "internal")
 MARKS = ("draft", "final")
+SPEAKERS = ("roles", "names", "letters")
+"""How speakers are labelled: by role (as the public minutes print them), with the
+person's name (`export --names`), or by letter, the same per person (`--anonymise`)."""
 
 
 class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
@@ -128,7 +136,8 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
         store: then the dialog does not offer it)."""
 
     def compose(self) -> ComposeResult:
-        """The three lists side by side, the target path and the message."""
+        """The lists side by side (format, language, edition, style, draft or final,
+        speakers), the target path and the message."""
         lang = self.lang
         title = f"{self.meeting.header.body} {self.meeting.header.title}"
         with Vertical(id="export"):
@@ -144,6 +153,9 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
                 yield self._column("style", self._styles())
                 marks = MARKS if self.circulation is None else (*MARKS, "circulate")
                 yield self._column("mark", [(m, t(f"export.mark.{m}", lang)) for m in marks])
+                yield self._column(
+                    "speakers", [(s, t(f"export.speakers.{s}", lang)) for s in SPEAKERS]
+                )
             yield Static("", id="export-target", markup=False)
             yield MessageLine(id="export-message")
             yield Label(t("export.hint", lang), id="export-hint")
@@ -173,7 +185,7 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
         header = self.meeting.header
         self._choose("lang", header.lang.value)
         self._choose("style", header.style or DEFAULT_STYLES[header.lang.value])
-        for name in ("format", "edition", "mark"):
+        for name in ("format", "edition", "mark", "speakers"):
             self.query_one(f"#export-{name}", OptionList).highlighted = 0
         self.query_one("#export-format", OptionList).focus()
         self._show_target()
@@ -203,6 +215,8 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
         lang = self.choice("lang") or None
         style = self.choice("style") or None
         final = self.choice("mark") == "final"
+        speakers = self.choice("speakers")
+        with_names, anonymise = speakers in ("names", "letters"), speakers == "letters"
         try:
             return options_from_settings(
                 config.eras,
@@ -213,10 +227,19 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
                 edition=edition,
                 style=style,
                 final=final,
+                with_names=with_names,
+                anonymise=anonymise,
             )
         except ValueError as exc:  # a wrong era or label style in the settings
             self.say(str(exc), error=True)
-            return ExportOptions(lang=lang, edition=edition, style=style, final=final)
+            return ExportOptions(
+                lang=lang,
+                edition=edition,
+                style=style,
+                final=final,
+                with_names=with_names,
+                anonymise=anonymise,
+            )
 
     def target(self) -> Path:
         """Where the file will be written."""
