@@ -41,3 +41,11 @@ def line_with(meeting: Meeting, text: str) -> Utterance:
 def shown_ids(app: ScreensApp) -> list[str]:
     """The review list's option ids, in order (headings included)."""
     return [option.id or "" for option in app.screen.query_one(ReviewList).options]
+
+
+def visible_rows(app: ScreensApp) -> list[str]:
+    """The review list's lines as the clerk sees them now (the rows on screen)."""
+    listing = app.screen.query_one(ReviewList)
+    listing.render_lines(listing.region)  # the styles of this repaint
+    height = listing.scrollable_content_region.height
+    return [listing.render_line(y).text.rstrip() for y in range(height)]
