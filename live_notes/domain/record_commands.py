@@ -35,6 +35,18 @@ def record_state(meeting: Meeting) -> str:
     return "recording"
 
 
+def approval_problem(meeting: Meeting) -> CommandError | None:
+    """Why the minutes cannot be approved now (None: they can): the meeting is not
+    closed, or the draft is not marked ready (nor circulated), or they are approved."""
+    if meeting.locked:
+        return CommandError("record_locked")
+    if meeting.status is not MeetingStatus.CLOSED:
+        return CommandError("not_closed")
+    if not (meeting.draft_ready or meeting.circulated):
+        return CommandError("not_draft_ready")
+    return None
+
+
 class RecordCommands:
     """Circulation and approval commands of `Session` (a mixin)."""
 
@@ -66,10 +78,9 @@ class RecordCommands:
         or ``not_draft_ready``.
         """
         by = clean_line(by)
-        if self.meeting.status is not MeetingStatus.CLOSED:
-            raise CommandError("not_closed")
-        if not (self.meeting.draft_ready or self.meeting.circulated):
-            raise CommandError("not_draft_ready")
+        problem = approval_problem(self.meeting)
+        if problem is not None and problem.code != "record_locked":
+            raise problem
         if not by:
             raise CommandError("approver_needed")
         self._state("approve", approved_on=on.isoformat(), approved_by=by, locked=True)

@@ -13,7 +13,7 @@ from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.review import ReviewScreen, line_option_id
 from live_notes.tui.widgets.choice import Choice
 from live_notes.tui.widgets.review_list import ReviewList
-from live_notes.tui.widgets.text_fields import LineText
+from live_notes.tui.widgets.text_fields import ExpandingInput, LineText
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -245,3 +245,26 @@ async def test_the_export_reads_a_copy_not_the_live_meeting(
     assert handed[0] is not meeting  # the clerk may record on meanwhile
     assert handed[0].utterances is not meeting.utterances
     assert handed[0] == meeting
+
+
+async def test_approval_needs_the_draft_ready_then_locks(sample: tuple[Path, str]) -> None:
+    data, meeting_id = sample
+    flagged = [line for line in reopen(data, meeting_id).utterances if line.verify]
+    app = ReviewApp(data, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, ReviewScreen)  # no dialog: refused in one line
+        assert "「案完成」になっていません" in screen_text(app)
+        for line in flagged:
+            goto(app, line.id)
+            await pilot.press("f")
+        await pilot.press("r", "a")
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#f-by", ExpandingInput).value = "令和6年度第3回審議会"
+        app.screen.query_one("#f-on", ExpandingInput).value = "２０２４－１２－１６"  # full-width
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert "令和6年度第3回審議会で承認されました" in screen_text(app)
+    meeting = reopen(data, meeting_id)
+    assert meeting.locked and meeting.approved_by == "令和6年度第3回審議会"
+    assert str(meeting.approved_on) == "2024-12-16"

@@ -20,6 +20,7 @@ quick at 10,000 lines.
 | / | find in the meeting (Enter on a hit: to its line) |
 | Ctrl+H | find and replace, each hit taken or skipped, one undo |
 | r | mark the minutes "draft ready" (closed, nothing flagged) |
+| a | approve the minutes (approving meeting, date; only once "draft ready") |
 | Ctrl+Z | undo |
 | Escape | back |
 """
@@ -42,6 +43,7 @@ from live_notes.tui.screens.dialogs.find import FindDialog
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
 from live_notes.tui.screens.review_decisions import DecisionActions
 from live_notes.tui.screens.review_lines import LineActions
+from live_notes.tui.screens.review_record import RecordActions
 from live_notes.tui.screens.review_times import TimeActions
 from live_notes.tui.widgets.message_line import MessageLine, Says
 from live_notes.tui.widgets.review_list import ReviewList, line_option_id
@@ -98,7 +100,9 @@ add_messages(
 )
 
 
-class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Screen[None]):
+class ReviewScreen(
+    LineActions, TimeActions, DecisionActions, RecordActions, Says, Keyed, Screen[None]
+):
     """Every agenda item with its lines, and the keys to fix them.
 
     Attributes:
