@@ -170,12 +170,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     with MeetingStore.open(_data_dir(args), args.id, readonly=not args.circulate) as store:
         meeting = store.meeting
         if args.circulate:
-            from live_notes.versions_cli import circulate
+            from live_notes.versions_cli import check_circulate, circulate
 
+            check_circulate(meeting)
+        if into_folder:
+            out = out / default_filename(meeting, fmt, options)
+        result = export(meeting, out, fmt, options, overwrite=args.force)
+        if args.circulate:  # only once the file is written: a failed export keeps no version
             say(f"circulated as version {circulate(store)}")
-    if into_folder:
-        out = out / default_filename(meeting, fmt, options)
-    result = export(meeting, out, fmt, options, overwrite=args.force)
     for warning in result.warnings:
         say(f"warning: {warning}", file=sys.stderr)
     if result.path != out:

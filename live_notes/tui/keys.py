@@ -318,6 +318,7 @@ REVIEW: tuple[Command, ...] = (
     Command("review.find", "slash", "find", "Find", "検索", "group.review"),
     Command("review.replace", "ctrl+h", "replace", "Replace", "置換", "group.review"),
     Command("review.draft", "r", "draft_ready", "Draft ready", "案完成", "group.review"),
+    Command("review.approve", "a", "approve", "Approve", "承認", "group.review"),
     Command("review.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.review"),
     Command("review.back", "escape", "back", "Back", "戻る", "group.review"),
 )

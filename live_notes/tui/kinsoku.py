@@ -27,8 +27,14 @@ def _word_char(char: str) -> bool:
 
 def wrap(text: str, width: int) -> list[str]:
     """`text` in rows of at most `width` cells (at least one character a row)."""
+    return [text[start:end] for start, end in spans(text, width)]
+
+
+def spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Where `wrap`'s rows are in `text`: (start, end) of each, the spaces at a break left
+    out; one empty row for an empty text."""
     width = max(width, 2)
-    rows: list[str] = []
+    rows: list[tuple[int, int]] = []
     start, length = 0, len(text)
     while start < length:
         end, cells = start, 0
@@ -41,11 +47,14 @@ def wrap(text: str, width: int) -> list[str]:
         end = max(end, start + 1)
         if end < length:
             end = _break_at(text, start, end)
-        rows.append(text[start:end].rstrip(" "))
+        stop = end
+        while stop > start and text[stop - 1] == " ":
+            stop -= 1
+        rows.append((start, stop))
         start = end
         while start < length and text[start] == " ":
             start += 1
-    return rows or [""]
+    return rows or [(0, 0)]
 
 
 def _break_at(text: str, start: int, end: int) -> int:
