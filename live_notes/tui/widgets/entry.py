@@ -44,21 +44,22 @@ EDITING: list[BindingType] = [
     Binding("shift+right", "cursor_right(True)", show=False),
     Binding("ctrl+right", "cursor_word_right", show=False),
     Binding("ctrl+shift+right", "cursor_word_right(True)", show=False),
-    Binding("home,ctrl+a", "cursor_line_start", show=False),
-    Binding("end,ctrl+e", "cursor_line_end", show=False),
-    Binding("shift+home", "cursor_line_start(True)", show=False),
-    Binding("shift+end", "cursor_line_end(True)", show=False),
+    Binding("home,ctrl+a", "home", show=False),
+    Binding("end,ctrl+e", "end", show=False),
+    Binding("shift+home", "home(True)", show=False),
+    Binding("shift+end", "end(True)", show=False),
     Binding("ctrl+shift+a", "select_all", show=False),
     Binding("backspace", "delete_left", show=False),
     Binding("delete,ctrl+d", "delete_right", show=False),
     Binding("ctrl+w,ctrl+backspace,alt+backspace", "delete_word_left", show=False),
-    Binding("ctrl+u,super+backspace", "delete_to_start_of_line", show=False),
-    Binding("ctrl+k", "delete_to_end_of_line", show=False),
+    Binding("ctrl+u,super+backspace", "delete_left_all", show=False),
+    Binding("ctrl+k", "delete_right_all", show=False),
     Binding("ctrl+x", "cut", show=False),
     Binding("ctrl+c,super+c", "copy", show=False),
     Binding("ctrl+v", "paste", show=False),
 ]
-"""A one-line `Input`'s editing keys, on the `TextArea`'s actions. None of the
+"""A one-line `Input`'s editing keys, on the `TextArea`'s actions (Home, End, Ctrl+U
+and Ctrl+K act on the whole line, as in an Input, not on one wrapped row). None of the
 TextArea's own keys that the live screen gives other work (F6/F7 select, Ctrl+Z/Y
 undo and redo, Ctrl+F delete a word) is bound here."""
 
@@ -154,6 +155,22 @@ class EntryLine(Expands, TextArea, inherit_bindings=False):
         self.replace(text, (0, end - count), (0, end), maintain_selection_offset=False)
 
     # -- keys ------------------------------------------------------------------------------
+
+    def action_home(self, select: bool = False) -> None:
+        """Home, Ctrl+A: the start of the line (not of the wrapped row)."""
+        self.move_cursor((0, 0), select=select)
+
+    def action_end(self, select: bool = False) -> None:
+        """End, Ctrl+E: the end of the line."""
+        self.move_cursor(self.document.end, select=select)
+
+    def action_delete_left_all(self) -> None:
+        """Ctrl+U: delete everything before the cursor."""
+        self.delete((0, 0), self.cursor_location, maintain_selection_offset=False)
+
+    def action_delete_right_all(self) -> None:
+        """Ctrl+K: delete everything after the cursor."""
+        self.delete(self.cursor_location, self.document.end, maintain_selection_offset=False)
 
     async def _on_key(self, event: events.Key) -> None:
         if self.app.screen is not self.screen:
