@@ -34,6 +34,7 @@ ORDER = [
     "Long item on screen",
     "Draft on disk within 0.5 s",
     "Kill 1 ms after Enter",
+    "Long line kept by a kill",
     "Keys before the first frame",
     "Crash screen",
     "Data folder deleted under the app",
@@ -87,6 +88,11 @@ NOTES = {
         "sequence and can miss the paste's end marker; every key after it is then taken as "
         "part of a paste that never ends, so the keyboard seems dead until the next paste. "
         "Most terminals strip ESC from pasted text; tmux's paste-buffer does not. Marked xfail."
+    ),
+    "Long line kept by a kill": (
+        "The entry wraps a long line over up to four rows. A line of three rows typed, a "
+        "pause, SIGKILL: the draft must hold the whole line, and the next start must show it "
+        "whole in the entry (read off the tmux screen, row by row)."
     ),
     "Draft on disk within 0.5 s": (
         "Time from the keys reaching the terminal to the draft file holding the line. The "

@@ -21,15 +21,21 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.document._document_navigator import DocumentNavigator
+from textual.document._wrapped_document import WrappedDocument
+from textual.expand_tabs import get_tab_widths
 from textual.message import Message
 from textual.widgets import Static, TextArea
 
 from live_notes.domain.text import MAX_LINE, clean_line
 from live_notes.tui.bindings import bindings
 from live_notes.tui.keys import ENTRY
+from live_notes.tui.kinsoku import breaks
 from live_notes.tui.widgets.text_fields import Expands
 
 if TYPE_CHECKING:  # abbreviations are loaded after the first frame (see the app)
+    from textual.document._document import Location
+
     from live_notes.abbrev import Abbreviations
 
 ENTRY_ROWS = 4
@@ -73,6 +79,39 @@ def one_line(text: str) -> str:
     if "\n" not in text and "\r" not in text:
         return text
     return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+
+
+class KinsokuRows(WrappedDocument):
+    """The entry's rows broken as the transcript's are (`kinsoku.breaks`): no 。 or 、
+    starts a row, no 「 ends one, an English word is not cut. The entry holds one line,
+    so an edit wraps it whole (once, in place of Textual's own breaks)."""
+
+    def wrap(self, width: int, tab_width: int | None = None) -> None:
+        """Wrap every line at `width` cells (0: no wrapping)."""
+        self._width = width
+        if tab_width:
+            self._tab_width = tab_width
+        lines = self.document.lines
+        self._wrap_offsets = [breaks(line, width) if width else [] for line in lines]
+        self._tab_width_cache = [
+            [cells for _, cells in get_tab_widths(line, self._tab_width)] for line in lines
+        ]
+        self._offset_to_line_info = []
+        self._line_index_to_offsets = []
+        for index, offsets in enumerate(self._wrap_offsets):
+            first = len(self._offset_to_line_info)
+            self._line_index_to_offsets.append(list(range(first, first + len(offsets) + 1)))
+            self._offset_to_line_info += [(index, row) for row in range(len(offsets) + 1)]
+
+    def wrap_range(self, start: Location, old_end: Location, new_end: Location) -> None:
+        """Wrap again after an edit."""
+        self.wrap(self._width)
+
+    def get_sections(self, line_index: int) -> list[str]:
+        """The rows of a line (cut from the string: a long paste has a thousand)."""
+        line = self.document[line_index]
+        cuts = self._wrap_offsets[line_index]
+        return [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
 
 
 class EntryLine(Expands, TextArea, inherit_bindings=False):
@@ -119,6 +158,13 @@ class EntryLine(Expands, TextArea, inherit_bindings=False):
         self.match_cursor_bracket = False
         self.abbreviations = abbreviations or {}  # code → expansion, on Space and on commit
 
+    def _set_document(self, text: str, language: str | None) -> None:
+        """A new document, its rows broken with kinsoku."""
+        super()._set_document(text, language)
+        self.wrapped_document = KinsokuRows(self.document, tab_width=self.indent_width)
+        self.navigator = DocumentNavigator(self.wrapped_document)
+        self._rewrap_and_refresh_virtual_size()
+
     # -- the line as one string (an Input's API) ----------------------------------------
 
     @property
@@ -128,9 +174,14 @@ class EntryLine(Expands, TextArea, inherit_bindings=False):
 
     @value.setter
     def value(self, text: str) -> None:
-        """Replace the line (line breaks become spaces); the cursor goes to its end."""
-        self.load_text(one_line(text))
-        self.move_cursor(self.document.end)
+        """Replace the line (line breaks become spaces); the cursor goes to its end.
+
+        One edit, not a new document: after every commit, so kept cheap."""
+        text = one_line(text)
+        if text == self.text:
+            self.move_cursor(self.document.end)
+            return
+        self.replace(text, (0, 0), self.document.end, maintain_selection_offset=False)
 
     @property
     def cursor_position(self) -> int:
