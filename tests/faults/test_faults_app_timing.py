@@ -130,30 +130,30 @@ LONG = (
 def test_a_long_wrapped_line_is_kept_whole_by_a_kill_and_offered_back(tmp_path: Path) -> None:
     total = rounds(2, 6)
     lost = not_shown = 0
-    for n in range(total):
-        harness, data, meeting_id = _start(tmp_path, f"w{n}")
-        line = f"k{n:03d}x00{LONG}"
-        try:
+    harness, data, meeting_id = _start(tmp_path, "w")
+    try:
+        for n in range(total):
+            if n:
+                harness.start("--data-dir", str(data), "open", meeting_id, name=f"w{n}")
+            line = f"k{n:03d}x00{LONG}"
             assert harness.wait_for(ready, timeout=20) is not None
             harness.text(line)
             rows = harness.wait_for(lambda r, line=line: line in entry_row(r), timeout=5)
-            assert rows is not None and line[:10] in rows[-4], "\n".join(harness.screen())  # 3 rows
+            assert rows is not None and line[:10] in rows[-4], "\n".join(harness.screen())
             time.sleep(0.9)  # a pause: the draft is written
             harness.kill9()
-        finally:
-            harness.stop()
-        store = MeetingStore.open(data, meeting_id, readonly=True)
-        lost += store.load_draft() != line
-        store.close()
-        harness, data, meeting_id = _start(tmp_path, f"w{n}b")
-        try:
+            with MeetingStore.open(data, meeting_id, readonly=True) as store:
+                lost += store.load_draft() != line
+            harness.start("--data-dir", str(data), "open", meeting_id, name=f"w{n}b")
             assert harness.wait_for(ready, timeout=20) is not None
             back = harness.wait_for(lambda r, line=line: line in entry_row(r), timeout=5)
             not_shown += back is None
             harness.keys("C-u")  # the clerk drops it: the next round starts clean
             harness.wait_for(lambda r: "k0" not in entry_row(r), timeout=3)
-        finally:
-            harness.stop()
+            time.sleep(0.6)  # the cleared entry is kept as the draft too
+            harness.kill9()
+    finally:
+        harness.stop()
     record(
         "Long line kept by a kill",
         "a 126-character line typed (three rows of the entry), a 0.9 s pause, SIGKILL, restart",
