@@ -78,6 +78,8 @@ async def test_a_line_longer_than_the_entry_scrolls_inside_with_the_cursor_shown
         await pilot.pause()
         entry = live(app).entry
         assert entry.region.height == ENTRY_ROWS
+        assert live(app).lines_view.size.height >= 10  # the transcript keeps its room
+        assert "^q" in screen_rows(app)[-1]  # and the footer its row
         assert entry_rows(app)[-1].endswith("最後")  # where the cursor is: in view
         x, y = app.cursor_position  # where the terminal puts its cursor (and the IME's)
         assert entry.region.contains(x, y)
