@@ -169,3 +169,19 @@ async def test_a_long_wrapped_draft_is_offered_back_whole_after_a_crash(dirs: Pa
         assert "".join(entry_rows(again)) == LONG  # every row of it on screen
         await pilot.press("enter")
         assert stored(again).utterances[-1].text == LONG
+
+
+async def test_english_wraps_between_words(dirs: Path) -> None:
+    text = (
+        "The chair asked whether the contract with the bankers association had been "
+        "reviewed by the legal department before it was signed last spring."
+    )
+    app, _ = make_app(dirs, lang="en")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+o")
+        await type_text(app, pilot, text)
+        shown = entry_rows(app)
+        assert len(shown) == 3
+        assert " ".join(shown) == text  # no word cut at a row's end
+        await pilot.press("enter")
+        assert stored(app).utterances[-1].text == text
