@@ -78,7 +78,7 @@ NOTES = {
         "and a draft that was never typed fails the run."
     ),
     "Keys in one burst": (
-        "Left to Textual, an Input's bound keys (Backspace, Ctrl+U, Enter) bubble up to the "
+        "Left to Textual, a text field's bound keys (Backspace, Ctrl+U, Enter) bubble up to the "
         "app before they act, while letters typed after them are inserted at once, so keys "
         "that arrive together could be applied out of order (Textualize/textual#6605). The "
         "entry line runs its own keys where they arrive, in the order typed."

@@ -171,7 +171,7 @@ class AppKiller:
                 self.result.not_offered += 1
                 self._fail(number, f"the kept draft {self.draft!r} was not put back", rows)
             # The clerk drops it and goes on. Wait for the entry to empty before typing:
-            # Textual runs an Input's bound keys (Backspace, Ctrl+U) after bubbling to
+            # Textual runs a text field's bound keys (Backspace, Ctrl+U) after bubbling to
             # the app, so letters typed right behind them can overtake them
             # (Textualize/textual#6605); the burst test below shows it.
             app.keys("End", "C-u")
