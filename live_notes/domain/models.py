@@ -241,6 +241,8 @@ class Recess(Model):
 
     start: datetime
     end: datetime | None = None
+    audio_at: float | None = Field(default=None, ge=0)
+    """Where it began in the recording, in seconds (None: not recording then)."""
 
 
 class Utterance(Model):
@@ -259,6 +261,11 @@ class Utterance(Model):
     """Flagged "verify later"."""
     off_record: bool = False
     """Left out of the public edition."""
+    audio_at: float | None = Field(default=None, ge=0)
+    """Where the line falls in the recording, in seconds: the moment its first key was
+    typed (the speech began shortly before). None: nothing was being recorded."""
+    audio_end: float | None = Field(default=None, ge=0)
+    """Where it was committed in the recording, in seconds (None: not recording)."""
 
 
 class Vote(Model):
@@ -283,6 +290,8 @@ class Decision(Model):
     seconder: str = Field(default="", max_length=200)
     """Who seconded it (a roster id or a name)."""
     decided_at: datetime | None = None
+    audio_at: float | None = Field(default=None, ge=0)
+    """Where it was recorded in the recording, in seconds (None: not recording)."""
 
 
 class Reopening(Model):
@@ -346,6 +355,9 @@ class Meeting(Model):
     the time before opening and after closing not counted; see `domain.times`)."""
     item_started: dict[str, datetime] = Field(default_factory=dict)
     """When each item was first taken up (correctable, like every recorded time)."""
+    item_audio: dict[str, float] = Field(default_factory=dict)
+    """Where each item was first taken up in the recording, in seconds (items taken
+    up while recording only)."""
     utterances: list[Utterance] = Field(default_factory=list)
     decisions: dict[str, Decision] = Field(default_factory=dict)
     next_seq: int = Field(default=1, ge=1)
