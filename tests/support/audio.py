@@ -47,3 +47,31 @@ def onsets_in(timeline: Timeline, threshold: int = 3000) -> list[float]:
         if peak > threshold and (not found or at - found[-1] > 0.5):
             found.append(at)
     return found
+
+
+def recorded_meeting(data_dir: Path, wav: Path, offsets: list[float]) -> str:
+    """The Japanese sample meeting, recorded from `wav` (played fast) with one line typed
+    at each of `offsets` seconds (each committed 1.5 s later); its id."""
+    from live_notes.audio.recorder import Recorder
+    from live_notes.audio.segments import audio_dir
+    from live_notes.audio.sources import FileSource
+    from live_notes.domain.plan import parse_plan
+    from live_notes.domain.session import Session
+    from live_notes.resources import sample_plan
+    from live_notes.store import MeetingStore
+
+    meeting = parse_plan(sample_plan("ja").read_text(encoding="utf-8"), "sample")
+    with MeetingStore.create(data_dir, meeting) as store:
+        session = Session(store.meeting, sink=store.append)
+        where = [0.0]
+        session.audio = lambda: where[0]
+        session.open()
+        session.switch_item(session.leaf_items()[1].id)
+        for number, offset in enumerate(offsets):
+            where[0] = offset
+            session.begin_line()
+            where[0] = offset + 1.5
+            session.commit_line(f"発言 {number} <b>")
+        recorder = Recorder(audio_dir(data_dir, store.meeting.id), FileSource(wav, speed=50))
+        recorder.start()._thread.join(30)
+        return store.meeting.id

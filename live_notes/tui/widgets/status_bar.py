@@ -74,11 +74,21 @@ class StatusBar(Static):
 
     plain: str = ""
     """What the bar shows, as plain text."""
+    recording: Text | None = None
+    """The recording's part (● REC, its time, the level), set by `tui.recording`."""
+    _last: tuple[Meeting, datetime, str] | None = None
+
+    def show_recording(self, part: Text | None) -> None:
+        """Show (or with None, take away) the recording's part, redrawing at once."""
+        self.recording = part
+        if self._last is not None:
+            self.show(*self._last)
 
     def show(self, meeting: Meeting, now: datetime, lang: str) -> None:
         """Redraw from the meeting and the clock."""
         from live_notes.domain.models import MeetingStatus
 
+        self._last = (meeting, now, lang)
         header = meeting.header
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(now.strftime("%H:%M:%S") + "  ", style="bold")
@@ -96,6 +106,8 @@ class StatusBar(Static):
         if meeting.opened_at is not None:
             since = elapsed(seconds_in_session(meeting, now))
             text.append("  " + t("bar.since_open", lang, elapsed=since))
+        if self.recording is not None:
+            text.append("  ").append_text(self.recording)
         present, expected = attendance_counts(meeting)
         text.append("  " + t("bar.attendance", lang, present=present, expected=expected))
         if quorum_lost(meeting):
