@@ -57,13 +57,14 @@ def test_vtt_has_a_cue_per_line_and_a_chapter_per_item(
     code, _, err = run(capsys, "--data-dir", str(data), "export", meeting_id, "--out", str(out))
     assert (code, err) == (0, "")
     text = out.read_text(encoding="utf-8")
-    blocks = text.split("\n\n")
-    assert blocks[0] == "WEBVTT"
-    assert blocks[1].splitlines()[0].startswith("item-")
-    assert blocks[1].splitlines()[1] == "00:00:00.000 --> 00:00:01.000"  # taken up at 0 s
-    assert blocks[1].splitlines()[2].startswith("▶ ")
-    assert blocks[2].splitlines()[1:] == ["00:00:01.000 --> 00:00:03.000", "発言 0 &lt;b&gt;"]
-    assert blocks[3].splitlines()[1] == "00:00:03.000 --> 00:00:05.000"
+    blocks = {block.split("\n", 1)[0]: block.split("\n")[1:] for block in text.split("\n\n")}
+    assert text.startswith("WEBVTT\n\n")
+    chapters = [name for name in blocks if name.startswith("item-")]
+    assert chapters == ["item-opening", "item-sewer"]  # the two items taken up, in order
+    assert blocks["item-sewer"][0] == "00:00:00.000 --> 00:00:01.000"  # up to the first line
+    assert blocks["item-sewer"][1].startswith("▶ ア 下水道使用料")
+    assert blocks["line-1"] == ["00:00:01.000 --> 00:00:03.000", "担当課: 発言 0 &lt;b&gt;"]
+    assert blocks["line-2"] == ["00:00:03.000 --> 00:00:05.000", "担当課: 発言 1 &lt;b&gt;", ""]
 
 
 def test_json_export_carries_the_offsets_and_the_sound_only_when_asked(
