@@ -21,12 +21,14 @@ from live_notes.domain.zones import zone as zone_info
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the stored and archived meeting format. Bumped on incompatible change.
 
 1: the first format. 2: times carry their UTC offset, the meeting names its zone, the undo list
-is kept with the record, versions and approval. Files of version 1 are read as they are; an
-older live-notes refuses version 2 files as newer instead of failing on the new fields.
+is kept with the record, versions and approval. 3: lines, items, decisions and recesses keep
+their place in the recording (`Utterance.audio_at` …, None when nothing was recorded).
+Files of versions 1 and 2 are read as they are; an older live-notes refuses a newer file
+as newer instead of failing on the new fields.
 """
 
 
