@@ -7,7 +7,6 @@ import subprocess
 import sys
 import time
 from typing import TYPE_CHECKING
-
 from support.audio import write_tones
 from support.live import SIZE, OpenedApp, dirs, live, new_meeting, stored, text_of, until
 from textual import events
@@ -17,6 +16,7 @@ from live_notes.config import Config
 from live_notes.tui.recording import heard_line, meter, recording_of
 
 if TYPE_CHECKING:
+    import pytest
     from pathlib import Path
 
     from textual.pilot import Pilot
@@ -147,11 +147,17 @@ async def test_alt_p_replays_the_last_line_from_the_live_screen(dirs: Path) -> N
         assert live(app).entry.value == ""
 
 
-async def test_without_a_sound_the_clerk_is_told_in_one_line_and_types_on(dirs: Path) -> None:
+async def test_without_portaudio_the_clerk_is_told_in_one_line_and_types_on(
+    dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "sounddevice", None)  # as on Linux without libportaudio2
     meeting_id = new_meeting(dirs / "data")
     app = OpenedApp(dirs / "data", meeting_id, config=Config(), record="")  # the device
     async with app.run_test(size=SIZE) as pilot:
-        await until(pilot, lambda: any("PortAudio" in said or "録音" in said for said in app.said))
+        await until(pilot, lambda: any("libportaudio2" in said for said in app.said))
+        said = next(said for said in app.said if "libportaudio2" in said)
+        assert "\n" not in said and said.startswith("録音には PortAudio が必要")
+        assert "● 録音" not in bar(app)
         await pilot.press("ctrl+o")
         await typed(app, pilot, "録音なしで続ける")
         await pilot.press("enter")
