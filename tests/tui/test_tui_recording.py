@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 from typing import TYPE_CHECKING
+
 from support.audio import write_tones
 from support.live import SIZE, OpenedApp, dirs, live, new_meeting, stored, text_of, until
 from textual import events
@@ -16,9 +17,9 @@ from live_notes.config import Config
 from live_notes.tui.recording import heard_line, meter, recording_of
 
 if TYPE_CHECKING:
-    import pytest
     from pathlib import Path
 
+    import pytest
     from textual.pilot import Pilot
 
     from live_notes.tui.app import LiveNotesApp
