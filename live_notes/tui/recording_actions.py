@@ -59,8 +59,12 @@ class RecordingActions(App[None]):
     def action_play_line(self) -> None:
         """Review: play the selected line from a little before its start."""
         screen = self._review()
-        line = screen.current_line() if screen is not None else None
-        if line is not None:
+        if screen is None:
+            return
+        line = screen.current_line()
+        if line is None:
+            self._refused(screen, t("review.no_line", self._lang))
+        else:
             self._play(line)
 
     def action_play_pause(self) -> None:
