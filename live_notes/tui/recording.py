@@ -81,6 +81,8 @@ class Recording:
         self._paused_by_meeting = False
         self._said_failure = False
         self._timer: Any = None
+        self._shown = False
+        """Whether the status bar shows a part of ours (to take away when there is none)."""
 
     # -- starting and stopping ------------------------------------------------------------
 
@@ -130,9 +132,15 @@ class Recording:
             return
         self.recorder = recorder
         self._paused_by_meeting = paused
-        self.session.audio = recorder.position
+        self.session.audio = self.position
         self.say(t("rec.started", self.lang))
         self.tick()
+
+    def position(self) -> float | None:
+        """Where the recording stands (paused: where it goes on); None once it has stopped,
+        ended or failed: a line typed then has no place in the sound."""
+        recorder = self.recorder
+        return recorder.position() if recorder is not None and recorder.active else None
 
     def _refused(self, error: ClerkError) -> None:
         self.starting = False
@@ -172,6 +180,8 @@ class Recording:
     def tick(self) -> None:
         """Follow the meeting (recess, closing), say a failure, redraw the bar's part."""
         recorder = self.recorder
+        if recorder is None and self.player is None and not self.starting and not self._shown:
+            return  # nothing recorded or played: nothing to redraw
         if recorder is not None:
             self._follow_meeting(recorder)
             if recorder.error is not None and not self._said_failure:
@@ -181,6 +191,7 @@ class Recording:
                 self._said_failure = True
                 self.say(t("rec.ended", self.lang, time=_clock(recorder.position())))
         part = self.part()
+        self._shown = part is not None
         for bar in self.app.screen.query(StatusBar):
             bar.show_recording(part)
         if self.player is not None and self.player.playing and self.session is not None:

@@ -195,3 +195,34 @@ def test_opening_the_app_without_recording_loads_no_sound_library(tmp_path: Path
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip().splitlines()[-1] == "[]", time.monotonic() - started
+
+
+async def test_a_full_disk_stops_the_recording_in_red_and_the_typing_goes_on(
+    dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from live_notes.audio.segments import SegmentWriter
+
+    real_write = SegmentWriter.write
+    written: list[int] = []
+
+    def fill(self: SegmentWriter, data: bytes) -> None:
+        written.append(len(data))
+        if len(written) > 10:  # a second of sound, then the disk is full
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_write(self, data)
+
+    monkeypatch.setattr(SegmentWriter, "write", fill)
+    app = recording_app(dirs)
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: "■ 録音停止 0:00:01" in bar(app))
+        said = [s for s in app.said if "ディスクがいっぱい" in s]
+        assert said == [
+            "ディスクがいっぱいです。録音は 0:00:01 で止まりました(そこまでの音声は保存済み)。記録は続けられます。"
+        ]
+        await pilot.press("ctrl+o")
+        await typed(app, pilot, "止まった後も入力")
+        await pilot.press("enter")
+        assert stored(app).utterances[-1].text == "止まった後も入力"
+        assert stored(app).utterances[-1].audio_at is None  # no place in a stopped recording
