@@ -30,6 +30,16 @@ def write_audio(data_dir: Path, meeting_id: str, out: Path, overwrite: bool) -> 
     return f"{out} ({clock(seconds)} of sound)"
 
 
+def restore_audio(data_dir: Path, meeting_id: str, sound: Path) -> str:
+    """`import`: the recording written beside an archive brought back; the line to print."""
+    from live_notes.audio.errors import clock
+    from live_notes.audio.join import restore
+    from live_notes.audio.segments import audio_dir
+
+    seconds = restore(sound, audio_dir(data_dir, meeting_id))
+    return f"recording {sound} ({clock(seconds)} of sound)"
+
+
 def record_source(args: argparse.Namespace) -> str | None:
     """What `open` records from: "" the input device, a WAV file's path, or None."""
     if args.record_from:

@@ -312,6 +312,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     meeting = import_archive(data, str(path))
     with MeetingStore.create(_data_dir(args), meeting) as store:
         say(store.meeting.id)
+    sound = path.with_suffix(".flac")  # written beside it by export --with-audio
+    if sound.is_file():
+        from live_notes.audio_cli import restore_audio
+
+        say(restore_audio(_data_dir(args), store.meeting.id, sound))
     return EXIT_OK
 
 

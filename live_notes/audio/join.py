@@ -66,3 +66,28 @@ def join(folder: Path, out: Path, overwrite: bool = False) -> float:
     finally:
         Path(tmp).unlink(missing_ok=True)
     return total / timeline.rate
+
+
+def restore(sound: Path, folder: Path) -> float:
+    """Bring a joined recording (`join`'s file) back as a meeting's segments; the seconds.
+
+    Raises:
+        AudioError: the file cannot be read as sound, or is not 16-bit-able PCM.
+    """
+    import numpy
+    import soundfile
+
+    from live_notes.audio.segments import SegmentWriter
+
+    try:
+        source = soundfile.SoundFile(str(sound))
+    except (OSError, RuntimeError, soundfile.LibsndfileError) as exc:
+        raise AudioError("audio.bad_file", path=sound, detail=exc) from None
+    with source:
+        writer = SegmentWriter(folder, source.samplerate, source.channels, 0.0)
+        try:
+            for block in source.blocks(blocksize=CHUNK_SECONDS * source.samplerate, dtype="int16"):
+                writer.write(numpy.ascontiguousarray(block).astype("<i2").tobytes())
+        finally:
+            writer.close()
+        return source.frames / source.samplerate

@@ -13,6 +13,7 @@ import pytest
 import soundfile
 from support.audio import RATE, recorded_meeting, write_tones
 
+from live_notes.audio.segments import Timeline, audio_dir
 from live_notes.cli import main
 
 if TYPE_CHECKING:
@@ -84,6 +85,15 @@ def test_json_export_carries_the_offsets_and_the_sound_only_when_asked(
     )  # fmt: skip
     assert code == 0 and said.splitlines()[1] == f"{tmp_path / 'b.flac'} (0:00:06 of sound)"
     assert soundfile.info(str(tmp_path / "b.flac")).frames == 6 * RATE
+    elsewhere = tmp_path / "elsewhere"
+    code, said, _ = run(capsys, "--data-dir", str(elsewhere), "import", str(with_audio))
+    assert code == 0 and said.splitlines() == [
+        meeting_id,
+        f"recording {tmp_path / 'b.flac'} (0:00:06 of sound)",
+    ]
+    brought = Timeline(audio_dir(elsewhere, meeting_id))
+    original = Timeline(audio_dir(data, meeting_id))
+    assert brought.read(0, 6 * RATE) == original.read(0, 6 * RATE)  # FLAC keeps every sample
     code, _, err = run(
         capsys, "--data-dir", str(data), "export", meeting_id, "--out", str(tmp_path / "c.docx"),
         "--with-audio",
