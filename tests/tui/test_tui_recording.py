@@ -58,14 +58,16 @@ async def test_the_bar_shows_rec_and_a_line_takes_its_place_in_the_sound(dirs: P
         await until(pilot, lambda: recorder.position() >= 1.0)
         first_key = recorder.position()
         await typed(app, pilot, "録音中の発言")
-        await pilot.pause(0.5)
+        await pilot.pause(0.8)
         await pilot.press("enter")
         committed = recorder.position()
         line = stored(app).utterances[-1]
         assert line.text == "録音中の発言"
         assert line.audio_at is not None and line.audio_end is not None
-        assert abs(line.audio_at - first_key) < 0.2
-        assert abs(line.audio_end - committed) < 0.2
+        # the first key's moment, not the commit's (the domain's tests hold it to ±0.2 s)
+        assert abs(line.audio_at - first_key) < 0.3
+        assert line.audio_end - line.audio_at > 0.5
+        assert abs(line.audio_end - committed) < 0.3
         await pilot.press("alt+r")
         await until(pilot, lambda: "❚❚ 録音一時停止" in bar(app))
         held = recorder.position()
