@@ -23,6 +23,8 @@ from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.widgets.status_bar import StatusBar
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from textual.app import App
 
     from live_notes.audio.player import Player
@@ -76,7 +78,8 @@ class Recording:
         self.recorder: Recorder | None = None
         self.player: Player | None = None
         self.session: Session | None = None
-        self.folder: Any = None
+        self.folder: Path | None = None
+        """The open meeting's audio folder (``ID.audio``)."""
         self.starting = False
         self._paused_by_meeting = False
         self._said_failure = False
@@ -112,7 +115,7 @@ class Recording:
             target=self._open, args=(folder, source, device, paused), daemon=True
         ).start()
 
-    def _open(self, folder: Any, source: str, device: str, paused: bool) -> None:
+    def _open(self, folder: Path, source: str, device: str, paused: bool) -> None:
         from live_notes.audio.errors import AudioError
         from live_notes.audio.recorder import Recorder
         from live_notes.audio.sources import DeviceSource, FileSource
@@ -123,9 +126,13 @@ class Recording:
         except AudioError as exc:
             self.app.call_from_thread(self._refused, exc)
             return
+        except OSError as exc:  # the audio folder cannot be made or written
+            failed = AudioError("audio.write_failed", at="0:00:00", detail=exc.strerror or exc)
+            self.app.call_from_thread(self._refused, failed)
+            return
         self.app.call_from_thread(self._started, recorder, folder, paused)
 
-    def _started(self, recorder: Recorder, folder: Any, paused: bool) -> None:
+    def _started(self, recorder: Recorder, folder: Path, paused: bool) -> None:
         self.starting = False
         if self.session is None or folder != self.folder:  # the meeting closed meanwhile
             recorder.stop()

@@ -228,3 +228,16 @@ async def test_a_full_disk_stops_the_recording_in_red_and_the_typing_goes_on(
         await pilot.press("enter")
         assert stored(app).utterances[-1].text == "止まった後も入力"
         assert stored(app).utterances[-1].audio_at is None  # no place in a stopped recording
+
+
+async def test_an_audio_folder_that_cannot_be_written_is_said_in_one_line(dirs: Path) -> None:
+    app = recording_app(dirs)
+    assert app.meeting_id is not None
+    (dirs / "data" / f"{app.meeting_id}.audio").write_text("a file where the folder goes")
+    async with app.run_test(size=SIZE) as pilot:
+        await until(pilot, lambda: any("音声を書き込めません" in said for said in app.said))
+        await until(pilot, lambda: "■ 録音停止" in bar(app))
+        await pilot.press("ctrl+o")
+        await typed(app, pilot, "書けなくても入力")
+        await pilot.press("enter")
+        assert stored(app).utterances[-1].text == "書けなくても入力"
