@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from live_notes.audio.errors import AudioError, clock
 from live_notes.audio.segments import SegmentWriter, recorded_seconds, repair, segments
+from live_notes.audio.sources import BLOCK_SECONDS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -98,8 +99,8 @@ class Recorder:
         with self._lock:
             if self.state is not State.RECORDING:
                 return self._base
-            block = 1.5 * 0.1
-            return self._base + min(block, time.monotonic() - self._since)
+            # Between blocks the sound goes on: count it, up to a block and a half late.
+            return self._base + min(1.5 * BLOCK_SECONDS, time.monotonic() - self._since)
 
     def level(self) -> float:
         """The loudness of the last block, 0 … 1 (0 while paused or stopped)."""
