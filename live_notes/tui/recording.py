@@ -84,8 +84,8 @@ class Recording:
         self._paused_by_meeting = False
         self._said_failure = False
         self._timer: Any = None
-        self._shown = False
-        """Whether the status bar shows a part of ours (to take away when there is none)."""
+        self._shown: tuple[str | None, bool, bool] = (None, False, False)
+        """The state the status bar last drew: (recorder's, playing, starting)."""
 
     # -- starting and stopping ------------------------------------------------------------
 
@@ -185,10 +185,9 @@ class Recording:
     # -- twice a second -------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Follow the meeting (recess, closing), say a failure, redraw the bar's part."""
+        """Follow the meeting (recess, closing) and say a failure; the bar's part is drawn
+        with the screen's own once-a-second redraw, and at once when the state changes."""
         recorder = self.recorder
-        if recorder is None and self.player is None and not self.starting and not self._shown:
-            return  # nothing recorded or played: nothing to redraw
         if recorder is not None:
             self._follow_meeting(recorder)
             if recorder.error is not None and not self._said_failure:
@@ -197,11 +196,14 @@ class Recording:
             elif recorder.state.value == "ended" and not self._said_failure:
                 self._said_failure = True
                 self.say(t("rec.ended", self.lang, time=_clock(recorder.position())))
-        part = self.part()
-        self._shown = part is not None
+        playing = self.player is not None and self.player.playing
+        state = (recorder.state.value if recorder else None, playing, self.starting)
         for bar in self.app.screen.query(StatusBar):
-            bar.show_recording(part)
-        if self.player is not None and self.player.playing and self.session is not None:
+            if bar.recording != self.part or state != self._shown:
+                bar.recording = self.part
+                bar.redraw()
+        self._shown = state
+        if playing and self.session is not None:
             self._highlight_heard()
 
     def _highlight_heard(self) -> None:
@@ -236,9 +238,8 @@ class Recording:
             recorder.resume()
             self._paused_by_meeting = False
 
-    def part(self) -> Text | None:
+    def part(self, lang: str) -> Text | None:
         """The status bar's part: ● REC, the time recorded, the level; or what stopped it."""
-        lang = self.lang
         recorder = self.recorder
         part = Text()
         if self.player is not None and self.player.playing:

@@ -15,6 +15,7 @@ from textual.widgets import Static
 from live_notes.tui.i18n import add_messages, t
 
 if TYPE_CHECKING:  # the model loads after the live screen's first frame
+    from collections.abc import Callable
     from datetime import datetime
 
     from live_notes.domain.models import Meeting
@@ -74,13 +75,13 @@ class StatusBar(Static):
 
     plain: str = ""
     """What the bar shows, as plain text."""
-    recording: Text | None = None
-    """The recording's part (● REC, its time, the level), set by `tui.recording`."""
+    recording: Callable[[str], Text | None] | None = None
+    """Gives the recording's part (● REC, its time, the level) in a language, drawn with
+    the rest at each redraw; set by `tui.recording`."""
     _last: tuple[Meeting, datetime, str] | None = None
 
-    def show_recording(self, part: Text | None) -> None:
-        """Show (or with None, take away) the recording's part, redrawing at once."""
-        self.recording = part
+    def redraw(self) -> None:
+        """Draw again from the last meeting and time shown (the recording's part changed)."""
         if self._last is not None:
             self.show(*self._last)
 
@@ -106,8 +107,9 @@ class StatusBar(Static):
         if meeting.opened_at is not None:
             since = elapsed(seconds_in_session(meeting, now))
             text.append("  " + t("bar.since_open", lang, elapsed=since))
-        if self.recording is not None:
-            text.append("  ").append_text(self.recording)
+        part = self.recording(lang) if self.recording is not None else None
+        if part is not None:
+            text.append("  ").append_text(part)
         present, expected = attendance_counts(meeting)
         text.append("  " + t("bar.attendance", lang, present=present, expected=expected))
         if quorum_lost(meeting):
