@@ -61,6 +61,8 @@ ORDER = [
     "Export files: modes, overwrites, folders",
     "Opening a meeting another live-notes holds",
     "Following a held meeting read-only",
+    "Kill the recording",
+    "Disk full while recording",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {
@@ -76,6 +78,15 @@ NOTES = {
         "After a quiet "
         "moment of 1.2 s the draft must be the whole half-typed line: checked every round, "
         "and a draft that was never typed fails the run."
+    ),
+    "Kill the recording": (
+        "*lost* counts the rounds that lost more than two seconds of sound (the promise); "
+        "*worst lost ms* is the most sound any round lost: what the source had given by the "
+        "kill and the segments did not hold. The sound is written as it comes and the page "
+        "cache outlives a killed process, so a kill loses only the block being taken in; "
+        "the once-a-second fsync bounds what a power cut loses. *unopenable* counts segments "
+        "that did not open as they were left, before any repair; *wrong sound* rounds whose "
+        "kept sound is not the input's first frames."
     ),
     "Keys in one burst": (
         "Left to Textual, a text field's bound keys (Backspace, Ctrl+U, Enter) bubble up to the "
