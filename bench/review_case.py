@@ -24,13 +24,11 @@ KINDS = ("edit", "move", "delete", "note")
 
 async def case_review(data_dir: Path, lines: int) -> list[float]:
     """Milliseconds per change, ROUNDS of each kind in KINDS order, flattened."""
-    from textual.widgets import OptionList
-    from textual.widgets.option_list import OptionDoesNotExist
-
     from bench.tui_bench import after_refresh, live_app, make_meeting, post_key, ready, until
     from live_notes.tui.screens.dialogs.form import FormDialog
     from live_notes.tui.screens.review import ReviewScreen, line_option_id
     from live_notes.tui.widgets.choice import Choice
+    from live_notes.tui.widgets.review_list import ReviewList
     from live_notes.tui.widgets.text_fields import LineText
 
     meeting_id = make_meeting(data_dir, lines)
@@ -43,15 +41,11 @@ async def case_review(data_dir: Path, lines: int) -> list[float]:
         await until(lambda: isinstance(app.screen, ReviewScreen))
         review = app.screen
         await pilot.pause()
-        listing = review.query_one(OptionList)
+        listing = review.query_one(ReviewList)
         session = review.session
 
         def shown(option_id: str) -> bool:
-            try:
-                listing.get_option(option_id)
-            except OptionDoesNotExist:
-                return False
-            return True
+            return listing.has_option(option_id)
 
         async def go(line_id: int) -> None:
             listing.highlighted = listing.get_option_index(line_option_id(line_id))

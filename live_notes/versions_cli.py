@@ -17,8 +17,19 @@ if TYPE_CHECKING:
     from live_notes.domain.models import Meeting
 
 
+def check_circulate(meeting: Meeting) -> None:
+    """Refuse to circulate before the meeting is closed or once it is approved (before
+    any file is written)."""
+    if meeting.status is not MeetingStatus.CLOSED:
+        raise CommandError("not_closed")
+    if meeting.locked:
+        raise CommandError("record_locked")
+
+
 def circulate(store: MeetingStore) -> int:
-    """Keep the record as the next circulated version and mark it; returns N."""
+    """Keep the record as the next circulated version and mark it; returns N.
+
+    Called once the draft's file is written: a failed export leaves no version."""
     return circulate_session(Session(store.meeting, sink=store.append), store.data_dir)
 
 
@@ -26,14 +37,33 @@ def circulate_session(session: Session, data_dir: Path) -> int:
     """Keep the session's record (saved under `data_dir`) as the next circulated version
     and mark it through the session (journalled); returns N. Refused, with nothing kept,
     before the meeting is closed or once it is approved."""
-    meeting = session.meeting
-    if meeting.status is not MeetingStatus.CLOSED:
-        raise CommandError("not_closed")
-    if meeting.locked:
-        raise CommandError("record_locked")
-    number = save_version(data_dir, meeting)
-    session.mark_circulated(number)
-    return number
+    circulation = Circulation(session, data_dir)
+    circulation.check()
+    return circulation.mark(circulation.keep(session.meeting))
+
+
+class Circulation:
+    """A draft circulated from the export dialog, in an order that records nothing for a
+    file that was not written: `check` before writing (the dialog's key), `keep` once the
+    file is written (the export's thread: the version file), then `mark` (the journal, on
+    the screen's thread, where the session's other changes are made)."""
+
+    def __init__(self, session: Session, data_dir: Path) -> None:
+        self.session = session
+        self.data_dir = data_dir
+
+    def check(self) -> None:
+        """Refused (CommandError) before closing or once approved."""
+        check_circulate(self.session.meeting)
+
+    def keep(self, meeting: Meeting) -> int:
+        """Keep `meeting` (the copy just exported) as the next version's file; its N."""
+        return save_version(self.data_dir, meeting)
+
+    def mark(self, number: int) -> int:
+        """Mark version `number` circulated (journalled); returns it."""
+        self.session.mark_circulated(number)
+        return number
 
 
 def _versions(

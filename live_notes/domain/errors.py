@@ -72,6 +72,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{person}'s time {at} is outside the meeting ({opened}-{closed}).",
         "{person}の時刻 {at} が会議の時間({opened}~{closed})の外です。",
     ),
+    "line_outside": (
+        "Line #{line}'s time {at} is outside the meeting ({opened}-{closed}).",
+        "{line}番の行の時刻 {at} が会議の時間({opened}~{closed})の外です。",
+    ),
     "left_before_arrived": (
         "{person} would leave ({left}) before arriving ({arrived}).",
         "{person}の退席 {left} が到着 {arrived} より前です。",
@@ -113,6 +117,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "会議録は承認済みです。変更するには理由を付けて再開してください。",
     ),
     "not_approved": ("The minutes are not approved.", "会議録は承認されていません。"),
+    "not_draft_ready": (
+        "The minutes are not a draft ready yet: mark them “draft ready” (review, r) first.",
+        "会議録が「案完成」になっていません。先に確認・修正画面で r を押して案完成にしてください。",
+    ),
     "approver_needed": (
         "Name the meeting that approved the minutes.",
         "承認した会議を入力してください。",

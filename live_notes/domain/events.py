@@ -54,6 +54,8 @@ class Recessed(Model):
 
     kind: Literal["recessed"] = "recessed"
     at: datetime
+    audio_at: float | None = None
+    """Where in the recording (None: not recording)."""
 
 
 class Resumed(Model):
@@ -71,6 +73,8 @@ class Switched(Model):
     section: Section
     at: datetime | None = None
     """When: the time spent on each item is counted from these."""
+    audio_at: float | None = None
+    """Where in the recording (None: not recording)."""
 
 
 class LineAdded(Model):
@@ -316,20 +320,22 @@ def apply(meeting: _Meeting, change: Change) -> None:
         case Reopened():
             meeting.closed_at = None
             meeting.status = MeetingStatus.IN_SESSION
-        case Recessed(at=at):
-            meeting.recesses.append(Recess(start=at))
+        case Recessed(at=at, audio_at=audio_at):
+            meeting.recesses.append(Recess(start=at, audio_at=audio_at))
             meeting.status = MeetingStatus.IN_RECESS
         case Resumed(at=at):
             if not meeting.recesses or meeting.recesses[-1].end is not None:
                 raise ValueError("resume without a recess")
             meeting.recesses[-1].end = at
             meeting.status = MeetingStatus.IN_SESSION
-        case Switched(item_id=item_id, section=section, at=at):
+        case Switched(item_id=item_id, section=section, at=at, audio_at=audio_at):
             if item_id != meeting.current_item_id and at is not None:
                 count_item_time(meeting, at)
                 meeting.item_since = at
                 if item_id is not None and item_id not in meeting.item_started:
                     meeting.item_started[item_id] = at
+                if item_id is not None and audio_at is not None:
+                    meeting.item_audio.setdefault(item_id, audio_at)
             meeting.current_item_id = item_id
             meeting.current_section = section
         case LineAdded(line=line, after=after):

@@ -9,8 +9,11 @@ neighbours, not on the whole meeting, so they stay quick at 10,000 lines.
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import TYPE_CHECKING, NamedTuple, overload
 
 from live_notes.domain.errors import CommandError
 from live_notes.domain.events import (
@@ -60,36 +63,76 @@ class Hit(NamedTuple):
         return before, text[self.start : self.end], after
 
 
-def find(meeting: Meeting, query: str, match_case: bool = False) -> list[Hit]:
+class Hits(Sequence[Hit]):
+    """What `find` found: where each hit begins, kept as numbers; a `Hit` (and its
+    found text) is made only when it is asked for, so a search that hits every one
+    of 10,000 lines makes no object per hit.
+
+    The lines are the ones searched (a line changed since then keeps its old text
+    here, so `Session.replace` still sees a stale hit as stale).
+    """
+
+    def __init__(self, lines: list[Utterance], starts: list[int], at: array[int], size: int):
+        self._lines = lines
+        self._starts = starts
+        self._at = at
+        self._size = size
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to a list (or other sequence) of the same hits."""
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @overload
+    def __getitem__(self, index: int) -> Hit: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Hit]: ...
+
+    def __getitem__(self, index: int | slice) -> Hit | list[Hit]:
+        if isinstance(index, slice):
+            return [self[n] for n in range(*index.indices(len(self)))]
+        at = self._at[index]
+        row = bisect_right(self._starts, at) - 1
+        line = self._lines[row]
+        begin = at - self._starts[row]
+        end = begin + self._size
+        return Hit(line.id, line.item_id, begin, end, line.text[begin:end])
+
+
+def find(meeting: Meeting, query: str, match_case: bool = False) -> Hits:
     """Every place `query` occurs in the meeting's lines, in reading order.
 
     Letters' case is ignored unless `match_case`. Empty text finds nothing. The
     lines are searched as one text (joined by a character no line holds), so a
-    search over 10,000 lines is one pass of the regular expression.
+    search over 10,000 lines is one pass; a text with no letters that have a case
+    (Japanese) is found by `str.find`, without a regular expression's match objects.
     """
     query = query.replace(_SEP, "")
+    lines = list(meeting.utterances)
+    found: array[int] = array("q")
     if not query:
-        return []
+        return Hits(lines, [0], found, 0)
+    texts = [line.text for line in lines]
+    joined = _SEP.join(texts)
+    starts = list(accumulate([len(text) + 1 for text in texts], initial=0))
     cased = query.lower() != query.upper()
-    flags = re.IGNORECASE if cased and not match_case else 0
-    pattern = re.compile(re.escape(query), flags)
-    lines = meeting.utterances
-    joined = _SEP.join(line.text for line in lines)
-    starts: list[int] = []
-    offset = 0
-    for line in lines:
-        starts.append(offset)
-        offset += len(line.text) + 1
-    hits: list[Hit] = []
-    index = 0
-    for match in pattern.finditer(joined):
-        at = match.start()
-        if index + 1 < len(starts) and starts[index + 1] <= at:
-            index = bisect_right(starts, at, index) - 1
-        line = lines[index]
-        begin = at - starts[index]
-        hits.append(Hit(line.id, line.item_id, begin, begin + len(match[0]), match[0]))
-    return hits
+    if cased and not match_case:  # same length as the query: one character for one
+        pattern = re.compile(re.escape(query), re.IGNORECASE)
+        found.extend(match.start() for match in pattern.finditer(joined))
+    else:
+        look, size = joined.find, len(query)
+        at = look(query)
+        while at >= 0:
+            found.append(at)
+            at = look(query, at + size)
+    return Hits(lines, starts, found, len(query))
 
 
 _SEP = "\x00"
@@ -223,7 +266,7 @@ class LineCommands:
         self._do("merge", Batch(changes=changes), [Batch(changes=inverse)])
         return self.line(line_id)
 
-    def replace(self, hits: list[Hit], replacement: str) -> int:
+    def replace(self, hits: Sequence[Hit], replacement: str) -> int:
         """Replace the chosen hits (from `find`) with `replacement`, as one change that one
         undo takes back. Returns how many lines changed.
 

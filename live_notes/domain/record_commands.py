@@ -35,6 +35,18 @@ def record_state(meeting: Meeting) -> str:
     return "recording"
 
 
+def approval_problem(meeting: Meeting) -> CommandError | None:
+    """Why the minutes cannot be approved now (None: they can): the meeting is not
+    closed, or the draft is not marked ready (nor circulated), or they are approved."""
+    if meeting.locked:
+        return CommandError("record_locked")
+    if meeting.status is not MeetingStatus.CLOSED:
+        return CommandError("not_closed")
+    if not (meeting.draft_ready or meeting.circulated):
+        return CommandError("not_draft_ready")
+    return None
+
+
 class RecordCommands:
     """Circulation and approval commands of `Session` (a mixin)."""
 
@@ -60,10 +72,15 @@ class RecordCommands:
         self._state("circulate", circulated=number)
 
     def approve(self, on: date, by: str) -> None:
-        """Approve the minutes (at meeting `by`, on date `on`): the record is locked."""
+        """Approve the minutes (at meeting `by`, on date `on`): the record is locked.
+
+        Only a draft marked ready (or circulated) is approved; before that: ``not_closed``
+        or ``not_draft_ready``.
+        """
         by = clean_line(by)
-        if self.meeting.status is not MeetingStatus.CLOSED:
-            raise CommandError("not_closed")
+        problem = approval_problem(self.meeting)
+        if problem is not None and problem.code != "record_locked":
+            raise problem
         if not by:
             raise CommandError("approver_needed")
         self._state("approve", approved_on=on.isoformat(), approved_by=by, locked=True)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from live_notes.domain.errors import CommandError
 from live_notes.domain.events import TimesSet, TimeValue
-from live_notes.domain.times import set_time, timeline_problem
+from live_notes.domain.times import hm, set_time, timeline_problem
 from live_notes.domain.zones import zone
 
 if TYPE_CHECKING:
@@ -95,6 +95,9 @@ class TimeCommands:
             before is None or (after.code, after.params) != (before.code, before.params)
         ):
             raise after
+        for value, was in zip(values, old, strict=True):
+            if value.what == "line" and value.at is not None:
+                _check_line_time(probe, value.key, value.at, was.at)
         tz = zone(meeting.zone)
         new = [v.model_copy(update={"at": _aware(v.at, tz)}) for v in values]
         inverse = [v.model_copy(update={"at": _aware(v.at, tz)}) for v in old]
@@ -185,6 +188,23 @@ class TimeCommands:
         self.set_times([TimeValue(what="line", key=str(line_id), at=at)])
 
 
+def _check_line_time(meeting: Meeting, key: str, at: datetime, was: datetime | None) -> None:
+    """A line's corrected time lies inside the session: not before the opening, not
+    after the closing (a note written after the meeting may stay after it).
+
+    Raises:
+        CommandError: ``line_outside``.
+    """
+    opened, closed = meeting.opened_at, meeting.closed_at
+    after_meeting = closed is not None and was is not None and was > closed
+    if (opened is not None and at < opened) or (
+        closed is not None and at > closed and not after_meeting
+    ):
+        raise CommandError(
+            "line_outside", line=key, at=hm(at), opened=hm(opened), closed=hm(closed)
+        )
+
+
 def _probe(meeting: Meeting) -> Meeting:
     """A light copy of the meeting's times (no lines) to try new times on."""
     return meeting.model_copy(
@@ -193,6 +213,7 @@ def _probe(meeting: Meeting) -> Meeting:
             "recesses": [r.model_copy() for r in meeting.recesses],
             "attendance": {k: v.model_copy() for k, v in meeting.attendance.items()},
             "item_started": dict(meeting.item_started),
+            "item_seconds": dict(meeting.item_seconds),
         }
     )
 

@@ -88,6 +88,7 @@ def set_time(meeting: Meeting, value: TimeValue) -> None:
             if at is None:
                 meeting.item_started.pop(value.key, None)
             else:
+                _shift_item_start(meeting, value.key, meeting.item_started.get(value.key), at)
                 meeting.item_started[value.key] = at
         case "line":
             if at is None:
@@ -98,6 +99,37 @@ def set_time(meeting: Meeting, value: TimeValue) -> None:
                     break
             else:
                 raise ValueError(f"no line #{value.key}")
+
+
+def _shift_item_start(meeting: Meeting, item_id: str, old: datetime | None, new: datetime) -> None:
+    """An item's start corrected from `old` to `new`: the sitting time between them
+    goes to the item (an earlier start) or back to the item taken up before it (a
+    later start), so both items' counted minutes follow the correction."""
+    if old is None or old == new:
+        return
+    sign = 1.0 if new < old else -1.0
+    moved = sitting_seconds(meeting, min(old, new), max(old, new))
+    seconds = meeting.item_seconds
+    if meeting.current_item_id == item_id and meeting.item_since == old:
+        meeting.item_since = new  # still its first spell: it is counted from there
+    else:
+        seconds[item_id] = max(0.0, seconds.get(item_id, 0.0) + sign * moved)
+    before = _item_before(meeting, item_id, old)
+    if before is not None:
+        seconds[before] = max(0.0, seconds.get(before, 0.0) - sign * moved)
+
+
+def _item_before(meeting: Meeting, item_id: str, start: datetime) -> str | None:
+    """The item taken up last before `start` (at the same time: the one before on the
+    agenda), other than `item_id`; None when there is none."""
+    order = {item.id: n for n, (item, _) in enumerate(meeting.iter_items())}
+    here = order.get(item_id, len(order))
+    earlier = [
+        (at, order.get(other, -1), other)
+        for other, at in meeting.item_started.items()
+        if other != item_id and (at < start or (at == start and order.get(other, -1) < here))
+    ]
+    return max(earlier)[2] if earlier else None
 
 
 def _recess(meeting: Meeting, key: str) -> Recess:

@@ -10,8 +10,6 @@ from textual.app import App
 from live_notes.tui.i18n import add_messages, t
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from textual.notifications import SeverityLevel
 
     from live_notes.config import Config
@@ -121,13 +119,12 @@ class AppActions(App[None]):
         if session := self._has_session():
             out_dir = export_dir(self.config.export_dir)
             store = self.store
-            circulate: Callable[[], int] | None = None
+            circulation = None
             if store is not None:
-                from live_notes.versions_cli import circulate_session
+                from live_notes.versions_cli import Circulation
 
-                data_dir = store.data_dir
-                circulate = lambda: circulate_session(session, data_dir)  # noqa: E731
-            self.push_screen(ExportScreen(session.meeting, out_dir, circulate=circulate))
+                circulation = Circulation(session, store.data_dir)
+            self.push_screen(ExportScreen(session.meeting, out_dir, circulation=circulation))
 
     def action_setup(self) -> None:
         """The setup screen (from the palette)."""

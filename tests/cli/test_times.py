@@ -136,3 +136,30 @@ def test_arrivals_items_and_lines_are_corrected_from_the_shell(
     )
     assert code == 1
     assert "is outside the meeting (09:32-17:10)" in err
+
+
+def item_minutes(out: str) -> dict[str, int]:
+    """`item time   NN min  ITEM` lines of `times`' output, by item."""
+    rows = [line.split() for line in out.splitlines() if line.startswith("item time")]
+    return {row[-1]: int(row[2]) for row in rows}
+
+
+def test_an_items_corrected_start_moves_minutes_from_the_item_before(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = tmp_path / "meetings"
+    meeting_id = typed_late(data)  # tablet taken up at 10:50, after the 10:40-10:50 recess
+    code, out, _ = run(capsys, "--data-dir", str(data), "times", meeting_id)
+    assert item_minutes(out) == {"sewer": 68, "tablet": 50, "other": 330}
+    code, out, err = run(
+        capsys, "--data-dir", str(data), "times", meeting_id, "--item", "tablet", "10:30"
+    )
+    assert (code, err) == (0, "")
+    # 10:30-10:50 holds ten sitting minutes (the recess is not counted): sewer gives them
+    assert item_minutes(out) == {"sewer": 58, "tablet": 60, "other": 330}
+    code, out, _ = run(
+        capsys, "--data-dir", str(data), "times", meeting_id, "--item", "tablet", "11:00"
+    )
+    assert item_minutes(out) == {"sewer": 78, "tablet": 40, "other": 330}  # 09:32-11:00
+    code, out, _ = run(capsys, "--data-dir", str(data), "times", meeting_id)  # as saved
+    assert item_minutes(out) == {"sewer": 78, "tablet": 40, "other": 330}

@@ -6,16 +6,16 @@ import os
 import stat
 from typing import TYPE_CHECKING
 
+import pytest
 from support.reference import typed_late
 
 from live_notes.cli import main
 from live_notes.domain.session import Session
 from live_notes.store import MeetingStore
+from live_notes.store.versions import version_numbers
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
 
 
 def run(capsys: pytest.CaptureFixture[str], data: Path, *argv: str) -> tuple[int, str, str]:
@@ -99,3 +99,54 @@ def test_diff_without_versions_and_with_an_unknown_one(
     code, _, err = run(capsys, data, "diff", meeting_id, "--from", "3")
     assert code == 1
     assert "has no version 3 (kept: none)" in err
+
+
+def test_approval_needs_the_draft_ready(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = tmp_path / "meetings"
+    meeting_id = typed_late(data)  # closed, not yet marked "draft ready"
+    code, out, err = run(capsys, data, "approve", meeting_id, "--by", "第3回審議会")
+    assert (code, out) == (1, "")
+    assert err.strip() == (
+        "live-notes: The minutes are not a draft ready yet: "
+        "mark them “draft ready” (review, r) first."
+    )
+    code, out, _ = run(capsys, data, "show", meeting_id)
+    assert "record:     recording\n" in out
+    with MeetingStore.open(data, meeting_id) as store:  # what review's f and r do
+        session = Session(store.meeting, sink=store.append)
+        for line in session.flagged():
+            session.toggle_flag(line.id)
+        session.mark_draft_ready()
+    code, out, _ = run(capsys, data, "approve", meeting_id, "--by", "第3回審議会")
+    assert (code, out.strip()) == (0, "approved")
+
+
+@pytest.mark.parametrize("how", ["under a file", "chmod"])
+def test_a_failed_circulated_export_keeps_no_version(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, how: str
+) -> None:
+    data = tmp_path / "meetings"
+    meeting_id = typed_late(data)
+    if how == "chmod":
+        if os.geteuid() == 0:
+            pytest.skip("root writes into a folder whatever its mode")
+        folder = tmp_path / "locked"
+        folder.mkdir()
+        folder.chmod(0o500)
+    else:  # a folder that cannot be made: its parent is a regular file
+        (tmp_path / "afile").write_text("", encoding="utf-8")
+        folder = tmp_path / "afile" / "minutes"
+    try:
+        code, out, err = run(
+            capsys, data, "export", meeting_id, "--circulate", "--out", f"{folder}/"
+        )
+    finally:
+        if how == "chmod":
+            folder.chmod(0o700)
+    assert code == 1 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert "circulated" not in out
+    assert version_numbers(data, meeting_id) == []
+    with MeetingStore.open(data, meeting_id, readonly=True) as store:
+        assert store.meeting.circulated == 0  # nothing journalled
+    code, out, err = run(capsys, data, "export", meeting_id, "--circulate", "--out", f"{tmp_path}/")
+    assert (code, out.splitlines()[0]) == (0, "circulated as version 1")

@@ -138,3 +138,21 @@ def test_find_ignores_case_and_a_stale_hit_is_refused(session: Session) -> None:
         session.replace(hits, "Tanabe")
     assert refused.value.code == "stale_hit"
     assert session.line(line.id).text == "Someone else"
+
+
+def test_hits_are_made_as_asked_and_keep_the_text_searched(session: Session) -> None:
+    lines = session.meeting.utterances
+    hits = find(session.meeting, "A")  # a letter with a case: the regular expression
+    with_a = [line.id for line in lines if "A" in line.text]
+    assert len(hits) == len(with_a) and hits[-1] == hits[len(hits) - 1]
+    assert [(h.line_id, h.found) for h in hits] == [(i, "A") for i in with_a]
+    japanese = find(session.meeting, "問")  # no case: str.find
+    asked = [line.id for line in lines if "問" in line.text]
+    assert [h.line_id for h in japanese] == asked and len(asked) > 1
+    assert [h.line_id for h in japanese[1:]] == asked[1:]
+    session.update_line(asked[1], text="変えた")
+    assert japanese[1].found == "問"  # the line as searched: replace sees it is stale
+    with pytest.raises(CommandError) as refused:
+        session.replace(japanese, "題")
+    assert refused.value.code == "stale_hit"
+    assert texts(session)[0] == "質問A"  # nothing replaced

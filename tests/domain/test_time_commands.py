@@ -150,3 +150,23 @@ def test_lines_typed_after_closing_are_notes(session: Session, journal: list[Cha
     assert line.section is Section.NOTE
     assert line.role_id == ""
     assert replay(journal).utterances[-1].section is Section.NOTE
+
+
+@pytest.mark.parametrize(
+    ("when", "ja"),
+    [("09:00", "時刻 09:00 が会議の時間(09:32~17:10)の外です"), ("17:30", "時刻 17:30")],
+)
+def test_a_line_time_outside_the_session_is_refused(
+    session: Session, journal: list[Change], when: str, ja: str
+) -> None:
+    session.switch_item("sewer")
+    line = session.commit_line("説明した。")  # typed after closing: a note at 17:10
+    session.set_line_time(line.id, at("10:00"))  # inside: taken
+    count = len(journal)
+    with pytest.raises(CommandError) as refused:
+        session.set_line_time(line.id, at(when))
+    assert refused.value.code == "line_outside"
+    assert ja in refused.value.message("ja")
+    assert refused.value.message("en").startswith(f"Line #{line.id}'s time {when} is outside")
+    assert session.line(line.id).created_at == at("10:00")  # nothing saved
+    assert len(journal) == count

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from support.screens import ScreensApp
-from textual.widgets import OptionList
 
 from live_notes.tui.screens.review import ReviewScreen, line_option_id
+from live_notes.tui.widgets.review_list import ReviewList
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,7 +29,7 @@ class ReviewApp(ScreensApp):
 
 def goto(app: ScreensApp, line_id: int) -> None:
     """Put the review list's cursor on a line."""
-    option_list = app.screen.query_one(OptionList)
+    option_list = app.screen.query_one(ReviewList)
     option_list.highlighted = option_list.get_option_index(line_option_id(line_id))
 
 
@@ -40,4 +40,12 @@ def line_with(meeting: Meeting, text: str) -> Utterance:
 
 def shown_ids(app: ScreensApp) -> list[str]:
     """The review list's option ids, in order (headings included)."""
-    return [option.id or "" for option in app.screen.query_one(OptionList).options]
+    return [option.id or "" for option in app.screen.query_one(ReviewList).options]
+
+
+def visible_rows(app: ScreensApp) -> list[str]:
+    """The review list's lines as the clerk sees them now (the rows on screen)."""
+    listing = app.screen.query_one(ReviewList)
+    listing.render_lines(listing.region)  # the styles of this repaint
+    height = listing.scrollable_content_region.height
+    return [listing.render_line(y).text.rstrip() for y in range(height)]

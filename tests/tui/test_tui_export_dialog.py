@@ -10,13 +10,18 @@ import pytest
 from support.screens import reopen, screen_text, stored_sample
 
 from live_notes.config import load_config
+from live_notes.domain.models import Group
+from live_notes.domain.session import Session
 from live_notes.paths import export_dir
+from live_notes.store import MeetingStore
 from live_notes.store.versions import load_version, version_numbers
 from live_notes.tui.app import LiveNotesApp
 from live_notes.tui.screens.dialogs.export import ExportScreen
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from live_notes.domain.models import Meeting
 
 
 @pytest.fixture(autouse=True)
@@ -31,11 +36,15 @@ def _app(data: Path, meeting_id: str) -> LiveNotesApp:
     return LiveNotesApp(data, meeting_id, config=load_config(), clock=clock)
 
 
-async def _export(tmp_path: Path, *keys: str, closed: bool = True) -> tuple[str, str]:
-    """Export the sample (closed, else just planned) with the keys pressed in the dialog;
-    (file text, screen)."""
+async def _export(
+    tmp_path: Path, *keys: str, closed: bool = True, named: bool = False
+) -> tuple[str, str]:
+    """Export the sample (closed, else just planned; `named`: the members' lines carry
+    who spoke) with the keys pressed in the dialog; (file text, screen)."""
     data = tmp_path / "data"
     meeting_id = stored_sample(data, "ja", driven=closed)
+    if named:
+        _name_the_members(data, meeting_id)
     app = _app(data, meeting_id)
     async with app.run_test(size=(140, 40)) as pilot:
         while app.session is None:
@@ -115,3 +124,58 @@ async def test_attendance_names_department_staff_as_the_style_does(tmp_path: Pat
         shown = screen_text(app)
     assert "提案課職員" in shown  # ja-shingikai's 〔提案課職員〕, the sample's style
     assert "担当課職員" not in shown
+
+
+async def test_a_circulated_draft_that_cannot_be_written_keeps_no_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "afile").write_text("", encoding="utf-8")  # root writes anywhere: a file
+    monkeypatch.setenv("LIVE_NOTES_EXPORT_DIR", str(tmp_path / "afile" / "out"))
+    text, shown = await _export(tmp_path, *CIRCULATE)
+    assert text == ""
+    assert "書き出せませんでした" in shown and "回付を記録しました" not in shown
+    data = tmp_path / "data"
+    (meeting_id,) = [p.name.split(".")[0] for p in data.glob("*.journal*")][:1]
+    assert version_numbers(data, meeting_id) == []
+    assert reopen(data, meeting_id).circulated == 0
+
+
+SPEAKERS = ("down", "tab", "tab", "tab", "tab", "tab")
+"""Markdown, then Tab past language, edition, style and draft or final to the speakers."""
+
+
+async def test_the_speakers_by_name_or_by_letter(tmp_path: Path) -> None:
+    texts = []
+    for name, keys in [("roles", ()), ("named", ("down",)), ("lettered", ("down", "down"))]:
+        text, shown = await _export(tmp_path / name, *SPEAKERS, *keys, named=True)
+        texts.append(text)
+        for written in export_dir().iterdir():  # the next writes the same name
+            written.unlink()
+    roles, named, lettered = texts
+    assert "書き出しました" in shown
+    first, second = _member_names(tmp_path / "named" / "data")
+    labels = [f"委員({first})", f"委員({second})"]  # a speaker's label with the name
+    assert all(label in named for label in labels)
+    assert not any(label in roles or label in lettered for label in labels)
+    assert "A委員" in lettered and "B委員" in lettered
+    assert "A委員" not in named and "A委員" not in roles
+
+
+def _members(meeting: Meeting) -> list[str]:
+    return [p.id for p in meeting.people if p.group is Group.MEMBER][:2]
+
+
+def _name_the_members(data: Path, meeting_id: str) -> None:
+    """Say who spoke on the members' lines: the first two members, in turn."""
+    with MeetingStore.open(data, meeting_id) as store:
+        session = Session(store.meeting, sink=store.append)
+        who = _members(store.meeting)
+        lines = [u for u in store.meeting.utterances if u.role_id == "member"]
+        for n, line in enumerate(lines):
+            session.update_line(line.id, person_id=who[n % 2])
+
+
+def _member_names(data: Path) -> list[str]:
+    (meeting_id,) = {p.name.split(".")[0] for p in data.iterdir() if p.is_file()}
+    meeting = reopen(data, meeting_id)
+    return [p.name for p in meeting.people if p.id in _members(meeting)]

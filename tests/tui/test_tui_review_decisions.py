@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from support.review import ReviewApp, shown_ids
 from support.screens import reopen, screen_text
-from textual.widgets import OptionList
 
 from live_notes.domain.models import Outcome, Vote
 from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.review import ReviewScreen
 from live_notes.tui.widgets.choice import Choice
+from live_notes.tui.widgets.review_list import ReviewList
 from live_notes.tui.widgets.text_fields import ExpandingInput, LineText
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ async def test_a_decision_is_shown_and_edited_in_review(sample: tuple[Path, str]
         ids = shown_ids(app)
         row = f"decision:{item_id}"
         assert row in ids
-        option_list = app.screen.query_one(OptionList)
+        option_list = app.screen.query_one(ReviewList)
         assert "結論:" in str(option_list.get_option(row).prompt)
         option_list.highlighted = ids.index(row)
         await pilot.press("enter")
@@ -43,7 +43,7 @@ async def test_a_decision_is_shown_and_edited_in_review(sample: tuple[Path, str]
         await pilot.press("ctrl+s")
         assert isinstance(app.screen, ReviewScreen)
         assert "の結論を保存しました" in screen_text(app)
-        shown = str(app.screen.query_one(OptionList).get_option(row).prompt)
+        shown = str(app.screen.query_one(ReviewList).get_option(row).prompt)
         assert "運用状況を次回報告すること。" in shown and "賛成 5・反対 1・棄権 0" in shown
         after = reopen(data, meeting_id).decisions[item_id]
         assert after.outcome is Outcome.APPROVED_WITH_CONDITIONS
@@ -60,7 +60,7 @@ async def test_a_bad_vote_count_keeps_the_dialog_open(sample: tuple[Path, str]) 
     item_id = next(iter(before.decisions))
     app = ReviewApp(data, meeting_id)
     async with app.run_test(size=(120, 40)) as pilot:
-        option_list = app.screen.query_one(OptionList)
+        option_list = app.screen.query_one(ReviewList)
         option_list.highlighted = shown_ids(app).index(f"decision:{item_id}")
         await pilot.press("enter")
         app.screen.query_one("#f-for", ExpandingInput).value = "多数"

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 
 from support.review import ReviewApp, goto, line_with, shown_ids
 from support.screens import reopen, screen_text
-from textual.widgets import OptionList
 
 from live_notes.domain.models import Section
 from live_notes.tui.screens.dialogs.split import SplitDialog
 from live_notes.tui.screens.review import ReviewScreen, line_option_id
+from live_notes.tui.widgets.review_list import ReviewList
 from live_notes.tui.widgets.text_fields import LineText
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ async def test_a_delete_updates_the_rows_in_place(sample: tuple[Path, str]) -> N
         await pilot.press("d")
         after = shown_ids(app)
         assert after == [i for i in before if i != line_option_id(line.id)]
-        heading = app.screen.query_one(OptionList).get_option(f"item:{line.item_id}")
+        heading = app.screen.query_one(ReviewList).get_option(f"item:{line.item_id}")
         assert f"({count - 1} 行)" in str(heading.prompt)
         await pilot.press("ctrl+z")
         assert shown_ids(app) == before
@@ -141,10 +141,10 @@ async def test_counts_read_as_words_in_english_one_line_is_not_lines(
         for line_id in order[1:]:
             goto(app, line_id)
             await pilot.press("d")
-        heading = app.screen.query_one(OptionList).get_option(f"item:{item_id}")
+        heading = app.screen.query_one(ReviewList).get_option(f"item:{item_id}")
         assert str(heading.prompt).endswith("(1 line)")
         assert f"· {len(meeting.utterances) - len(order) + 1} lines ·" in screen_text(app)
         await pilot.press("ctrl+z")
         assert "Undone: the deletion of a line." in screen_text(app)
-        heading = app.screen.query_one(OptionList).get_option(f"item:{item_id}")
+        heading = app.screen.query_one(ReviewList).get_option(f"item:{item_id}")
         assert str(heading.prompt).endswith("(2 lines)")

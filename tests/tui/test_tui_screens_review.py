@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 from support.review import ReviewApp, goto, line_with
 from support.screens import ScreensApp, reopen, screen_text, stored_sample
-from textual.widgets import OptionList
 
 from live_notes.domain.models import Meeting, Section
 from live_notes.tui.screens.dialogs.export import ExportScreen
 from live_notes.tui.screens.dialogs.form import FormDialog
 from live_notes.tui.screens.review import ReviewScreen, line_option_id
 from live_notes.tui.widgets.choice import Choice
-from live_notes.tui.widgets.text_fields import LineText
+from live_notes.tui.widgets.review_list import ReviewList
+from live_notes.tui.widgets.text_fields import ExpandingInput, LineText
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,7 +36,7 @@ async def test_edit_a_line(sample: tuple[Path, str]) -> None:
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewScreen)
         assert f"{target.id} 番の行を保存しました" in screen_text(app)
-        shown = str(app.screen.query_one(OptionList).get_option(line_option_id(target.id)).prompt)
+        shown = str(app.screen.query_one(ReviewList).get_option(line_option_id(target.id)).prompt)
         assert "送信データも暗号化する" in shown
     line = reopen(data, meeting_id).utterances[target.id - 1]
     assert line.text == "専用回線を使用し、送信データも暗号化する。"
@@ -76,7 +76,7 @@ async def test_move_delete_and_undo(sample: tuple[Path, str]) -> None:
         goto(app, deleted.id)
         await pilot.press("d")
         assert f"{deleted.id} 番の行を削除しました" in screen_text(app)
-        option_list = app.screen.query_one(OptionList)
+        option_list = app.screen.query_one(ReviewList)
         assert line_option_id(deleted.id) not in {o.id for o in option_list.options}
         goto(app, undone.id)
         await pilot.press("d", "ctrl+z")
@@ -109,7 +109,7 @@ async def test_off_record_and_flags_then_draft_ready(sample: tuple[Path, str]) -
         await pilot.press("o")
         assert f"{plain.id} 番の行を記録外にしました" in screen_text(app)
         await pilot.press("v")
-        option = app.screen.query_one(OptionList).highlighted_option
+        option = app.screen.query_one(ReviewList).highlighted_option
         assert option is not None and option.id == line_option_id(flagged[0])
         assert "要確認" in str(option.prompt)
         await pilot.press("f")
@@ -146,7 +146,7 @@ async def test_a_note_after_a_line(sample: tuple[Path, str]) -> None:
         app.screen.query_one("#f-text", LineText).text = "会議後、消去証明書の様式を確認した。"
         await pilot.press("ctrl+s")
         assert "に ※ 注記を追加しました" in screen_text(app)
-        option = app.screen.query_one(OptionList).highlighted_option
+        option = app.screen.query_one(ReviewList).highlighted_option
         assert option is not None and "消去証明書の様式" in str(option.prompt)
     after = reopen(data, meeting_id)
     note = after.utterances[[u.id for u in after.utterances].index(target.id) + 1]
@@ -208,7 +208,7 @@ async def test_flagged_only_view(sample: tuple[Path, str]) -> None:
     flagged = [line_option_id(line.id) for line in meeting.utterances if line.verify]
     app = ReviewApp(data, meeting_id, "en")
     async with app.run_test(size=(120, 40)) as pilot:
-        option_list = app.screen.query_one(OptionList)
+        option_list = app.screen.query_one(ReviewList)
         await pilot.press("l")
         shown = [o.id for o in option_list.options if (o.id or "").startswith("line:")]
         assert shown == flagged
@@ -245,3 +245,26 @@ async def test_the_export_reads_a_copy_not_the_live_meeting(
     assert handed[0] is not meeting  # the clerk may record on meanwhile
     assert handed[0].utterances is not meeting.utterances
     assert handed[0] == meeting
+
+
+async def test_approval_needs_the_draft_ready_then_locks(sample: tuple[Path, str]) -> None:
+    data, meeting_id = sample
+    flagged = [line for line in reopen(data, meeting_id).utterances if line.verify]
+    app = ReviewApp(data, meeting_id)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, ReviewScreen)  # no dialog: refused in one line
+        assert "「案完成」になっていません" in screen_text(app)
+        for line in flagged:
+            goto(app, line.id)
+            await pilot.press("f")
+        await pilot.press("r", "a")
+        assert isinstance(app.screen, FormDialog)
+        app.screen.query_one("#f-by", ExpandingInput).value = "令和6年度第3回審議会"
+        app.screen.query_one("#f-on", ExpandingInput).value = "２０２４－１２－１６"  # full-width
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ReviewScreen)
+        assert "令和6年度第3回審議会で承認されました" in screen_text(app)
+    meeting = reopen(data, meeting_id)
+    assert meeting.locked and meeting.approved_by == "令和6年度第3回審議会"
+    assert str(meeting.approved_on) == "2024-12-16"

@@ -1,6 +1,6 @@
 """The review screen: every item with its lines, to fix them after (or during) the meeting.
 
-The lines sit in a `ReviewList` (review_lines.py), an option list that stays
+The lines sit in a `ReviewList` (widgets/review_list.py), a virtual list that stays
 quick at 10,000 lines.
 
 | key | action |
@@ -20,6 +20,7 @@ quick at 10,000 lines.
 | / | find in the meeting (Enter on a hit: to its line) |
 | Ctrl+H | find and replace, each hit taken or skipped, one undo |
 | r | mark the minutes "draft ready" (closed, nothing flagged) |
+| a | approve the minutes (approving meeting, date; only once "draft ready") |
 | Ctrl+Z | undo |
 | Escape | back |
 """
@@ -42,6 +43,7 @@ from live_notes.tui.screens.dialogs.find import FindDialog
 from live_notes.tui.screens.dialogs.form import DialogError, Field, FormDialog
 from live_notes.tui.screens.review_decisions import DecisionActions
 from live_notes.tui.screens.review_lines import LineActions
+from live_notes.tui.screens.review_record import RecordActions
 from live_notes.tui.screens.review_times import TimeActions
 from live_notes.tui.widgets.message_line import MessageLine, Says
 from live_notes.tui.widgets.review_list import ReviewList, line_option_id
@@ -98,7 +100,9 @@ add_messages(
 )
 
 
-class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Screen[None]):
+class ReviewScreen(
+    LineActions, TimeActions, DecisionActions, RecordActions, Says, Keyed, Screen[None]
+):
     """Every agenda item with its lines, and the keys to fix them.
 
     Attributes:
@@ -141,6 +145,11 @@ class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Scree
     def rebuild(self, keep: str | None = None) -> None:
         """Fill the list again; keep the cursor on option `keep` if given."""
         self.lines.rebuild(keep)
+        self.update_head()
+
+    def refresh_items(self, *item_ids: str, keep: str | None = None) -> None:
+        """Show these items again (only their rows are remade); keep the cursor on `keep`."""
+        self.lines.refresh_items(*item_ids, keep=keep)
         self.update_head()
 
     def update_head(self) -> None:
@@ -246,7 +255,7 @@ class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Scree
 
         def done(moved: Utterance | None) -> None:
             if moved is not None:
-                self.rebuild(keep=line_option_id(moved.id))
+                self.refresh_items(line.item_id, moved.item_id, keep=line_option_id(moved.id))
                 self.say(t("review.moved", lang, id=moved.id))
 
         dialog = FormDialog(t("review.move.title", lang, id=line.id), fields, submit)
@@ -307,7 +316,11 @@ class ReviewScreen(LineActions, TimeActions, DecisionActions, Says, Keyed, Scree
                 if self.lines.only_flagged:
                     self.lines.only_flagged = False
                     self.rebuild()
-                self.rebuild(keep=line_option_id(hit.line_id))
+                row = line_option_id(hit.line_id)
+                if self.lines.has_option(row):
+                    self.lines.highlighted = self.lines.get_option_index(row)
+                else:
+                    self.rebuild(keep=row)
                 self.say(t("review.found", self.lang, id=hit.line_id))
 
         self.app.push_screen(FindDialog(self.session, self.lang), done)

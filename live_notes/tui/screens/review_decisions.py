@@ -71,7 +71,7 @@ class DecisionActions:
 
         def say(self, what: str, error: bool = False) -> None: ...
 
-        def rebuild(self, keep: str | None = None) -> None: ...
+        def refresh_items(self, *item_ids: str, keep: str | None = None) -> None: ...
 
         def _submit(self, command: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
 
@@ -114,7 +114,7 @@ class DecisionActions:
 
         def done(saved: Decision | None) -> None:
             if saved is not None:
-                self.rebuild(keep=decision_option_id(item_id))
+                self.refresh_items(item_id, keep=decision_option_id(item_id))
                 self.say(t("decision.edit.saved", lang, item=name))
 
         title = t("decision.edit.title", lang, item=name)

@@ -60,7 +60,7 @@ class LineActions:
 
         def say(self, what: str | ClerkError, error: bool = False) -> None: ...
 
-        def rebuild(self, keep: str | None = None) -> None: ...
+        def refresh_items(self, *item_ids: str, keep: str | None = None) -> None: ...
 
         def _run(self, command: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
 
@@ -86,7 +86,7 @@ class LineActions:
 
         def done(note: Utterance | None) -> None:
             if note is not None:
-                self.rebuild(keep=line_option_id(note.id))
+                self.refresh_items(note.item_id, keep=line_option_id(note.id))
                 if line is not None:
                     self.say(t("review.noted_after", lang, id=line.id))
                 else:
@@ -106,7 +106,7 @@ class LineActions:
             return
         if isinstance(self._run(self.session.move_line, line.id, step), ClerkError):
             return
-        self.rebuild(keep=line_option_id(line.id))
+        self.refresh_items(line.item_id, keep=line_option_id(line.id))
         key = "review.moved_up" if step < 0 else "review.moved_down"
         self.say(t(key, self.lang, id=line.id))
 
@@ -122,7 +122,7 @@ class LineActions:
             parts = self._run(self.session.split_line, line.id, position)
             if isinstance(parts, ClerkError):
                 return
-            self.rebuild(keep=line_option_id(parts[1].id))
+            self.refresh_items(line.item_id, keep=line_option_id(parts[1].id))
             self.say(t("review.split", self.lang, id=line.id, new=parts[1].id))
 
         self.app.push_screen(SplitDialog(line.id, line.text), done)
@@ -134,5 +134,5 @@ class LineActions:
             return
         if isinstance(self._run(self.session.merge_with_next, line.id), ClerkError):
             return
-        self.rebuild(keep=line_option_id(line.id))
+        self.refresh_items(line.item_id, keep=line_option_id(line.id))
         self.say(t("review.merged", self.lang, id=line.id))

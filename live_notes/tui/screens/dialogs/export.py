@@ -1,5 +1,6 @@
-"""The export dialog: pick a format, a language, an edition, the house style and draft or
-final; Enter writes the file.
+"""The export dialog: pick a format, a language, an edition, the house style, draft or
+final, and how speakers are named (roles, names, or letters for an anonymised edition);
+Enter writes the file.
 
 The file goes into the output folder under `default_filename`; the dialog says
 where, and lists the warnings (lines still flagged, items without a
@@ -35,12 +36,11 @@ from live_notes.tui.keys import EXPORT
 from live_notes.tui.widgets.message_line import MessageLine, Says
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from textual.app import ComposeResult
 
     from live_notes.domain.models import Meeting
     from live_notes.export.options import Edition
+    from live_notes.versions_cli import Circulation
 
 add_messages(
     {
@@ -67,7 +67,15 @@ add_messages(
             "Draft to circulate (kept as the next version)",
             "回付する案(次の版として保存)",
         ),
+        "export.speakers": ("Speakers", "発言者の表記"),
+        "export.speakers.roles": ("Roles only", "職名のみ"),
+        "export.speakers.names": ("With names", "氏名を付ける"),
+        "export.speakers.letters": ("By letter (Member A)", "匿名(A委員…)"),
         "export.circulated": ("Circulated as version {n}.", "第{n}版として回付を記録しました。"),
+        "export.not_circulated": (
+            "Not recorded as circulated: {reason}",
+            "回付は記録していません: {reason}",
+        ),
         "export.target": ("Will write: {path}", "書き出し先: {path}"),
         "export.writing": ("Writing {path} …", "{path} を書き出しています…"),
         "export.written": ("Written: {path}", "書き出しました: {path}"),
@@ -83,6 +91,9 @@ add_messages(
 
 EDITIONS = ("public", "internal")
 MARKS = ("draft", "final")
+SPEAKERS = ("roles", "names", "letters")
+"""How speakers are labelled: by role (as the public minutes print them), with the
+person's name (`export --names`), or by letter, the same per person (`--anonymise`)."""
 
 
 class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
@@ -114,19 +125,19 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
     KEYS_PRIORITY = True
 
     def __init__(
-        self, meeting: Meeting, out_dir: Path, *, circulate: Callable[[], int] | None = None
+        self, meeting: Meeting, out_dir: Path, *, circulation: Circulation | None = None
     ) -> None:
         super().__init__()
         self.meeting = meeting
         self.out_dir = Path(out_dir)
         self.written: Path | None = None
-        self.circulate = circulate
-        """Keeps the record as the next circulated version (journalled) and returns its
-        number; None when the meeting has no store (then the dialog does not offer it)."""
-        self._circulated: int | None = None
+        self.circulation = circulation
+        """Checks, keeps and marks a circulated version (None when the meeting has no
+        store: then the dialog does not offer it)."""
 
     def compose(self) -> ComposeResult:
-        """The three lists side by side, the target path and the message."""
+        """The lists side by side (format, language, edition, style, draft or final,
+        speakers), the target path and the message."""
         lang = self.lang
         title = f"{self.meeting.header.body} {self.meeting.header.title}"
         with Vertical(id="export"):
@@ -140,8 +151,11 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
                     "edition", [(e, t(f"export.edition.{e}", lang)) for e in EDITIONS]
                 )
                 yield self._column("style", self._styles())
-                marks = MARKS if self.circulate is None else (*MARKS, "circulate")
+                marks = MARKS if self.circulation is None else (*MARKS, "circulate")
                 yield self._column("mark", [(m, t(f"export.mark.{m}", lang)) for m in marks])
+                yield self._column(
+                    "speakers", [(s, t(f"export.speakers.{s}", lang)) for s in SPEAKERS]
+                )
             yield Static("", id="export-target", markup=False)
             yield MessageLine(id="export-message")
             yield Label(t("export.hint", lang), id="export-hint")
@@ -171,7 +185,7 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
         header = self.meeting.header
         self._choose("lang", header.lang.value)
         self._choose("style", header.style or DEFAULT_STYLES[header.lang.value])
-        for name in ("format", "edition", "mark"):
+        for name in ("format", "edition", "mark", "speakers"):
             self.query_one(f"#export-{name}", OptionList).highlighted = 0
         self.query_one("#export-format", OptionList).focus()
         self._show_target()
@@ -201,6 +215,8 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
         lang = self.choice("lang") or None
         style = self.choice("style") or None
         final = self.choice("mark") == "final"
+        speakers = self.choice("speakers")
+        with_names, anonymise = speakers in ("names", "letters"), speakers == "letters"
         try:
             return options_from_settings(
                 config.eras,
@@ -211,10 +227,19 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
                 edition=edition,
                 style=style,
                 final=final,
+                with_names=with_names,
+                anonymise=anonymise,
             )
         except ValueError as exc:  # a wrong era or label style in the settings
             self.say(str(exc), error=True)
-            return ExportOptions(lang=lang, edition=edition, style=style, final=final)
+            return ExportOptions(
+                lang=lang,
+                edition=edition,
+                style=style,
+                final=final,
+                with_names=with_names,
+                anonymise=anonymise,
+            )
 
     def target(self) -> Path:
         """Where the file will be written."""
@@ -231,41 +256,64 @@ class ExportScreen(Says, Keyed, ModalScreen[Path | None]):
             self._show_target()
 
     def action_write(self) -> None:
-        """Write the file with the chosen options (a draft to circulate: the record is kept
-        as the next version first; if that is refused, nothing is written)."""
-        self._circulated = None
-        if self.choice("mark") == "circulate" and self.circulate is not None:
-            number = attempt(self.circulate)
-            if isinstance(number, ClerkError):
-                self.say(t("export.failed", self.lang, reason=number.message(self.lang)), True)
+        """Write the file with the chosen options. A draft to circulate is checked first
+        (refused: nothing is written); its version is kept only once the file is written."""
+        circulation = self.circulation if self.choice("mark") == "circulate" else None
+        if circulation is not None:
+            refused = attempt(circulation.check)
+            if isinstance(refused, ClerkError):
+                self.say(t("export.failed", self.lang, reason=refused.message(self.lang)), True)
                 return
-            self._circulated = number
         path = self.target()
         self.say(t("export.writing", self.lang, path=path))
         # The worker reads a copy: the clerk may go on recording in the live meeting.
         meeting = self.meeting.model_copy(deep=True)
-        self._write(meeting, path, self.choice("format"), self.options())
+        self._write(meeting, path, self.choice("format"), self.options(), circulation)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, meeting: Meeting, path: Path, fmt: str, options: ExportOptions) -> None:
+    def _write(
+        self,
+        meeting: Meeting,
+        path: Path,
+        fmt: str,
+        options: ExportOptions,
+        circulation: Circulation | None,
+    ) -> None:
+        """Write the file, then (a draft to circulate) keep the copy written as the next
+        version's file, off the screen's thread; the journal is marked by `_done`."""
         try:
             result = export(meeting, path, fmt, options)
         except Exception as exc:  # shown to the clerk as it is: a disk, template or data problem
-            if isinstance(exc, ClerkError):
-                reason = exc.message(self.lang)
-            elif isinstance(exc, OSError) and exc.strerror:
-                reason = exc.strerror
-            else:
-                reason = str(exc)
-            self.app.call_from_thread(self._failed, reason)
+            self.app.call_from_thread(self._failed, self._reason(exc))
             return
-        self.app.call_from_thread(self._done, result)
+        number: int | str | None = None
+        if circulation is not None:
+            try:
+                number = circulation.keep(meeting)
+            except Exception as exc:  # the file is written; the version could not be kept
+                number = self._reason(exc)
+        self.app.call_from_thread(self._done, result, number)
 
-    def _done(self, result: ExportResult) -> None:
+    def _reason(self, exc: Exception) -> str:
+        if isinstance(exc, ClerkError):
+            return exc.message(self.lang)
+        if isinstance(exc, OSError) and exc.strerror:
+            return exc.strerror
+        return str(exc)
+
+    def _done(self, result: ExportResult, number: int | str | None = None) -> None:
+        """Say what was written; a version kept: mark it circulated (journalled) here, on
+        the screen's thread (`number`: the version, or why it could not be kept)."""
         self.written = result.path
         lines = [t("export.written", self.lang, path=result.path)]
-        if self._circulated is not None:
-            lines.append(t("export.circulated", self.lang, n=self._circulated))
+        if isinstance(number, int) and self.circulation is not None:
+            marked = attempt(self.circulation.mark, number)
+            if isinstance(marked, ClerkError):
+                number = marked.message(self.lang)
+            else:
+                lines.append(t("export.circulated", self.lang, n=number))
+        if isinstance(number, str):
+            lines.append(t("export.not_circulated", self.lang, reason=number))
         if result.warnings:
             lines.append(t("export.warnings", self.lang))
             lines += [f"  • {warning}" for warning in result.warnings]

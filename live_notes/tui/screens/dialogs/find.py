@@ -29,6 +29,8 @@ from live_notes.tui.widgets.message_line import MessageLine
 from live_notes.tui.widgets.text_fields import ExpandingInput
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from textual.app import ComposeResult
 
     from live_notes.domain.session import Session
@@ -40,6 +42,10 @@ add_messages(
         "find.find": ("Find", "検索する文字"),
         "find.with": ("Replace with", "置き換える文字"),
         "find.count": ("{hits}", "{hits}"),
+        "find.more": (
+            "… {count} more (a longer text finds fewer)",
+            "… ほか {count} 件(長く書くと絞り込めます)",
+        ),
         "find.chosen": ("{hits}, {chosen} chosen", "{count} 件中 {chosen} 件を置換"),
         "find.hint": (
             "Enter: to the hits / go to the hit · Esc: close",
@@ -51,6 +57,10 @@ add_messages(
         ),
     }
 )
+
+
+MAX_SHOWN = 300
+"""Most hits listed (each with its preview); the rest are counted, and all are replaced."""
 
 
 class FindDialog(Keyed, ModalScreen["Hit | int | None"]):
@@ -80,7 +90,7 @@ class FindDialog(Keyed, ModalScreen["Hit | int | None"]):
         self.session = session
         self.lang = lang
         self.replacing = replacing
-        self.hits: list[Hit] = []
+        self.hits: Sequence[Hit] = []
         self.chosen: set[int] = set()
 
     def compose(self) -> ComposeResult:
@@ -128,9 +138,10 @@ class FindDialog(Keyed, ModalScreen["Hit | int | None"]):
     def _show_hits(self) -> None:
         replacement = self.query_one("#find-with", ExpandingInput).value if self.replacing else ""
         options = []
-        for n, hit in enumerate(self.hits):
-            text = self.session.line(hit.line_id).text
-            before, found, after = hit.preview(text)
+        listed = self.hits[:MAX_SHOWN]
+        texts = {line.id: line.text for line in self.session.meeting.utterances} if listed else {}
+        for n, hit in enumerate(listed):
+            before, found, after = hit.preview(texts.get(hit.line_id, hit.found))
             row = Content(f"#{hit.line_id:<5} ")
             if self.replacing:
                 row += Content("[x] " if n in self.chosen else "[ ] ")
@@ -138,10 +149,13 @@ class FindDialog(Keyed, ModalScreen["Hit | int | None"]):
             if self.replacing and n in self.chosen:
                 row += Content.styled(f"→{replacement}", "bold")
             options.append(Option(row + Content(after), id=str(n)))
+        if len(self.hits) > MAX_SHOWN:
+            more = t("find.more", self.lang, count=len(self.hits) - MAX_SHOWN)
+            options.append(Option(Content.styled(more, "dim"), disabled=True))
         highlighted = self._list.highlighted
         self._list.set_options(options)
-        if options:
-            self._list.highlighted = min(highlighted or 0, len(options) - 1)
+        if listed:
+            self._list.highlighted = min(highlighted or 0, len(listed) - 1)
         key = "find.chosen" if self.replacing else "find.count"
         shown = t(
             key,
