@@ -30,8 +30,7 @@ from live_notes.tui.i18n import add_messages, locale_said, t
 from live_notes.tui.keys import APP
 from live_notes.tui.opening import Opening, first_screen, opening_lang
 from live_notes.tui.palette import CommandsProvider
-from live_notes.tui.recording import recording_of
-from live_notes.tui.recording_actions import RecordingActions
+from live_notes.tui.recording_actions import RecordingActions, recording_of
 from live_notes.tui.screens.live import LiveScreen
 from live_notes.tui.stored_lang import stored_lang
 

@@ -14,11 +14,13 @@ from textual.app import App
 from textual.widgets import Input
 
 from live_notes.tui.i18n import add_messages, t
-from live_notes.tui.recording import recording_of
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from live_notes.domain.errors import ClerkError
     from live_notes.domain.models import Utterance
+    from live_notes.tui.recording import Recording
     from live_notes.tui.screens.review import ReviewScreen
 
 add_messages(
@@ -28,6 +30,14 @@ add_messages(
         "play.no_flagged": ("No flagged line.", "要確認の行はありません。"),
     }
 )
+
+
+def recording_of(app: App[Any]) -> Recording:
+    """The app's one recording (`tui.recording`, loaded on first use: the live screen's
+    first frame does without it)."""
+    from live_notes.tui import recording
+
+    return recording.recording_of(app)
 
 
 class RecordingActions(App[None]):
