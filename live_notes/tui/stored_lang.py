@@ -1,5 +1,10 @@
 """The UI's language when neither the settings, an open meeting nor the locale says:
-that of the meetings in the data folder, when they all share one."""
+that of the meetings in the data folder, when they all share one.
+
+Each meeting's language is read from the head of its file (`store.files.header_lang`),
+not by loading the meeting: the look is asked for on the UI thread (a screen's words),
+so it costs a small read per meeting, never a replay of thousands of lines.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +30,14 @@ def stored_lang(data_dir: Path) -> str:
 def _stored_lang(data_dir: str, changed: int) -> str:
     from pathlib import Path
 
-    from live_notes.store.admin import list_meetings
+    from live_notes.store import meeting_ids
+    from live_notes.store.errors import StoreError
+    from live_notes.store.files import header_lang
 
-    langs = {s.lang for s in list_meetings(Path(data_dir)) if s.lang}
+    folder = Path(data_dir)
+    try:
+        ids = meeting_ids(folder)
+    except StoreError:
+        return "ja"
+    langs = {header_lang(folder, meeting_id) for meeting_id in ids} - {None}
     return "en" if langs == {"en"} else "ja"
