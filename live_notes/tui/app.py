@@ -198,22 +198,12 @@ class LiveNotesApp(RecordingActions, AppActions):
         self.refuse(refusal, "app.cannot_open")
 
     def _live_screen(
-        self,
-        session: Session | None,
-        store: MeetingStore | None,
-        lang: str | None = None,
-        **kwargs: Any,
+        self, session: Session | None, store: MeetingStore | None, **kw: Any
     ) -> LiveScreen:
         if self.draft_delay is not None:
-            kwargs["draft_delay"] = self.draft_delay
-        return LiveScreen(
-            session,
-            store,
-            lang=lang or self.ui_lang,
-            clock=self.clock,
-            abbreviations=self.abbreviations,
-            **kwargs,
-        )
+            kw["draft_delay"] = self.draft_delay
+        kw["lang"] = kw.get("lang") or self.ui_lang
+        return LiveScreen(session, store, clock=self.clock, abbreviations=self.abbreviations, **kw)
 
     def show_live(self, store: MeetingStore, waiting: LiveScreen | None = None) -> None:
         """Show the open store on the live screen; `waiting`: the screen up before it loaded."""
