@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bench.common import Figure
 
-MODULES = ["store", "export", "tui", "review"]
+MODULES = ["store", "export", "tui", "review", "audio"]
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 

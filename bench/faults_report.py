@@ -34,6 +34,7 @@ ORDER = [
     "Long item on screen",
     "Draft on disk within 0.5 s",
     "Kill 1 ms after Enter",
+    "Long line kept by a kill",
     "Keys before the first frame",
     "Crash screen",
     "Data folder deleted under the app",
@@ -60,6 +61,8 @@ ORDER = [
     "Export files: modes, overwrites, folders",
     "Opening a meeting another live-notes holds",
     "Following a held meeting read-only",
+    "Kill the recording",
+    "Disk full while recording",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")
 NOTES = {
@@ -76,8 +79,17 @@ NOTES = {
         "moment of 1.2 s the draft must be the whole half-typed line: checked every round, "
         "and a draft that was never typed fails the run."
     ),
+    "Kill the recording": (
+        "*lost* counts the rounds that lost more than two seconds of sound (the promise); "
+        "*worst lost ms* is the most sound any round lost: what the source had given by the "
+        "kill and the segments did not hold. The sound is written as it comes and the page "
+        "cache outlives a killed process, so a kill loses only the block being taken in; "
+        "the once-a-second fsync bounds what a power cut loses. *unopenable* counts segments "
+        "that did not open as they were left, before any repair; *wrong sound* rounds whose "
+        "kept sound is not the input's first frames."
+    ),
     "Keys in one burst": (
-        "Left to Textual, an Input's bound keys (Backspace, Ctrl+U, Enter) bubble up to the "
+        "Left to Textual, a text field's bound keys (Backspace, Ctrl+U, Enter) bubble up to the "
         "app before they act, while letters typed after them are inserted at once, so keys "
         "that arrive together could be applied out of order (Textualize/textual#6605). The "
         "entry line runs its own keys where they arrive, in the order typed."
@@ -87,6 +99,11 @@ NOTES = {
         "sequence and can miss the paste's end marker; every key after it is then taken as "
         "part of a paste that never ends, so the keyboard seems dead until the next paste. "
         "Most terminals strip ESC from pasted text; tmux's paste-buffer does not. Marked xfail."
+    ),
+    "Long line kept by a kill": (
+        "The entry wraps a long line over up to four rows. A line of three rows typed, a "
+        "pause, SIGKILL: the draft must hold the whole line, and the next start must show it "
+        "whole in the entry (read off the tmux screen, row by row)."
     ),
     "Draft on disk within 0.5 s": (
         "Time from the keys reaching the terminal to the draft file holding the line. The "

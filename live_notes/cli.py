@@ -139,9 +139,11 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the draft minutes of one meeting."""
     from live_notes.config import load_config, user_templates
-    from live_notes.export import FORMATS, default_filename, export
-    from live_notes.export.options import options_from_settings
+    from live_notes.export import default_filename, export
+    from live_notes.export.options import FORMATS, RECORDING_FORMATS, options_from_settings
     from live_notes.store import MeetingStore
+
+    formats = (*FORMATS, *RECORDING_FORMATS)
 
     out = Path(args.out) if args.out else Path.cwd()
     into_folder = not args.out or out.is_dir() or args.out.endswith(("/", os.sep))
@@ -151,9 +153,11 @@ def cmd_export(args: argparse.Namespace) -> int:
             f"{out}: no such folder. To write into a new folder end it with '/' "
             f"({args.out}/); to write a file give its name a suffix (.{args.format or 'docx'})"
         )
-    if args.format and suffix in FORMATS and suffix != args.format:
+    if args.format and suffix in formats and suffix != args.format:
         raise CliError(f"{out}: the name says .{suffix} but --format is {args.format}")
-    fmt = args.format or (suffix if suffix in FORMATS else "docx")
+    fmt = args.format or (suffix if suffix in formats else "docx")
+    if args.with_audio and fmt != "json":
+        raise CliError("--with-audio goes with the JSON archive (--format json)")
     config = load_config()
     options = options_from_settings(
         config.eras,
@@ -183,6 +187,32 @@ def cmd_export(args: argparse.Namespace) -> int:
     if result.path != out:
         say(f"note: {out} exists already (kept); written beside it", file=sys.stderr)
     say(str(result.path))
+    if args.with_audio:
+        from live_notes.audio_cli import write_audio
+
+        flac = result.path.with_name(result.path.name.removesuffix(".json") + ".flac")
+        say(write_audio(_data_dir(args), args.id, flac, args.force))
+    return EXIT_OK
+
+
+def cmd_devices(args: argparse.Namespace) -> int:
+    """List the sound input devices (the default marked *)."""
+    from live_notes.audio_cli import print_devices
+
+    for line in print_devices():
+        say(line)
+    return EXIT_OK
+
+
+def cmd_audio(args: argparse.Namespace) -> int:
+    """Join a meeting's recording into one sound file."""
+    from live_notes.audio_cli import write_audio
+    from live_notes.store import meeting_ids
+
+    data_dir = _data_dir(args)
+    if args.id not in meeting_ids(data_dir):
+        raise CliError(f"no meeting {args.id!r} in {data_dir} (see `live-notes list`)")
+    say(write_audio(data_dir, args.id, Path(args.out), args.force))
     return EXIT_OK
 
 
@@ -284,6 +314,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     meeting = import_archive(data, str(path))
     with MeetingStore.create(_data_dir(args), meeting) as store:
         say(store.meeting.id)
+    sound = path.with_suffix(".flac")  # written beside it by export --with-audio
+    if sound.is_file():
+        from live_notes.audio_cli import restore_audio
+
+        say(restore_audio(_data_dir(args), store.meeting.id, sound))
     return EXIT_OK
 
 
@@ -317,11 +352,21 @@ def cmd_purge(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    """Open one meeting straight on its live screen."""
-    return _run_app(args, args.id, read_only=args.read_only)
+    """Open one meeting straight on its live screen (recording it, if asked)."""
+    from live_notes.audio_cli import record_source
+
+    record = record_source(args)
+    if record is not None and args.read_only:
+        raise CliError("a meeting followed --read-only cannot be recorded from here")
+    return _run_app(args, args.id, read_only=args.read_only, record=record)
 
 
-def _run_app(args: argparse.Namespace, meeting_id: str | None, read_only: bool = False) -> int:
+def _run_app(
+    args: argparse.Namespace,
+    meeting_id: str | None,
+    read_only: bool = False,
+    record: str | None = None,
+) -> int:
     from live_notes.tui.app import LiveNotesApp
 
     data_dir = _data_dir(args)
@@ -333,7 +378,7 @@ def _run_app(args: argparse.Namespace, meeting_id: str | None, read_only: bool =
             raise CliError(f"no meeting {meeting_id!r} in {data_dir} (see `live-notes list`)")
         if not read_only:
             _check_not_held(data_dir, meeting_id)
-    app = LiveNotesApp(data_dir, meeting_id, read_only=read_only)
+    app = LiveNotesApp(data_dir, meeting_id, read_only=read_only, record=record)
     app.run()
     return int(app.return_code or 0)
 
@@ -372,6 +417,8 @@ def _check_data_dir(data_dir: Path) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for the help screen and tests)."""
+    from live_notes.audio_cli import add_arguments
+
     parser = argparse.ArgumentParser(
         prog="live-notes",
         description="Take council and committee minutes live; export draft minutes.",
@@ -397,6 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="follow a meeting another live-notes is writing: shown as it grows, nothing typed",
     )
+    add_arguments(open_, "open")
     new = add("new", cmd_new, "create a meeting from a plan file (TOML); prints its id")
     new.add_argument("plan", nargs="?")
     new.add_argument(
@@ -417,9 +465,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("id")
     exp.add_argument(
         "--format",
-        choices=["docx", "md", "html", "txt", "csv", "json"],
-        help="default: the --out file's suffix, else docx",
+        choices=["docx", "md", "html", "txt", "csv", "json", "vtt"],
+        help="default: the --out file's suffix, else docx (vtt: an index of the recording)",
     )
+    add_arguments(exp, "export")
     exp.add_argument("--lang", choices=["ja", "en"], help="default: the meeting's language")
     exp.add_argument("--edition", default="public", choices=["public", "internal"])
     exp.add_argument("--names", action="store_true", help="speaker labels with names")
@@ -504,6 +553,11 @@ def build_parser() -> argparse.ArgumentParser:
     purge = add("purge", cmd_purge, "remove a meeting and all its files")
     purge.add_argument("id")
     purge.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    add("devices", cmd_devices, "list the sound input devices to record from")
+    audio = add("audio", cmd_audio, "join a meeting's recording into one sound file")
+    audio.add_argument("id")
+    audio.add_argument("--out", required=True, help="the file: .flac, .wav, .ogg or .opus")
+    audio.add_argument("--force", action="store_true", help="replace an existing file")
     return parser
 
 

@@ -60,6 +60,14 @@ class Config:
             documents folder).
         export_mode: Permissions of exported files, in octal ("0600": only the clerk;
             "0640", "0644" to share them). Exports hold personal information.
+        record_device: The input device to record from (a name or number from
+            ``live-notes devices``; "": the default one).
+        recess_pauses_recording: Whether a recess pauses the recording (and the
+            resumption resumes it).
+        play_device: The output device to play on ("": the default one; "null": none,
+            the line being heard is still followed on the screen).
+        play_lead: Seconds before a line's start its playing begins (the speech
+            began before the clerk's first key).
         problems: What was wrong with the file, if anything (not saved).
     """
 
@@ -72,6 +80,10 @@ class Config:
     label_style: str | None = None
     export_dir: str = ""
     export_mode: str = "0600"
+    record_device: str = ""
+    recess_pauses_recording: bool = True
+    play_device: str = ""
+    play_lead: float = 3.0
     problems: list[str] = field(default_factory=list, compare=False)
 
 
@@ -99,6 +111,16 @@ def _checks() -> dict[str, Callable[[Any], str | None]]:
             None
             if isinstance(v, str) and re.fullmatch(r"0?[46][0246][0246]", v)
             else 'must be permissions in octal, like "0600" or "0644" (no execute bits)'
+        ),
+        "record_device": _text,
+        "play_device": _text,
+        "recess_pauses_recording": lambda v: (
+            None if isinstance(v, bool) else "must be true or false"
+        ),
+        "play_lead": lambda v: (
+            None
+            if isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 60
+            else "must be a number of seconds from 0 to 60"
         ),
     }
 

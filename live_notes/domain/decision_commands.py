@@ -35,6 +35,8 @@ class DecisionCommands:
 
         def now(self) -> datetime: ...
 
+        def audio_position(self) -> float | None: ...
+
     def record_decision(
         self,
         outcome: Outcome,
@@ -76,6 +78,7 @@ class DecisionCommands:
         if item_id in self.meeting.decisions and not replace:
             raise CommandError("decision_exists", item=label)
         decision = self._checked_decision(outcome, conditions, vote, mover, seconder, at=self.now())
+        decision.audio_at = self.audio_position()
         inverse = DecisionSet(item_id=item_id, decision=self.meeting.decisions.get(item_id))
         self._do("decision", DecisionSet(item_id=item_id, decision=decision), [inverse])
         return self.meeting.decisions[item_id]
@@ -105,6 +108,7 @@ class DecisionCommands:
             merged["seconder"],
             at=old.decided_at,
         )
+        decision.audio_at = old.audio_at
         if decision == old:
             return old
         self._do(

@@ -54,6 +54,8 @@ class Recessed(Model):
 
     kind: Literal["recessed"] = "recessed"
     at: datetime
+    audio_at: float | None = None
+    """Where in the recording (None: not recording)."""
 
 
 class Resumed(Model):
@@ -71,6 +73,8 @@ class Switched(Model):
     section: Section
     at: datetime | None = None
     """When: the time spent on each item is counted from these."""
+    audio_at: float | None = None
+    """Where in the recording (None: not recording)."""
 
 
 class LineAdded(Model):
@@ -242,10 +246,24 @@ class Undone(Model):
     changes: list[PlainChange]
 
 
+def undo_record(entry: Any) -> UndoRecord:
+    """An entry of `Meeting.undo_log` as an `UndoRecord`: one already, a ``(label,
+    inverse)`` pair as `apply` keeps it (made a record only when used or saved: a replay
+    of thousands of changes keeps the last hundred), or its JSON form from a snapshot."""
+    if isinstance(entry, UndoRecord):
+        return entry
+    if isinstance(entry, tuple):
+        label, inverse = entry
+        return UndoRecord.model_construct(label=label, inverse=inverse)
+    return UndoRecord.model_validate(entry)
+
+
 def undo_log_json(meeting: _Meeting) -> list[Any]:
     """`Meeting.undo_log` as JSON data (for the snapshot)."""
     return [
-        entry.model_dump(mode="json", by_alias=True) if isinstance(entry, UndoRecord) else entry
+        entry
+        if isinstance(entry, dict)
+        else undo_record(entry).model_dump(mode="json", by_alias=True)
         for entry in meeting.undo_log[-UNDO_KEPT:]
     ]
 
@@ -283,7 +301,7 @@ def apply(meeting: _Meeting, change: Change) -> None:
             for undo in inverse:
                 _in_zone(meeting, undo)
             log = meeting.undo_log
-            log.append(UndoRecord.model_construct(label=label, inverse=inverse))
+            log.append((label, inverse))  # see `undo_record`
             if len(log) > 2 * UNDO_KEPT:
                 del log[:-UNDO_KEPT]
         case Undone(changes=changes):
@@ -302,20 +320,22 @@ def apply(meeting: _Meeting, change: Change) -> None:
         case Reopened():
             meeting.closed_at = None
             meeting.status = MeetingStatus.IN_SESSION
-        case Recessed(at=at):
-            meeting.recesses.append(Recess(start=at))
+        case Recessed(at=at, audio_at=audio_at):
+            meeting.recesses.append(Recess(start=at, audio_at=audio_at))
             meeting.status = MeetingStatus.IN_RECESS
         case Resumed(at=at):
             if not meeting.recesses or meeting.recesses[-1].end is not None:
                 raise ValueError("resume without a recess")
             meeting.recesses[-1].end = at
             meeting.status = MeetingStatus.IN_SESSION
-        case Switched(item_id=item_id, section=section, at=at):
+        case Switched(item_id=item_id, section=section, at=at, audio_at=audio_at):
             if item_id != meeting.current_item_id and at is not None:
                 count_item_time(meeting, at)
                 meeting.item_since = at
                 if item_id is not None and item_id not in meeting.item_started:
                     meeting.item_started[item_id] = at
+                if item_id is not None and audio_at is not None:
+                    meeting.item_audio.setdefault(item_id, audio_at)
             meeting.current_item_id = item_id
             meeting.current_section = section
         case LineAdded(line=line, after=after):
@@ -382,7 +402,12 @@ def _in_zone(meeting: _Meeting, change: Change) -> Change:
     Set in place, without validating again (a datetime stays one): the change has
     been written to the journal already, and replaying thousands must stay quick.
     """
+    if type(change) in _TIMELESS:
+        return change
     match change:
+        case LineAdded(line=line):
+            _wall_field(meeting, line, "created_at")
+            _wall_field(meeting, line, "edited_at")
         case Opened() | Closed() | Recessed() | Resumed() | Switched() | RecordReopened():
             _wall_field(meeting, change, "at")
         case TimesSet(values=values):
@@ -391,15 +416,19 @@ def _in_zone(meeting: _Meeting, change: Change) -> Change:
         case Batch(changes=changes):
             for part in changes:
                 _in_zone(meeting, part)
-        case LineAdded(line=line):
-            _wall_field(meeting, line, "created_at")
-            _wall_field(meeting, line, "edited_at")
         case AttendanceMarked(mark=mark) if mark is not None:
             _wall_field(meeting, mark, "arrived_at")
             _wall_field(meeting, mark, "left_at")
         case DecisionSet(decision=decision) if decision is not None:
             _wall_field(meeting, decision, "decided_at")
     return change
+
+
+_TIMELESS: frozenset[type] = frozenset(
+    {Done, Undone, Reopened, LineUpdated, LineDeleted, LineMoved, AudienceSet}
+    | {MeetingEdited, MarkSet, RecordStateSet}
+)
+"""Changes that carry no time of their own (a `Done`'s parts are converted by `apply`)."""
 
 
 def _wall_field(meeting: _Meeting, model: Model, name: str) -> None:
@@ -438,7 +467,7 @@ def _insert_line(meeting: _Meeting, line: Utterance, after: int | None = None) -
     """Insert a line after line `after`, or keeping the list ordered by id (appending in
     the common case)."""
     lines = meeting.utterances
-    if any(existing.id == line.id for existing in lines[-1:]) or _has_line(meeting, line.id):
+    if (lines and lines[-1].id == line.id) or _has_line(meeting, line.id):
         raise ValueError(f"line #{line.id} exists already")
     if after is not None and (after == 0 or _has_line(meeting, after)):
         lines.insert(_after_index(meeting, after), line)
@@ -447,7 +476,10 @@ def _insert_line(meeting: _Meeting, line: Utterance, after: int | None = None) -
     else:
         index = next(i for i, existing in enumerate(lines) if existing.id > line.id)
         lines.insert(index, line)
-    meeting.next_seq = max(meeting.next_seq, line.id + 1)
+    if line.id >= meeting.next_seq:
+        # Set without validating again (a count above 1 stays one): a replay sets it
+        # for every line.
+        meeting.__dict__["next_seq"] = line.id + 1
 
 
 def _has_line(meeting: _Meeting, line_id: int) -> bool:

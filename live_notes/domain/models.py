@@ -21,12 +21,14 @@ from live_notes.domain.zones import zone as zone_info
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the stored and archived meeting format. Bumped on incompatible change.
 
 1: the first format. 2: times carry their UTC offset, the meeting names its zone, the undo list
-is kept with the record, versions and approval. Files of version 1 are read as they are; an
-older live-notes refuses version 2 files as newer instead of failing on the new fields.
+is kept with the record, versions and approval. 3: lines, items, decisions and recesses keep
+their place in the recording (`Utterance.audio_at` …, None when nothing was recorded).
+Files of versions 1 and 2 are read as they are; an older live-notes refuses a newer file
+as newer instead of failing on the new fields.
 """
 
 
@@ -241,6 +243,8 @@ class Recess(Model):
 
     start: datetime
     end: datetime | None = None
+    audio_at: float | None = Field(default=None, ge=0)
+    """Where it began in the recording, in seconds (None: not recording then)."""
 
 
 class Utterance(Model):
@@ -259,6 +263,11 @@ class Utterance(Model):
     """Flagged "verify later"."""
     off_record: bool = False
     """Left out of the public edition."""
+    audio_at: float | None = Field(default=None, ge=0)
+    """Where the line falls in the recording, in seconds: the moment its first key was
+    typed (the speech began shortly before). None: nothing was being recorded."""
+    audio_end: float | None = Field(default=None, ge=0)
+    """Where it was committed in the recording, in seconds (None: not recording)."""
 
 
 class Vote(Model):
@@ -283,6 +292,8 @@ class Decision(Model):
     seconder: str = Field(default="", max_length=200)
     """Who seconded it (a roster id or a name)."""
     decided_at: datetime | None = None
+    audio_at: float | None = Field(default=None, ge=0)
+    """Where it was recorded in the recording, in seconds (None: not recording)."""
 
 
 class Reopening(Model):
@@ -346,6 +357,9 @@ class Meeting(Model):
     the time before opening and after closing not counted; see `domain.times`)."""
     item_started: dict[str, datetime] = Field(default_factory=dict)
     """When each item was first taken up (correctable, like every recorded time)."""
+    item_audio: dict[str, float] = Field(default_factory=dict)
+    """Where each item was first taken up in the recording, in seconds (items taken
+    up while recording only)."""
     utterances: list[Utterance] = Field(default_factory=list)
     decisions: dict[str, Decision] = Field(default_factory=dict)
     next_seq: int = Field(default=1, ge=1)
@@ -364,9 +378,10 @@ class Meeting(Model):
     """Approved: no change without a reopen (`Session.reopen_record`)."""
     reopenings: list[Reopening] = Field(default_factory=list)
     undo_log: list[Any] = Field(default_factory=list, exclude=True)
-    """What undo takes back, last command last (`events.UndoRecord`s, or their JSON form
-    as read from a snapshot). Not part of the record (left out of `model_dump`, archives
-    and equality); the store's snapshot keeps it so that undo survives a restart."""
+    """What undo takes back, last command last (see `events.undo_record`: ``(label,
+    inverse)`` pairs as `events.apply` keeps them, records, or their JSON form as read from
+    a snapshot). Not part of the record (left out of `model_dump`, archives and equality);
+    the store's snapshot keeps it so that undo survives a restart."""
 
     @field_validator("zone")
     @classmethod

@@ -35,8 +35,8 @@ from live_notes.domain.events import (
     Resumed,
     Switched,
     Undone,
-    UndoRecord,
     apply,
+    undo_record,
 )
 from live_notes.domain.line_commands import LineCommands
 from live_notes.domain.models import (
@@ -89,6 +89,10 @@ class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
         self.role_id = self._initial_role()
         self._speaker: tuple[str, str] | None = None
         """(role id, person id) of the speaker named for the next lines, while that role lasts."""
+        self.audio: Callable[[], float | None] | None = None
+        """Where the recording stands now, in seconds (set while recording; see
+        `live_notes.audio`): lines, items, decisions and recesses take their place in it."""
+        self._line_audio: float | None = None
 
     # -- plumbing ------------------------------------------------------------
 
@@ -122,6 +126,19 @@ class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
         held in Tokyo and reopened on a computer set to UTC still gets Tokyo times.
         """
         return clock_time(self._clock(), self.meeting.zone)
+
+    def audio_position(self) -> float | None:
+        """Where the recording stands now (None: nothing is being recorded)."""
+        at = self.audio() if self.audio is not None else None
+        return None if at is None else round(at, 2)
+
+    def begin_line(self, typing: bool = True) -> None:
+        """The clerk typed the first key of a line (or with `typing` False, emptied it):
+        the line's place in the recording is taken now (`Utterance.audio_at`)."""
+        if not typing:
+            self._line_audio = None
+        elif self._line_audio is None:
+            self._line_audio = self.audio_position()
 
     @property
     def lang(self) -> str:
@@ -174,7 +191,7 @@ class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
         status = self.meeting.status
         at = self.now()
         if status is MeetingStatus.IN_SESSION:
-            self._do("recess", Recessed(at=at), None)
+            self._do("recess", Recessed(at=at, audio_at=self.audio_position()), None)
             return True, self.meeting.wall(at)
         if status is MeetingStatus.IN_RECESS:
             self._do("resume", Resumed(at=at), None)
@@ -206,7 +223,10 @@ class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
         inverse = Switched(
             item_id=meeting.current_item_id, section=meeting.current_section, at=None
         )
-        self._do("switch", Switched(item_id=item_id, section=section, at=self.now()), [inverse])
+        change = Switched(
+            item_id=item_id, section=section, at=self.now(), audio_at=self.audio_position()
+        )
+        self._do("switch", change, [inverse])
         self.role_id = self._follow_up_default(keep=True)
 
     def step_item(self, step: int) -> AgendaItem | None:
@@ -406,6 +426,8 @@ class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
         if item_id is None:
             raise CommandError("no_current_item")
         after_close = meeting.status is MeetingStatus.CLOSED
+        end = self.audio_position()
+        begun = self._line_audio if self._line_audio is not None else end
         line = Utterance(
             id=meeting.next_seq,
             item_id=item_id,
@@ -414,8 +436,11 @@ class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
             person_id=None if after_close else self.speaker_id,
             text=text,
             created_at=self.now(),
+            audio_at=None if end is None or begun is None else min(begun, end),
+            audio_end=end,
         )
         self._do("line", LineAdded(line=line), [LineDeleted(id=line.id)])
+        self._line_audio = None
         if line.section is Section.DISCUSSION:
             self.role_id = self._follow_up(item_id, line.role_id, line.text)
             if self.role_id != line.role_id:
@@ -595,9 +620,7 @@ class Session(TimeCommands, LineCommands, DecisionCommands, RecordCommands):
         log = self.meeting.undo_log
         if not log:
             raise CommandError("nothing_to_undo")
-        entry = log[-1]
-        if not isinstance(entry, UndoRecord):
-            entry = log[-1] = UndoRecord.model_validate(entry)
+        entry = log[-1] = undo_record(log[-1])
         if self.meeting.locked and entry.label not in ("approve", "final", "reopen"):
             raise CommandError("record_locked")
         self._emit(Undone(changes=list(entry.inverse)))

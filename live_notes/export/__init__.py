@@ -57,6 +57,10 @@ def render(meeting: Meeting, fmt: str, options: ExportOptions | None = None) -> 
     options = options or ExportOptions()
     if fmt == "json":
         return archive_bytes(meeting)
+    if fmt == "vtt":
+        from live_notes.export.vtt import render_vtt
+
+        return render_vtt(meeting, options)
     if fmt == "csv":
         from live_notes.export.csv_writer import render_csv
 
@@ -105,7 +109,7 @@ def export(
         written = _put_in_place(Path(tmp), path, overwrite)
     finally:
         Path(tmp).unlink(missing_ok=True)
-    warnings = [] if fmt == "json" else export_warnings(meeting, options)
+    warnings = [] if fmt in ("json", "vtt") else export_warnings(meeting, options)
     return ExportResult(path=written, warnings=warnings)
 
 

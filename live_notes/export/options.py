@@ -19,6 +19,10 @@ FORMATS: tuple[str, ...] = ("docx", "md", "html", "txt", "csv", "json")
 """Every export format, by its file suffix."""
 
 
+RECORDING_FORMATS: tuple[str, ...] = ("vtt",)
+"""Formats that index the recording (`live_notes.export.vtt`), for the command line."""
+
+
 @dataclass
 class ExportOptions:
     """How to write the minutes.

@@ -291,7 +291,8 @@ def _check_modes(data_dir: Path, meeting_id: str, report: CheckReport, fix: bool
 
 
 def purge(data_dir: Path, meeting_id: str) -> list[Path]:
-    """Remove a meeting's files: snapshot, journal, draft, backups, side files and lock.
+    """Remove a meeting's files: snapshot, journal, draft, backups, side files, lock and
+    recording (``ID.audio/``).
 
     The names are removed; the disk may still hold copies of the bytes (SSDs and
     journaling file systems keep old blocks), which no program can promise to wipe.
@@ -301,8 +302,11 @@ def purge(data_dir: Path, meeting_id: str) -> list[Path]:
     """
     data_dir = Path(data_dir)
     paths = paths_of(data_dir, files.check_id(meeting_id))
-    if not any(os.path.lexists(p) for p in paths.values()) and not files.side_files(
-        data_dir, meeting_id
+    audio = data_dir / f"{meeting_id}.audio"
+    if (
+        not any(os.path.lexists(p) for p in paths.values())
+        and not files.side_files(data_dir, meeting_id)
+        and not os.path.lexists(audio)
     ):
         raise no_meeting(meeting_id, data_dir)
     lock = MeetingLock(paths["lock"], meeting_id)
@@ -315,6 +319,7 @@ def purge(data_dir: Path, meeting_id: str) -> list[Path]:
                 os.unlink(path)
                 removed.append(path)
         removed += _remove_versions(data_dir, meeting_id)
+        removed += _remove_audio(data_dir, meeting_id)
     finally:
         lock.release()
     if not os.path.lexists(paths["lock"]):
@@ -337,4 +342,22 @@ def _remove_versions(data_dir: Path, meeting_id: str) -> list[Path]:
             removed.append(path)
     with contextlib.suppress(OSError):
         os.rmdir(folder)
+    return removed
+
+
+def _remove_audio(data_dir: Path, meeting_id: str) -> list[Path]:
+    """Remove the meeting's recording (``ID.audio/``: its segments, then the folder)."""
+    folder = data_dir / f"{meeting_id}.audio"
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    removed = []
+    for name in sorted(os.listdir(folder)):
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)
+                removed.append(path)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
+        removed.append(folder)
     return removed

@@ -8,6 +8,7 @@ umask does not matter.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import tempfile
@@ -124,6 +125,35 @@ def read_file(path: Path) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+_HEADER = re.compile(r'"header"\s*:\s*')
+
+
+def header_lang(data_dir: Path, meeting_id: str) -> str | None:
+    """The language in a meeting's snapshot header ("ja" or "en"), from the file's first
+    bytes, without loading the meeting (nor pydantic); None when it cannot be told so.
+
+    A guess for the screen that comes up while the meeting loads: a change of language
+    still in the journal is not seen, nor is a damaged file.
+    """
+    try:
+        fd = open_existing(data_dir / f"{check_id(meeting_id)}{SNAPSHOT}", os.O_RDONLY)
+    except (OSError, StoreError):
+        return None
+    try:
+        head = os.read(fd, 1 << 16).decode("utf-8", "ignore")
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    found = _HEADER.search(head)
+    try:
+        header = json.JSONDecoder().raw_decode(head, found.end())[0] if found else None
+    except ValueError:
+        return None
+    lang = header.get("lang") if isinstance(header, dict) else None
+    return lang if lang in ("ja", "en") else None
 
 
 def write_atomic(path: Path, data: bytes, sync_dir: bool = True) -> None:

@@ -28,8 +28,10 @@ from live_notes.tui.app_actions import AppActions
 from live_notes.tui.bindings import apply_keymap, bindings, format_key, preset_keys
 from live_notes.tui.i18n import add_messages, locale_said, t
 from live_notes.tui.keys import APP
-from live_notes.tui.opening import Opening, first_screen
+from live_notes.tui.opening import Opening, first_screen, opening_lang
 from live_notes.tui.palette import CommandsProvider
+from live_notes.tui.recording import recording_of
+from live_notes.tui.recording_actions import RecordingActions
 from live_notes.tui.screens.live import LiveScreen
 from live_notes.tui.stored_lang import stored_lang
 
@@ -58,7 +60,7 @@ def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
 
 
-class LiveNotesApp(AppActions):
+class LiveNotesApp(RecordingActions, AppActions):
     """live-notes: take a meeting's minutes live from the keyboard.
 
     Attributes:
@@ -84,9 +86,11 @@ class LiveNotesApp(AppActions):
         clock: Clock | None = None,
         draft_delay: float | None = None,
         read_only: bool = False,
+        record: str | None = None,
     ) -> None:
         """`draft_delay`: longest wait before the line being typed is kept (tests shorten it);
-        `read_only`: follow `meeting_id` as another live-notes writes it (`screens.follow`)."""
+        `read_only`: follow `meeting_id` as another live-notes writes it (`screens.follow`);
+        `record`: record the meeting once open ("": the input device; else a WAV file)."""
         # What is loaded by now (Textual, the settings' pydantic) lives as long as the
         # process: out of the cyclic collector's passes, a full pass during the first
         # frame no longer walks it (measured: 12-16 ms of the start).
@@ -106,6 +110,7 @@ class LiveNotesApp(AppActions):
         self.clock: Clock = clock or _now
         self.draft_delay = draft_delay
         self.read_only = read_only
+        self.record = record
         self.store: MeetingStore | None = None
         self.session: Session | None = None
         self.key_overrides = {**preset_keys(config.role_keys), **config.keys}
@@ -164,7 +169,7 @@ class LiveNotesApp(AppActions):
 
             follow(self, self.meeting_id)
         elif self.meeting_id:
-            screen = self._live_screen(None, None)
+            screen = self._live_screen(None, None, lang=opening_lang(self, self.meeting_id))
             self.opening = Opening(self, screen, self.meeting_id)
             self._replace_top(screen)
         else:
@@ -194,14 +199,18 @@ class LiveNotesApp(AppActions):
         self.refuse(refusal, "app.cannot_open")
 
     def _live_screen(
-        self, session: Session | None, store: MeetingStore | None, **kwargs: Any
+        self,
+        session: Session | None,
+        store: MeetingStore | None,
+        lang: str | None = None,
+        **kwargs: Any,
     ) -> LiveScreen:
         if self.draft_delay is not None:
             kwargs["draft_delay"] = self.draft_delay
         return LiveScreen(
             session,
             store,
-            lang=self.ui_lang,
+            lang=lang or self.ui_lang,
             clock=self.clock,
             abbreviations=self.abbreviations,
             **kwargs,
@@ -221,6 +230,8 @@ class LiveNotesApp(AppActions):
         self.session = Session(store.meeting, sink=store.append, clock=self.clock)
         for note in store.recovered:
             self.notify(t("app.recovered", self.ui_lang, detail=note), severity="warning")
+        recording_of(self).opened(self.session, store, self.record)
+        self.record = None  # the meeting asked for, not the next one opened
         if waiting is not None and waiting.lang == self.ui_lang:
             waiting.attach(self.session, store)
         else:  # a new screen, in the meeting's language, takes over what was typed
@@ -244,6 +255,7 @@ class LiveNotesApp(AppActions):
         from live_notes.tui.attempt import attempt, refusal
 
         self.opening = None
+        recording_of(self).close()
         for screen in self.screen_stack:
             if isinstance(screen, LiveScreen) and screen.store is self.store:
                 screen.save_draft(wait=True)

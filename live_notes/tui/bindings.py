@@ -49,7 +49,7 @@ def bindings(
     """Textual bindings for a table of commands (described in English; see `Keyed`).
 
     A command's own `priority` wins; else `priority` (None: the live screen's groups
-    are priority keys, so the entry line, an Input with its own Ctrl+F, Ctrl+Z …,
+    are priority keys, so the entry line, a text field with editing keys of its own,
     never takes them). With `ordered`, a priority key's action runs as
     ``ordered('<action>')``: the screen's `action_ordered` queues it behind the keys
     typed before it (see `LiveScreen.action_ordered`), because Textual runs a

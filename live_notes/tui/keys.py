@@ -15,6 +15,9 @@ from dataclasses import dataclass
 
 from live_notes.store.platform import CURRENT
 from live_notes.tui.i18n import add_messages, t
+from live_notes.tui.key_names import plain_key
+
+__all__ = ["ALL", "BY_ID", "IDS", "Command", "plain_key"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,12 @@ def item_keys(macos: bool) -> tuple[str, str]:
 
 
 _NEXT, _PREV = item_keys(CURRENT.macos)
+
+
+def _quiet(group: str, *rows: tuple[str, str, str, str, str]) -> tuple[Command, ...]:
+    """Commands left out of the footer (in the help and the palette), one row each."""
+    return tuple(Command(*row, group, show=False) for row in rows)
+
 
 _ROLES = tuple(
     Command(
@@ -187,6 +196,11 @@ LIVE: tuple[Command, ...] = (
     Command("live.attendance", "f9", "attendance", "Attendance", "出欠", "group.meeting"),
     Command("live.open_close", "ctrl+o", "open_close", "Open/close", "開会/閉会", "group.meeting"),
     Command("live.recess", "ctrl+r", "recess", "Recess", "休憩/再開", "group.meeting"),
+    *_quiet(
+        "group.meeting",
+        ("live.record", "alt+r", "app.record", "Record/pause recording", "録音/録音の一時停止"),
+        ("live.replay", "alt+p", "app.replay_last", "Replay the last line", "直前の行を再生"),
+    ),
     Command("app.review", "f10", "app.review", "Review", "確認・修正", "group.meeting"),
     Command("app.export", "f12", "app.export", "Export", "書き出し", "group.meeting"),
 )
@@ -320,6 +334,14 @@ REVIEW: tuple[Command, ...] = (
     Command("review.draft", "r", "draft_ready", "Draft ready", "案完成", "group.review"),
     Command("review.approve", "a", "approve", "Approve", "承認", "group.review"),
     Command("review.undo", "ctrl+z", "undo", "Undo", "元に戻す", "group.review"),
+    *_quiet(
+        "group.review",
+        ("review.play", "p", "app.play_line", "Play the line", "行を再生"),
+        ("review.pause", "space", "app.play_pause", "Pause/go on playing", "再生の一時停止/再開"),
+        ("review.back5", "left", "app.play_seek(-5)", "Play 5 s back", "5秒戻る"),
+        ("review.ahead5", "right", "app.play_seek(5)", "Play 5 s ahead", "5秒進む"),
+        ("review.play_flag", "w", "app.play_flagged", "Play the next ⚑ line", "次の⚑の行を再生"),
+    ),
     Command("review.back", "escape", "back", "Back", "戻る", "group.review"),
 )
 """The review screen's keys."""
@@ -413,38 +435,3 @@ PRIORITY_GROUPS = {"group.lines", "group.roles", "group.agenda", "group.meeting"
 def group_title(group: str, lang: str) -> str:
     """The help-screen title of a group."""
     return t(group, lang)
-
-
-_KEY_NAMES = {
-    "ctrl": "Ctrl",
-    "alt": "Alt",
-    "shift": "Shift",
-    "enter": "Enter",
-    "escape": "Escape",
-    "up": "Up",
-    "down": "Down",
-    "left": "Left",
-    "right": "Right",
-    "tab": "Tab",
-    "plus": "+",
-    "minus": "-",
-    "slash": "/",
-    "backslash": "\\",
-    "space": "Space",
-}
-
-
-def plain_key(key: str) -> str:
-    """A binding's key(s) as written in documents: ``ctrl+down,alt+down`` → ``Ctrl+Down / Alt+Down``."""
-    shown = []
-    for one in key.split(","):
-        parts = []
-        for part in one.strip().split("+"):
-            if part in _KEY_NAMES:
-                parts.append(_KEY_NAMES[part])
-            elif (part[:1] == "f" and part[1:].isdigit()) or (len(part) == 1 and "+" in one):
-                parts.append(part.upper())
-            else:
-                parts.append(part)
-        shown.append("+".join(parts))
-    return " / ".join(shown)

@@ -65,6 +65,20 @@ def create_sample(app: LiveNotesApp) -> None:
     app.show_live(store)
 
 
+def opening_lang(app: LiveNotesApp, meeting_id: str) -> str:
+    """The language of the live screen up while `meeting_id` loads: the one the loaded
+    meeting gives the UI (its own, unless the settings say), read from its file's header
+    without loading it; the UI's usual one when that cannot be read. A wrong guess costs
+    a new screen once loaded (`LiveNotesApp.show_live`), never a key."""
+    if app.config.ui_lang == "auto":
+        from live_notes.store.files import header_lang
+
+        guessed = header_lang(app.data_dir, meeting_id)
+        if guessed is not None:
+            return guessed
+    return app.ui_lang
+
+
 Loaded = tuple["MeetingStore | Exception", "tuple[Abbreviations, list[str]]"]
 
 
@@ -111,7 +125,7 @@ class Opening:
         what the clerk typed meanwhile is said too, since there is nowhere to keep it.
         """
         app = self.app
-        if app.opening is not self:  # the app is closing meanwhile
+        if app.opening is not self or not app.is_running:  # the app is ending meanwhile
             if not isinstance(result, Exception):
                 result.close()
             return

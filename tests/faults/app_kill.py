@@ -75,14 +75,23 @@ class AppKillResult:
     problems: list[str] = field(default_factory=list)
 
 
+def _rule(rows: list[str]) -> int:
+    """The index of the heavy rule over the entry (the entry grows upwards from the footer)."""
+    for index in range(len(rows) - 2, -1, -1):
+        if rows[index].strip() and set(rows[index].strip()) == {"━"}:
+            return index
+    return max(len(rows) - 3, 0)
+
+
 def entry_row(rows: list[str]) -> str:
-    """The row of the entry line (above the footer)."""
-    return rows[-2] if len(rows) >= 2 else ""
+    """The entry as the screen shows it: its rows between the rule and the footer, the
+    wrapped ones joined (the role and section chips lead the first)."""
+    return "".join(row.strip() for row in rows[_rule(rows) + 1 : -1])
 
 
 def shown_tags(rows: list[str]) -> set[str]:
-    """Tags of the lines shown as committed (everything above the entry row)."""
-    return set(TAG.findall("\n".join(rows[:-3])))
+    """Tags of the lines shown as committed (everything above the entry)."""
+    return set(TAG.findall("\n".join(rows[: _rule(rows)])))
 
 
 def ready(rows: list[str]) -> bool:
@@ -162,7 +171,7 @@ class AppKiller:
                 self.result.not_offered += 1
                 self._fail(number, f"the kept draft {self.draft!r} was not put back", rows)
             # The clerk drops it and goes on. Wait for the entry to empty before typing:
-            # Textual runs an Input's bound keys (Backspace, Ctrl+U) after bubbling to
+            # Textual runs a text field's bound keys (Backspace, Ctrl+U) after bubbling to
             # the app, so letters typed right behind them can overtake them
             # (Textualize/textual#6605); the burst test below shows it.
             app.keys("End", "C-u")

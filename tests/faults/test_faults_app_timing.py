@@ -5,6 +5,8 @@ a kill just after Enter keeps the line, and keys typed before the first frame wo
   changed (the first change of a session included).
 - A kill 1 ms after Enter, after a 0.9 s pause, must leave the line saved or
   kept as the draft.
+- A long line, wrapped over several rows of the entry, is kept whole by a kill
+  after a pause and offered back whole, every row of it on screen.
 - Keys typed while the app starts arrive while the terminal is still in its
   cooked mode, which turns Enter into a line feed (Ctrl+J): the lines must still
   be committed one by one, not merged in the entry.
@@ -115,6 +117,51 @@ def test_a_kill_just_after_enter_keeps_the_line(tmp_path: Path) -> None:
         lost=lost,
     )
     assert lost == 0
+
+
+LONG = (
+    "全国銀行協会との契約について、当市としてはどのような手続きで締結に至ったのか、"
+    "また個人情報の取扱いに関する条項がどのように定められているのか、担当課の見解を伺いたい。"
+    "さらに、契約の更新時期と費用の内訳についても説明を求めます。"
+)
+"""A question of 118 characters: three rows of the entry at 120 columns."""
+
+
+def test_a_long_wrapped_line_is_kept_whole_by_a_kill_and_offered_back(tmp_path: Path) -> None:
+    total = rounds(2, 6)
+    lost = not_shown = 0
+    harness, data, meeting_id = _start(tmp_path, "w")
+    try:
+        for n in range(total):
+            if n:
+                harness.start("--data-dir", str(data), "open", meeting_id, name=f"w{n}")
+            line = f"k{n:03d}x00{LONG}"
+            assert harness.wait_for(ready, timeout=20) is not None
+            harness.text(line)
+            rows = harness.wait_for(lambda r, line=line: line in entry_row(r), timeout=5)
+            assert rows is not None and line[:10] in rows[-4], "\n".join(harness.screen())
+            time.sleep(0.9)  # a pause: the draft is written
+            harness.kill9()
+            with MeetingStore.open(data, meeting_id, readonly=True) as store:
+                lost += store.load_draft() != line
+            harness.start("--data-dir", str(data), "open", meeting_id, name=f"w{n}b")
+            assert harness.wait_for(ready, timeout=20) is not None
+            back = harness.wait_for(lambda r, line=line: line in entry_row(r), timeout=5)
+            not_shown += back is None
+            harness.keys("C-u")  # the clerk drops it: the next round starts clean
+            harness.wait_for(lambda r: "k0" not in entry_row(r), timeout=3)
+            time.sleep(0.6)  # the cleared entry is kept as the draft too
+            harness.kill9()
+    finally:
+        harness.stop()
+    record(
+        "Long line kept by a kill",
+        "a 126-character line typed (three rows of the entry), a 0.9 s pause, SIGKILL, restart",
+        rounds=total,
+        lost=lost,
+        not_offered_back_whole=not_shown,
+    )
+    assert (lost, not_shown) == (0, 0)
 
 
 def test_lines_typed_before_the_first_frame_are_committed(tmp_path: Path) -> None:

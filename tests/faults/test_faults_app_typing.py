@@ -3,7 +3,7 @@
 Each test states the behaviour the clerk needs:
 
 - keys arriving in one burst (a fast typist, a busy machine, a text expander)
-  must give the line typed: left to Textual, an Input's bound keys (Backspace,
+  must give the line typed: left to Textual, a text field's bound keys (Backspace,
   Enter) bubble to the app and run after letters typed later, so a Backspace
   could delete the wrong letter and an Enter commit half a line
   (Textualize/textual#6605); the entry line runs its own keys in order;

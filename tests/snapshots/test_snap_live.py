@@ -12,11 +12,14 @@ from typing import TYPE_CHECKING
 
 import pytest
 from support.snap import SIZE, app_midway, settle
+from textual import events
 
 from live_notes.sample import SAMPLE_EN, SAMPLE_JA
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from textual.pilot import Pilot
 
 
 @pytest.fixture(autouse=True)
@@ -61,3 +64,30 @@ def test_help_en(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyp
     """F1 in English."""
     app = app_midway(tmp_path, "en", 0)
     assert snap_compare(app, press=["f1"], terminal_size=SIZE, run_before=settle)
+
+
+LONG_JA = (
+    "全国銀行協会との契約について、当市としてはどのような手続きで締結に至ったのか、"
+    "また個人情報の取扱いに関する条項がどのように定められているのか、担当課の見解を伺いたい。"
+    "さらに、契約の更新時期と費用の内訳についても説明を求めます。"
+)
+
+
+async def type_long_line(pilot: Pilot[None]) -> None:
+    """Settle, then type `LONG_JA` as the IME hands it over (Pilot cannot press 、。)."""
+    await settle(pilot)
+    for char in LONG_JA:
+        pilot.app.post_message(events.Key(char, char))
+    await pilot.pause()
+
+
+def test_live_long_line_ja(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A long question being typed: the entry has grown to three rows, all of it shown."""
+    app = app_midway(tmp_path, "ja", SAMPLE_JA.index(("at", "11:35")))
+    assert snap_compare(app, terminal_size=SIZE, run_before=type_long_line)
+
+
+def test_live_long_line_small_ja(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The same at 80×24: the entry at its most, four rows, the cursor at the end in view."""
+    app = app_midway(tmp_path, "ja", SAMPLE_JA.index(("at", "11:35")))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=type_long_line)

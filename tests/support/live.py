@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import AsyncIterator, Callable
 
     from textual.pilot import Pilot
+    from textual.widget import Widget
 
     from live_notes.domain.models import Meeting
 
@@ -150,3 +151,20 @@ async def type_text(app: LiveNotesApp, pilot: Pilot[None], text: str, enter: boo
     if enter:
         app.post_message(events.Key("enter", "\r"))
     await pilot.pause()
+
+
+def screen_rows(app: LiveNotesApp) -> list[str]:
+    """Every row of the terminal as the app last drew it (plain text)."""
+    return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+def rows_of(app: LiveNotesApp, widget: Widget) -> list[str]:
+    """A widget's rows as drawn on the screen (the spaces at both ends trimmed)."""
+    region = widget.region
+    strips = app.screen._compositor.render_strips()[region.y : region.bottom]
+    return [strip.crop(region.x, region.right).text.strip() for strip in strips]
+
+
+def entry_rows(app: LiveNotesApp) -> list[str]:
+    """The entry's rows as drawn on the screen."""
+    return rows_of(app, live(app).entry)

@@ -6,7 +6,7 @@ import asyncio
 from datetime import datetime, time
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from live_notes.config import Config
 from live_notes.domain.session import Session
@@ -41,7 +41,7 @@ async def settle(pilot: Pilot[None]) -> None:
             break
         await asyncio.sleep(0.005)
     for screen in pilot.app.screen_stack:
-        for entry in screen.query(Input):
+        for entry in [*screen.query(Input), *screen.query(TextArea)]:
             entry.cursor_blink = False
     pilot.app.clear_notifications()
     await pilot.pause()

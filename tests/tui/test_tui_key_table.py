@@ -106,22 +106,33 @@ def test_ctrl_z_names_every_undoable_change_in_the_clerks_words() -> None:
 
 
 def test_no_live_key_takes_a_key_the_entry_line_edits_with() -> None:
-    """keys.md: the live defaults leave Input's own keys (Ctrl+A/E/D/K/U/W/X/C/V…) to the entry."""
+    """keys.md: the live defaults leave the entry its editing keys, those of a one-line
+    Input (Ctrl+A/E/D/K/U/W/X/C/V…), which the wrapping entry keeps, and Up/Down between
+    its rows; and the entry binds none of the TextArea keys the live screen uses
+    (F6/F7 roles, Ctrl+Z undo, Ctrl+Y off the record, Ctrl+F flag)."""
     from textual.binding import Binding
     from textual.widgets import Input
 
     from live_notes.tui.keys import LIVE
+    from live_notes.tui.widgets.entry import ROW_KEYS, EntryLine
 
-    editing = {
+    own = {
+        key
+        for key, found in EntryLine._merged_bindings.key_to_bindings.items()
+        if any(not binding.action.startswith("screen.") for binding in found)
+    }
+    of_input = {
         key.strip()
         for binding in Input.BINDINGS
         if isinstance(binding, Binding) and binding.action != "submit"
         for key in binding.key.split(",")
     }
+    assert of_input <= own
+    editing = own | set(ROW_KEYS)
     taken = {
         (command.id, key.strip())
         for command in (*ENTRY, *LIVE)
         for key in command.key.split(",")
-        if key.strip() in editing
+        if key.strip() in editing and command.id != "live.take_back"  # Up: entry empty
     }
     assert taken == set()

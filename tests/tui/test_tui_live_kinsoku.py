@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 from rich.cells import cell_len
-from support.live import dirs, live, make_app, rows, type_text
+from support.live import dirs, entry_rows, live, make_app, rows, type_text
 
-from live_notes.tui.kinsoku import CLOSING, OPENING, wrap
+from live_notes.tui.kinsoku import CLOSING, OPENING, breaks, wrap
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -68,3 +68,32 @@ async def test_a_flagged_line_shows_the_flag_mark(dirs: Path) -> None:
         await type_text(app, pilot, "要確認の発言")
         await pilot.press("ctrl+f")
         assert any("⚑" in row and "要確認の発言" in row for row in rows(app))
+
+
+@pytest.mark.parametrize("width", range(4, 70))
+def test_breaks_keep_every_character_and_agree_with_the_rows(width: int) -> None:
+    cuts = breaks(SPEECH, width)
+    pieces = [SPEECH[a:b] for a, b in zip([0, *cuts], [*cuts, len(SPEECH)], strict=True)]
+    assert pieces == wrap(SPEECH, width)  # the entry breaks where the transcript does
+
+
+def test_breaks_leave_spaces_at_the_end_of_the_row_before() -> None:
+    text = "the quick brown fox"
+    cuts = breaks(text, 10)
+    assert [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)] == [
+        "the quick ",
+        "brown fox",
+    ]
+
+
+@pytest.mark.parametrize("width", range(76, 100, 2))
+async def test_the_entry_breaks_its_rows_with_kinsoku(dirs: Path, width: int) -> None:
+    app, _ = make_app(dirs)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.press("ctrl+o", "ctrl+g", "2", "enter")
+        await type_text(app, pilot, SPEECH)
+        shown = entry_rows(app)
+        assert len(shown) > 1
+        assert "".join(shown) == SPEECH  # every character, in order
+        assert not any(row[0] in CLOSING for row in shown[1:]), shown
+        assert not any(row[-1] in OPENING for row in shown[:-1]), shown

@@ -176,3 +176,49 @@ async def test_a_held_line_refused_once_loaded_goes_back_in_the_entry(
         assert live(app).entry.value == "一行目 二"
         meeting_id = live(app).session.meeting.id
     assert saved(app, meeting_id) == []
+
+
+async def test_the_app_ending_while_the_meeting_loads_ends_cleanly(
+    dirs: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The terminal closed (or the test ended) before the meeting was loaded: the
+    loaded meeting arrives while the live screen is being taken down, and is closed."""
+    app = app_on(dirs)
+    meeting_id = app.meeting_id or ""
+    real_prune = app._prune
+
+    async def prune_then_load(*nodes: Any, parent: Any = None) -> Any:
+        await real_prune(*nodes, parent=parent)  # the screen's parts are gone
+        gate.set()
+        for _ in range(2000):
+            if app.opening is None:  # the loaded meeting was handed to the app
+                break
+            await asyncio.sleep(0.005)
+
+    monkeypatch.setattr(app, "_prune", prune_then_load)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not live(app).loaded
+    assert app.opening is None and app.store is None
+    MeetingStore.open(app.data_dir, meeting_id).close()  # the lock was released
+
+
+async def test_the_screen_up_while_an_english_meeting_loads_speaks_english(
+    dirs: Path, gate: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No locale says (as on Windows) and a Japanese meeting is stored beside it: the
+    screen up before the meeting is loaded already speaks the meeting's language."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C")
+    new_meeting(dirs / "data", "ja")
+    app = app_on(dirs, "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not live(app).loaded and live(app).lang == "en"
+        type_keys(app, "f9")
+        await pilot.pause()
+        assert any("opening" in note.lower() for note in app.said), app.said
+        gate.set()
+        await opened(pilot)
+        assert live(app).loaded and live(app).lang == "en"

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual import on
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 
 from live_notes.domain.errors import ClerkError, CommandError
 from live_notes.domain.text import MAX_LINE
@@ -415,7 +415,7 @@ class LiveView(Keyed, Screen[None]):
 
     # -- the line being typed -----------------------------------------------------------------
 
-    @on(Input.Changed, "#entry")
+    @on(EntryLine.Changed, "#entry")
     def _typed(self) -> None:
         if self.entry.value:
             self._schedule_draft()

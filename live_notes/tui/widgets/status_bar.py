@@ -15,6 +15,7 @@ from textual.widgets import Static
 from live_notes.tui.i18n import add_messages, t
 
 if TYPE_CHECKING:  # the model loads after the live screen's first frame
+    from collections.abc import Callable
     from datetime import datetime
 
     from live_notes.domain.models import Meeting
@@ -74,11 +75,21 @@ class StatusBar(Static):
 
     plain: str = ""
     """What the bar shows, as plain text."""
+    recording: Callable[[str], Text | None] | None = None
+    """Gives the recording's part (● REC, its time, the level) in a language, drawn with
+    the rest at each redraw; set by `tui.recording`."""
+    _last: tuple[Meeting, datetime, str] | None = None
+
+    def redraw(self) -> None:
+        """Draw again from the last meeting and time shown (the recording's part changed)."""
+        if self._last is not None:
+            self.show(*self._last)
 
     def show(self, meeting: Meeting, now: datetime, lang: str) -> None:
         """Redraw from the meeting and the clock."""
         from live_notes.domain.models import MeetingStatus
 
+        self._last = (meeting, now, lang)
         header = meeting.header
         text = Text(no_wrap=True, overflow="ellipsis")
         text.append(now.strftime("%H:%M:%S") + "  ", style="bold")
@@ -96,6 +107,9 @@ class StatusBar(Static):
         if meeting.opened_at is not None:
             since = elapsed(seconds_in_session(meeting, now))
             text.append("  " + t("bar.since_open", lang, elapsed=since))
+        part = self.recording(lang) if self.recording is not None else None
+        if part is not None:
+            text.append("  ").append_text(part)
         present, expected = attendance_counts(meeting)
         text.append("  " + t("bar.attendance", lang, present=present, expected=expected))
         if quorum_lost(meeting):
