@@ -77,6 +77,13 @@ class ReviewList(VirtualList):
         labels = [role.label(session.lang) for role in session.meeting.role_set.roles]
         self._role_cells = min(ROLE_CELLS, max([cell_len(label) for label in labels] + [2]))
 
+    def on_unmount(self) -> None:
+        """Let go of the rows made (see `VirtualList.on_unmount`)."""
+        super().on_unmount()
+        self._made.clear()
+        self._headings.clear()
+        self._labels.clear()
+
     def _role_label(self, role_id: str) -> str:
         role = self.session.meeting.role_set.get(role_id)
         return role.label(self.session.lang) if role else ""

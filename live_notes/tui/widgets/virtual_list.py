@@ -232,6 +232,13 @@ class VirtualList(ScrollView, can_focus=True):
         gc.collect()
         gc.freeze()
 
+    def on_unmount(self) -> None:
+        """Let go of the rows: a frozen widget is kept until the meeting closes, its rows
+        (thousands) need not be."""
+        self._list = []
+        self._by_id = {}
+        self._starts = [0]
+
     def _layout(self) -> None:
         """Where each row starts, at the current width; the scrollable size."""
         width = self._width
