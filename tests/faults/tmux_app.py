@@ -147,6 +147,20 @@ class TmuxApp:
             os.kill(self.pid, signal.SIGKILL)
 
     def stop(self) -> None:
-        """Kill the tmux server of this harness."""
+        """Kill the tmux server of this harness, and wait until it has gone: a harness
+        started at once on the same socket would otherwise reach the server while it
+        exits ("server exited unexpectedly")."""
         self.tmux("kill-server", check=False)
         self._keeper = False
+        end = time.monotonic() + 5
+        while time.monotonic() < end:
+            done = subprocess.run(
+                ["tmux", "-S", str(self.socket), "list-sessions"],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=20,
+            )
+            if done.returncode != 0 and ("no server" in done.stderr or "error" in done.stderr):
+                return
+            time.sleep(0.02)
