@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import App
-from textual.widgets import Input
+from textual.widgets import TextArea
 
 from live_notes.tui.i18n import add_messages, t
 from live_notes.tui.recording import recording_of
@@ -33,12 +33,12 @@ add_messages(
 class RecordingActions(App[None]):
     """The actions of the recording's keys."""
 
-    @on(Input.Changed, "#entry")
-    def _line_typed(self, event: Input.Changed) -> None:
+    @on(TextArea.Changed, "#entry")
+    def _line_typed(self, event: TextArea.Changed) -> None:
         """The live screen's entry: its first key takes the line's place in the recording."""
         session = recording_of(self).session
         if session is not None and session.audio is not None:
-            session.begin_line(bool(event.value))
+            session.begin_line(bool(event.text_area.text))
 
     def action_record(self) -> None:
         """Start recording, pause it, or resume it."""
