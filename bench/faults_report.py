@@ -62,6 +62,7 @@ ORDER = [
     "Opening a meeting another live-notes holds",
     "Following a held meeting read-only",
     "Kill the recording",
+    "Kill the recording app",
     "Disk full while recording",
 ]
 MAIN = ("rounds", "lost", "unopenable", "tracebacks")

@@ -30,6 +30,19 @@ def write_audio(data_dir: Path, meeting_id: str, out: Path, overwrite: bool) -> 
     return f"{out} ({clock(seconds)} of sound)"
 
 
+def recording_line(data_dir: Path, meeting_id: str) -> str:
+    """`show`: how much sound the meeting's recording holds ("" when none)."""
+    from live_notes.audio.errors import clock
+    from live_notes.audio.segments import audio_dir, segments
+
+    found = segments(audio_dir(data_dir, meeting_id))
+    if not found:
+        return ""
+    end = max(segment.end for segment in found)
+    count = len(found)
+    return f"recording: {clock(end)} in {count} segment{'s' if count > 1 else ''}"
+
+
 def restore_audio(data_dir: Path, meeting_id: str, sound: Path) -> str:
     """`import`: the recording written beside an archive brought back; the line to print."""
     from live_notes.audio.errors import clock

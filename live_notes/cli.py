@@ -103,6 +103,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     with MeetingStore.open(_data_dir(args), args.id, readonly=True) as store:
         say(summary_text(store.meeting))
+        from live_notes.audio_cli import recording_line
+
+        recorded = recording_line(_data_dir(args), args.id)
+        if recorded:
+            say(recorded)
         for note in store.recovered:
             say(f"note: {note}")
     return EXIT_OK

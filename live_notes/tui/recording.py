@@ -118,10 +118,15 @@ class Recording:
     def _open(self, folder: Path, source: str, device: str, paused: bool) -> None:
         from live_notes.audio.errors import AudioError
         from live_notes.audio.recorder import Recorder
-        from live_notes.audio.sources import DeviceSource, FileSource
+        from live_notes.audio.segments import segments
+        from live_notes.audio.sources import DEFAULT_RATE, DeviceSource, FileSource
 
         try:
-            feed: Any = FileSource(source) if source else DeviceSource(device or None)
+            if source:
+                feed: Any = FileSource(source)
+            else:  # at the rate the meeting is recorded at already, if it is
+                rate = next((s.rate for s in segments(folder)), DEFAULT_RATE)
+                feed = DeviceSource(device or None, rate)
             recorder = Recorder(folder, feed, paused=paused).start()
         except AudioError as exc:
             self.app.call_from_thread(self._refused, exc)

@@ -101,6 +101,14 @@ def test_json_export_carries_the_offsets_and_the_sound_only_when_asked(
     assert code == 1 and "--with-audio goes with the JSON archive" in err
 
 
+def test_show_says_how_long_the_recording_is(
+    capsys: pytest.CaptureFixture[str], recorded: tuple[Path, str]
+) -> None:
+    data, meeting_id = recorded
+    code, out, _ = run(capsys, "--data-dir", str(data), "show", meeting_id)
+    assert code == 0 and "recording: 0:00:06 in 1 segment\n" in out
+
+
 def test_purge_removes_the_recording(
     capsys: pytest.CaptureFixture[str], recorded: tuple[Path, str]
 ) -> None:
