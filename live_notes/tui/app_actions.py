@@ -65,7 +65,14 @@ class AppActions(App[None]):
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Show a message; kept in `said`. Plain text by default: a path with [brackets] stays."""
+        """Show a message; kept in `said`. Plain text by default: a path with [brackets] stays.
+
+        On the live screen it goes to the message line above the entry (never over it);
+        elsewhere it is a notification at the top right of the screen (app.tcss)."""
+        screen = self.screen_stack[-1] if self.screen_stack else None
+        if screen is not None and screen.query("#live-message"):
+            screen.notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+            return
         self.said.append(message)
         del self.said[:-50]
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
