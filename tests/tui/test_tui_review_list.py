@@ -11,11 +11,14 @@ from support.review import ReviewApp, goto, line_with, visible_rows
 from support.screens import reopen
 
 from live_notes.tui.kinsoku import CLOSING
-from live_notes.tui.widgets.review_list import ReviewList
+from live_notes.tui.screens.review import ReviewScreen
+from live_notes.tui.widgets.review_list import ReviewList, line_option_id
 from live_notes.tui.widgets.row_text import RowText
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from live_notes.tui.widgets.virtual_list import Row
 
 LONG = (
     "本会議終了後、情報政策課と総務課で協議し、操作ログの点検結果を毎年度第1回の"
@@ -75,6 +78,70 @@ async def test_a_long_line_wraps_whole_in_a_narrow_review(sample: tuple[Path, st
         await pilot.pause()
         shown = "".join(visible_rows(app)).replace(" ", "")
         assert target.text.replace(" ", "") in shown
+
+
+def rows_of(rows: list[Row]) -> list[tuple[str | None, str]]:
+    return [(row.id, str(row.prompt)) for row in rows]
+
+
+async def test_rows_changed_in_place_match_the_whole_list_made_again(
+    sample: tuple[Path, str],
+) -> None:
+    data, meeting_id = sample
+    app = ReviewApp(data, meeting_id)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ReviewScreen)
+        listing = screen.query_one(ReviewList)
+        session = listing.session
+        meeting = session.meeting
+        line = line_with(meeting, "専用の端末を使用し")
+        other = next(i.id for i in session.leaf_items() if i.id != line.item_id)
+        discussion = [
+            u for u in meeting.utterances if u.item_id == line.item_id and u.section == "discussion"
+        ]
+        lone = discussion[len(discussion) // 2]
+
+        def to(item_id: str, section: str, target: int = line.id) -> None:
+            moved = session.update_line(target, item_id=item_id, section=section)
+            screen.place_lines(moved, keep=line_option_id(moved.id))
+
+        async def keys(target: int | None, *pressed: str) -> None:
+            if target is not None:
+                goto(app, target)
+            await pilot.press(*pressed)
+
+        def note() -> None:
+            added = session.note_after(line.id, "※資料2参照")
+            screen.place_lines(added, keep=line_option_id(added.id))
+
+        def split() -> None:
+            first, second = session.split_line(line.id, 4)
+            listing.show_line(first)
+            screen.place_lines(second, keep=line_option_id(second.id))
+
+        steps = [
+            lambda: to(other, "discussion"),
+            note,
+            lambda: keys(line.id, "shift+down"),
+            lambda: keys(line.id, "shift+up", "shift+up"),
+            split,
+            lambda: keys(line.id, "j"),
+            lambda: to(line.item_id, "explanation"),
+            lambda: to(line.item_id, "conclusion"),
+            lambda: to(line.item_id, "other", lone.id),  # 質疑 … その他 … 質疑
+            lambda: keys(lone.id, "d"),  # the only その他 line between 質疑 lines
+            lambda: keys(None, "ctrl+z"),
+            lambda: keys(line.id, "d"),
+            lambda: keys(None, "ctrl+z"),
+        ]
+        for step in steps:
+            done = step()
+            if done is not None:
+                await done
+            await pilot.pause()
+            assert rows_of(list(listing.options)) == rows_of(listing.whole_rows())
+        assert listing.has_option(line_option_id(lone.id))  # the undo put it back
 
 
 async def test_rows_remade_for_changed_items_match_the_whole_list_made_again(

@@ -152,6 +152,14 @@ class ReviewScreen(
         self.lines.refresh_items(*item_ids, keep=keep)
         self.update_head()
 
+    def place_lines(self, *lines: Utterance, gone: tuple[int, ...] = (), keep: str) -> None:
+        """Show lines added or moved in their places and the `gone` ones taken out (only
+        their rows change); the cursor on row `keep`."""
+        self.lines.place_lines(*lines, gone=gone)
+        if self.lines.has_option(keep):
+            self.lines.highlighted = self.lines.get_option_index(keep)
+        self.update_head()
+
     def update_head(self) -> None:
         """The head line: meeting, status, counts, draft-ready mark."""
         meeting = self.session.meeting
@@ -255,7 +263,7 @@ class ReviewScreen(
 
         def done(moved: Utterance | None) -> None:
             if moved is not None:
-                self.refresh_items(line.item_id, moved.item_id, keep=line_option_id(moved.id))
+                self.place_lines(moved, keep=line_option_id(moved.id))
                 self.say(t("review.moved", lang, id=moved.id))
 
         dialog = FormDialog(t("review.move.title", lang, id=line.id), fields, submit)

@@ -60,7 +60,7 @@ class LineActions:
 
         def say(self, what: str | ClerkError, error: bool = False) -> None: ...
 
-        def refresh_items(self, *item_ids: str, keep: str | None = None) -> None: ...
+        def place_lines(self, *lines: Utterance, gone: tuple[int, ...] = (), keep: str) -> None: ...
 
         def _run(self, command: Callable[..., Any], *args: Any, **kwargs: Any) -> Any: ...
 
@@ -86,7 +86,7 @@ class LineActions:
 
         def done(note: Utterance | None) -> None:
             if note is not None:
-                self.refresh_items(note.item_id, keep=line_option_id(note.id))
+                self.place_lines(note, keep=line_option_id(note.id))
                 if line is not None:
                     self.say(t("review.noted_after", lang, id=line.id))
                 else:
@@ -104,9 +104,10 @@ class LineActions:
         line = self._need_line()
         if line is None:
             return
-        if isinstance(self._run(self.session.move_line, line.id, step), ClerkError):
+        moved = self._run(self.session.move_line, line.id, step)
+        if isinstance(moved, ClerkError):
             return
-        self.refresh_items(line.item_id, keep=line_option_id(line.id))
+        self.place_lines(moved, keep=line_option_id(line.id))
         key = "review.moved_up" if step < 0 else "review.moved_down"
         self.say(t(key, self.lang, id=line.id))
 
@@ -122,7 +123,8 @@ class LineActions:
             parts = self._run(self.session.split_line, line.id, position)
             if isinstance(parts, ClerkError):
                 return
-            self.refresh_items(line.item_id, keep=line_option_id(parts[1].id))
+            self.lines.show_line(parts[0])
+            self.place_lines(parts[1], keep=line_option_id(parts[1].id))
             self.say(t("review.split", self.lang, id=line.id, new=parts[1].id))
 
         self.app.push_screen(SplitDialog(line.id, line.text), done)
@@ -132,7 +134,12 @@ class LineActions:
         line = self._need_line()
         if line is None:
             return
-        if isinstance(self._run(self.session.merge_with_next, line.id), ClerkError):
+        lines = self.session.meeting.utterances
+        index = self.session.line_index(line.id)
+        following = next((o.id for o in lines[index + 1 :] if o.item_id == line.item_id), 0)
+        merged = self._run(self.session.merge_with_next, line.id)
+        if isinstance(merged, ClerkError):
             return
-        self.refresh_items(line.item_id, keep=line_option_id(line.id))
+        self.lines.show_line(merged)
+        self.place_lines(gone=(following,), keep=line_option_id(line.id))
         self.say(t("review.merged", self.lang, id=line.id))

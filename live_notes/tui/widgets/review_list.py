@@ -71,7 +71,7 @@ class ReviewList(VirtualList):
         self._made: dict[int, tuple[Utterance, Row]] = {}
         """Line id → (the line as shown, its row), reused by `rebuild`."""
         self._headings: dict[str, tuple[tuple[object, ...], Row]] = {}
-        self._labels: dict[tuple[str, Section, int, int], Row] = {}
+        self._labels: dict[tuple[Section, int], RowText] = {}
         self._orphans: list[str] = []
         """The heading rows of items no longer on the agenda (after the others)."""
         labels = [role.label(session.lang) for role in session.meeting.role_set.roles]
@@ -104,6 +104,15 @@ class ReviewList(VirtualList):
         if line.off_record:
             body.append((f"  〔{t('review.off', self.lang)}〕", "italic"))
         return RowText(prefix, tuple(body))
+
+    def _label_text(self, section: Section, depth: int) -> RowText:
+        """A section's label (one text per section and depth, each label its own row)."""
+        text = self._labels.get((section, depth))
+        if text is None:
+            body = ((t(f"section.{section.value}", self.lang), "italic"),)
+            text = RowText((("  " * depth + "  ", ""),), body)
+            self._labels[section, depth] = text
+        return text
 
     def _line_row(self, line: Utterance) -> Row:
         """A line's row (the one made before while the line is the same)."""
@@ -151,6 +160,11 @@ class ReviewList(VirtualList):
         lines costs a pass over the lines, not 10,000 new rows.
         """
         keep = keep or self.highlighted_id()
+        self.set_rows(self.whole_rows())
+        self._keep(keep)
+
+    def whole_rows(self) -> list[Row]:
+        """Every row of the list, made from the meeting (rows already made are reused)."""
         meeting = self.session.meeting
         by_item: dict[str, list[Utterance]] = {}
         for line in meeting.utterances:
@@ -170,8 +184,7 @@ class ReviewList(VirtualList):
                 orphan = RowText((), ((f"? {item_id}", "bold"),))
                 rows.append(Row(f"item:{item_id}", orphan))
                 rows += self._line_rows(item_id, lines, 0)
-        self.set_rows(rows)
-        self._keep(keep)
+        return rows
 
     def _keep(self, keep: str | None) -> None:
         """The cursor on row `keep`; when it is gone, on the first line."""
@@ -226,48 +239,179 @@ class ReviewList(VirtualList):
         where the section changes (a ※ note shows its mark, not a label)."""
         rows: list[Row] = []
         section: Section | None = None
-        seen: dict[Section, int] = {}
         line_row = self._line_row
         for line in sorted(lines, key=lambda u: _SECTION_PART[u.section]):  # stable
             if line.section is not section and line.section is not Section.NOTE:
                 section = line.section
-                seen[section] = seen.get(section, 0) + 1
-                key = (item_id, section, depth, seen[section])
-                label = self._labels.get(key)
-                if label is None:
-                    text = ((t(f"section.{section.value}", self.lang), "italic"),)
-                    label = Row(None, RowText((("  " * depth + "  ", ""),), text), disabled=True)
-                    self._labels[key] = label
+                text = self._label_text(section, depth)
+                label = Row(None, text, disabled=True)
                 rows.append(label)
             rows.append(line_row(line))
         return rows
 
     def remove_line(self, line: Utterance) -> None:
-        """Take a deleted line's row out in place (and its section's label when it was the
-        label's last line), and count the item's lines again: no pass over the list."""
+        """Take a deleted line's row out in place (with its section's label, and the label
+        of the line after it put right), and count the item's lines again."""
         if self.only_flagged:
             self.rebuild()
             return
-        index = self.get_option_index(line_option_id(line.id))
-        self._made.pop(line.id, None)
-        rows = self.options
-        above = rows[index - 1] if index > 0 else None
-        below = rows[index + 1] if index + 1 < len(rows) else None
-        lone_label = (
-            above is not None
-            and above.id is None
-            and (below is None or below.id is None or not below.id.startswith("line:"))
-        )
-        if lone_label:
-            self.remove_rows(index - 1, 2)
-        else:
-            self.remove_rows(index)
-        for item, depth in self.session.meeting.iter_items():
-            if item.id == line.item_id:
-                count = sum(1 for u in self.session.meeting.utterances if u.item_id == item.id)
-                heading = f"item:{item.id}"
-                self.replace_row(self.get_option_index(heading), self._heading(item, depth, count))
+        self._drop(line.id, self._depths())
+        self._recount(line.item_id)
+
+    def place_lines(self, *lines: Utterance, gone: tuple[int, ...] = ()) -> None:
+        """Show lines added, moved or changed in their places and take the `gone` ones
+        out: only their rows go in or out (a section's label only where a section starts
+        or ends there); the rest of the list is untouched."""
+        depths = self._depths()
+        if self.only_flagged or any(line.item_id not in depths for line in lines):
+            self.rebuild()
+            return
+        items = {line.item_id for line in lines}
+        for line_id in gone:
+            dropped = self._drop(line_id, depths)
+            if dropped is not None:
+                items.add(dropped)
+        for line in lines:
+            dropped = self._drop(line.id, depths)
+            if dropped is not None:
+                items.add(dropped)
+        for line in lines:
+            at = self._insert_at(line)
+            self.splice(at, at, [self._line_row(line)])
+            if line.section is not Section.NOTE:
+                at += self._fix_label(at, depths[line.item_id])
+                self._fix_label(at + 1, depths[line.item_id])
+        self._recount(*items)
+
+    def _depths(self) -> dict[str, int]:
+        return {item.id: depth for item, depth in self.session.meeting.iter_items()}
+
+    def _shown(self, index: int) -> Utterance | None:
+        """The line shown on row `index` (None: a heading, a label or a decision)."""
+        row_id = self._list[index].id
+        if row_id is None or not row_id.startswith("line:"):
+            return None
+        made = self._made.get(int(row_id[5:]))
+        return made[0] if made is not None else None
+
+    def _drop(self, line_id: int, depths: dict[str, int]) -> str | None:
+        """Take a line's row out, with the label before it (its own); put right the label
+        of the next line. Its item's id (None: it had no row)."""
+        key = line_option_id(line_id)
+        if not self.has_option(key):
+            return None
+        index = self.get_option_index(key)
+        line = self._shown(index)
+        start = index - 1 if index and self._list[index - 1].id is None else index
+        self.remove_rows(start, index + 1 - start)
+        self._made.pop(line_id, None)
+        item_id = line.item_id if line is not None else ""
+        self._fix_label(start, depths.get(item_id, 0))
+        return item_id or None
+
+    def _fix_label(self, at: int, depth: int) -> int:
+        """Put right the label before the first line from row `at` on that is not a ※
+        note (within its item): one where its section starts, none otherwise, and none
+        left before the item's end. The rows gained (1), lost (-1) or 0."""
+        rows = self._list
+        end = len(rows)
+        here = at
+        while here < end and (rows[here].id is None or self._is_note(here)):
+            here += 1
+        line = self._shown(here) if here < end else None
+        before = here - 1
+        has_label = before >= 0 and rows[before].id is None
+        wanted: Section | None = None
+        if line is not None:
+            back = before - 1 if has_label else before
+            current: Section | None = None
+            while back >= 0:
+                shown = self._shown(back) if rows[back].id is not None else None
+                if rows[back].id is not None and shown is None:
+                    break  # the item's heading
+                if shown is not None and shown.section is not Section.NOTE:
+                    current = shown.section
+                    break
+                back -= 1
+            wanted = line.section if line.section is not current else None
+        if wanted is None:
+            if has_label:
+                self.remove_rows(before)
+                return -1
+            return 0
+        text = self._label_text(wanted, depth)
+        if has_label:
+            if rows[before].prompt is not text:
+                self.replace_row(before, Row(None, text, disabled=True))
+            return 0
+        self.splice(here, here, [Row(None, text, disabled=True)])
+        return 1
+
+    def _is_note(self, index: int) -> bool:
+        shown = self._shown(index)
+        return shown is not None and shown.section is Section.NOTE
+
+    def _insert_at(self, line: Utterance) -> int:
+        """Where a line's row goes: an item shows its lines by section part (explanation,
+        discussion and the rest, conclusion), each in the meeting's order."""
+        lines = self.session.meeting.utterances
+        index = self.session.line_index(line.id)
+        part = _SECTION_PART[line.section]
+        item_id = line.item_id
+        for back in range(index - 1, -1, -1):
+            other = lines[back]
+            if other.item_id == item_id and _SECTION_PART[other.section] == part:
+                key = line_option_id(other.id)
+                if self.has_option(key):
+                    return self.get_option_index(key) + 1
+        for ahead in range(index + 1, len(lines)):
+            other = lines[ahead]
+            if other.item_id == item_id and _SECTION_PART[other.section] == part:
+                key = line_option_id(other.id)
+                if self.has_option(key):
+                    at = self.get_option_index(key)
+                    return at - 1 if self._list[at - 1].id is None else at
+        # the first line of its part in the item
+        rows = self._list
+        heading = self.get_option_index(f"item:{item_id}")
+        if part == 0:
+            return heading + 1
+        at = self._item_end(item_id)
+        while at - 1 > heading:
+            shown = self._shown(at - 1) if rows[at - 1].id is not None else None
+            if rows[at - 1].id is not None and (
+                shown is None or _SECTION_PART[shown.section] <= part
+            ):
                 break
+            at -= 1
+        return at
+
+    def _item_end(self, item_id: str) -> int:
+        """The row after an item's rows (its decision's row counts as the item's)."""
+        after = False
+        end = self.option_count
+        for item, _ in self.session.meeting.iter_items():
+            if after and self.has_option(f"item:{item.id}"):
+                end = self.get_option_index(f"item:{item.id}")
+                break
+            after = after or item.id == item_id
+        else:
+            if self._orphans:
+                end = self.get_option_index(self._orphans[0])
+        if (self._list[end - 1].id or "").startswith("decision:"):
+            end -= 1
+        return end
+
+    def _recount(self, *item_ids: str) -> None:
+        """The headings of these items with their lines counted again."""
+        wanted = dict.fromkeys(item_ids, 0)
+        for line in self.session.meeting.utterances:
+            if line.item_id in wanted:
+                wanted[line.item_id] += 1
+        for item, depth in self.session.meeting.iter_items():
+            if item.id in wanted and self.has_option(f"item:{item.id}"):
+                heading = self.get_option_index(f"item:{item.id}")
+                self.replace_row(heading, self._heading(item, depth, wanted[item.id]))
 
     def show_line(self, line: Utterance) -> None:
         """Show a changed line again (text, role, marks), without rebuilding the list."""
