@@ -72,6 +72,8 @@ class ReviewList(VirtualList):
         """Line id → (the line as shown, its row), reused by `rebuild`."""
         self._headings: dict[str, tuple[tuple[object, ...], Row]] = {}
         self._labels: dict[tuple[Section, int], RowText] = {}
+        self._counts: dict[str, int] = {}
+        """Item id → its lines shown (as its heading counts them)."""
         self._orphans: list[str] = []
         """The heading rows of items no longer on the agenda (after the others)."""
         labels = [role.label(session.lang) for role in session.meeting.role_set.roles]
@@ -170,6 +172,7 @@ class ReviewList(VirtualList):
         for line in meeting.utterances:
             if line.verify or not self.only_flagged:
                 by_item.setdefault(line.item_id, []).append(line)
+        self._counts = {item_id: len(lines) for item_id, lines in by_item.items()}
         rows: list[Row] = []
         known = set()
         for item, depth in meeting.iter_items():
@@ -230,6 +233,7 @@ class ReviewList(VirtualList):
         for start, item_id in reversed(starts):  # the last first: the earlier stay put
             stop = next((at for at in headings if at > start), self.option_count)
             item, depth = depths[item_id]
+            self._counts[item_id] = len(by_item[item_id])
             self.splice(start, stop, self._block(item, depth, by_item[item_id]))
         self._keep(keep)
 
@@ -276,6 +280,7 @@ class ReviewList(VirtualList):
             if dropped is not None:
                 items.add(dropped)
         for line in lines:
+            self._counts[line.item_id] = self._counts.get(line.item_id, 0) + 1
             at = self._insert_at(line)
             self.splice(at, at, [self._line_row(line)])
             if line.section is not Section.NOTE:
@@ -305,9 +310,11 @@ class ReviewList(VirtualList):
         start = index - 1 if index and self._list[index - 1].id is None else index
         self.remove_rows(start, index + 1 - start)
         self._made.pop(line_id, None)
-        item_id = line.item_id if line is not None else ""
-        self._fix_label(start, depths.get(item_id, 0))
-        return item_id or None
+        if line is None:
+            return None
+        self._counts[line.item_id] = self._counts.get(line.item_id, 1) - 1
+        self._fix_label(start, depths.get(line.item_id, 0))
+        return line.item_id
 
     def _fix_label(self, at: int, depth: int) -> int:
         """Put right the label before the first line from row `at` on that is not a ※
@@ -404,14 +411,11 @@ class ReviewList(VirtualList):
 
     def _recount(self, *item_ids: str) -> None:
         """The headings of these items with their lines counted again."""
-        wanted = dict.fromkeys(item_ids, 0)
-        for line in self.session.meeting.utterances:
-            if line.item_id in wanted:
-                wanted[line.item_id] += 1
         for item, depth in self.session.meeting.iter_items():
-            if item.id in wanted and self.has_option(f"item:{item.id}"):
+            if item.id in item_ids and self.has_option(f"item:{item.id}"):
                 heading = self.get_option_index(f"item:{item.id}")
-                self.replace_row(heading, self._heading(item, depth, wanted[item.id]))
+                count = self._counts.get(item.id, 0)
+                self.replace_row(heading, self._heading(item, depth, count))
 
     def show_line(self, line: Utterance) -> None:
         """Show a changed line again (text, role, marks), without rebuilding the list."""

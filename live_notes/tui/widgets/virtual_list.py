@@ -204,7 +204,8 @@ class VirtualList(ScrollView, can_focus=True):
         block = list(accumulate(heights, initial=starts[start]))
         delta = block[-1] - starts[stop]
         tail = starts[stop + 1 :]
-        self._starts = starts[:start] + block + ([at + delta for at in tail] if delta else tail)
+        shifted = list(map(delta.__add__, tail)) if delta else tail
+        self._starts = starts[:start] + block + shifted
         self.virtual_size = Size(width, self._starts[-1])
         if self._cursor is not None and self._cursor >= len(self._list):
             self._cursor = len(self._list) - 1 if self._list else None
