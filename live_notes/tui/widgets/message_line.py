@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
+from rich.cells import cell_len
 from textual.widgets import Static
 
 from live_notes.domain.errors import ClerkError
@@ -35,7 +36,15 @@ class MessageLine(Static):
         """Show `what` (a refusal: in `lang`, as an error); "" hides the line."""
         if isinstance(what, ClerkError):
             what, error = what.message(lang), True
-        self.update(what)
+        was = str(self.content)
+        room = self.content_region.width
+        # One row shown before and after: the screen need not be laid out again.
+        same = (
+            self.display
+            and min(cell_len(was), cell_len(what)) > 0
+            and (max(cell_len(was), cell_len(what)) <= room)
+        )
+        self.update(what, layout=not same)
         self.display = bool(what) or self.keep_room
         self.set_class(error, "-error")
 
