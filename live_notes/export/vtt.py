@@ -67,8 +67,8 @@ def render_vtt(meeting: Meeting, options: ExportOptions) -> bytes:
             cues.append((line.audio_at or 0.0, line.audio_end, f"line-{line.id}", text))
     chapters.sort()
     for index, (begin, last, name, text) in enumerate(chapters):
-        following = chapters[index + 1][0] if index + 1 < len(chapters) else begin + MIN_CUE
-        cues.append((begin, max(last, following), name, text))
+        upto = chapters[index + 1][0] if index + 1 < len(chapters) else begin + MIN_CUE
+        cues.append((begin, max(last, upto), name, text))
     cues.sort(key=lambda cue: (cue[0], cue[2].startswith("line-")))
     out = ["WEBVTT", ""]
     for index, (begin, end, name, text) in enumerate(cues):
