@@ -202,6 +202,24 @@ class Recording:
             self.session.audio = None
         self.session = None
 
+    def hold(self) -> bool:
+        """Stop recording while the meeting is moved (its sound goes with it); whether it was."""
+        recorder = self.recorder
+        if recorder is None or not recorder.active:
+            return False
+        recorder.stop()
+        return True
+
+    def moved(self, data_dir: Path, was_recording: bool) -> None:
+        """The meeting is in `data_dir` now (or stayed): record on there if it was recording."""
+        from live_notes.audio.segments import audio_dir
+
+        if self.session is None:
+            return
+        self.folder = audio_dir(data_dir, self.session.meeting.id)
+        if was_recording:
+            self.start(paused=self._in_recess())
+
     # -- twice a second -------------------------------------------------------------------
 
     def tick(self) -> None:
