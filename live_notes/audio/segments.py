@@ -175,9 +175,11 @@ class SegmentWriter:
     def write(self, data: bytes) -> None:
         """Append whole frames of sound; sync when a second has passed since the last."""
         fd = self._fd if self._fd is not None else self._open()
-        data = data[: len(data) - len(data) % self.align]
+        whole = len(data) - len(data) % self.align
+        if whole != len(data):  # a part frame (never from a source): left out
+            data = data[:whole]
         files.write_all(fd, data)
-        self._frames += len(data) // self.align
+        self._frames += whole // self.align
         self._dirty = True
         if time.monotonic() - self._synced_at >= SYNC_SECONDS:
             self.sync()
