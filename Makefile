@@ -24,7 +24,10 @@ $(TEST_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# An editable install compiles nothing: live-notes' modules are compiled (when changed) as an
+# installed copy has them, so no start compiles them (even with PYTHONDONTWRITEBYTECODE set).
 run: $(STAMP)
+	@$(BIN)/python -m compileall -q live_notes
 	$(BIN)/live-notes
 
 # `live-notes` on the PATH, for the commands the README gives (pipx keeps it apart).
@@ -56,6 +59,7 @@ test: lint
 	$(BIN)/pytest -q -p no:cacheprovider
 
 bench: $(TEST_STAMP)
+	@$(BIN)/python -m compileall -q live_notes
 	$(BIN)/python -m bench
 
 # The whole fault suite with the big round counts (200 writer kills, 25 app kills under

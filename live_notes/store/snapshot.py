@@ -146,6 +146,9 @@ def describe_validation(exc: ValidationError) -> str:
     parts = []
     for error in exc.errors()[:3]:
         place = ".".join(str(p) for p in error["loc"]) or "the record"
+        # a damaged key may hold a line break or an escape: shown escaped, the message
+        # stays one line
+        place = "".join(c if c.isprintable() else repr(c)[1:-1] for c in place)
         parts.append(f"{place}: {error['msg'].lower()}")
     more = exc.error_count() - len(parts)
     if more > 0:

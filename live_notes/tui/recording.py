@@ -237,7 +237,8 @@ class Recording:
                 self.say(t("rec.ended", self.lang, time=_clock(recorder.position())))
         playing = self.player is not None and self.player.playing
         state = (recorder.state.value if recorder else None, playing, self.starting)
-        for bar in self.app.screen.query(StatusBar):
+        stack = self.app.screen_stack  # empty while the app shuts down
+        for bar in stack[-1].query(StatusBar) if stack else ():
             if bar.recording != self.part or state != self._shown:
                 bar.recording = self.part
                 bar.redraw()
