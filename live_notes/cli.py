@@ -132,13 +132,30 @@ def cmd_check(args: argparse.Namespace) -> int:
             say(f"  found: {finding}")
         for repaired in report.repaired:
             say(f"  repaired: {repaired}")
-        if not report.ok and not report.repaired:
+        sound_ok = _check_sound(data_dir, report.meeting_id)
+        if (not report.ok and not report.repaired) or not sound_ok:
             bad += 1
     if bad and not args.repair:
         print(
             f"{bad} meeting(s) need attention: run `live-notes check --repair` to save what can be saved."
         )
     return EXIT_FAILED if bad else EXIT_OK
+
+
+def _check_sound(data_dir: Path, meeting_id: str) -> bool:
+    """Say what is wrong with a meeting's recording (a line a file), or its length; ok?"""
+    from live_notes.audio.errors import clock
+    from live_notes.audio.segments import audio_dir, check_recording
+
+    folder = audio_dir(data_dir, meeting_id)
+    if not folder.is_dir():
+        return True
+    problems, seconds = check_recording(folder)
+    for problem in problems:
+        say(f"  recording: {problem}")
+    if not problems:
+        say(f"  recording: {clock(seconds)}, every segment readable")
+    return not problems
 
 
 def cmd_export(args: argparse.Namespace) -> int:

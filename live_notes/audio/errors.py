@@ -11,6 +11,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "録音には PortAudio が必要ですが、このコンピューターにはありません"
         "(Debian・Ubuntu では sudo apt install libportaudio2)。録音なしで記録を続けます。",
     ),
+    "audio.no_portaudio_play": (
+        "Playing needs PortAudio, which this computer lacks (on Debian or Ubuntu: "
+        "sudo apt install libportaudio2). The notes are not affected.",
+        "再生には PortAudio が必要ですが、このコンピューターにはありません"
+        "(Debian・Ubuntu では sudo apt install libportaudio2)。記録には影響しません。",
+    ),
     "audio.no_device": (
         "No sound input device could be opened ({detail}). The notes go on without the sound.",
         "録音デバイスを開けません({detail})。録音なしで記録を続けます。",

@@ -63,7 +63,7 @@ class DeviceSink:
     """The default output device, through PortAudio."""
 
     def __init__(self, rate: int, channels: int = 1, device: str | int | None = None) -> None:
-        sd = load_sounddevice()
+        sd = load_sounddevice(playing=True)
         try:
             self._stream: Any = sd.RawOutputStream(
                 samplerate=rate, channels=channels, dtype="int16", device=device or None

@@ -175,9 +175,11 @@ class SegmentWriter:
     def write(self, data: bytes) -> None:
         """Append whole frames of sound; sync when a second has passed since the last."""
         fd = self._fd if self._fd is not None else self._open()
-        data = data[: len(data) - len(data) % self.align]
+        whole = len(data) - len(data) % self.align
+        if whole != len(data):  # a part frame (never from a source): left out
+            data = data[:whole]
         files.write_all(fd, data)
-        self._frames += len(data) // self.align
+        self._frames += whole // self.align
         self._dirty = True
         if time.monotonic() - self._synced_at >= SYNC_SECONDS:
             self.sync()
@@ -252,3 +254,31 @@ class Timeline:
         if position < end:
             out += bytes((end - position) * self.align)
         return bytes(out)
+
+
+def check_recording(folder: Path) -> tuple[list[str], float]:
+    """The recording's problems (one line per file that is not a readable segment) and its
+    length in seconds; ([], 0.0) when there is no recording."""
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return [], 0.0
+    problems = []
+    for name in names:
+        path = folder / name
+        if read_segment(path) is not None:
+            continue
+        if not path.is_file():
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            problems.append(f"{name}: cannot be read ({exc.strerror or exc})")
+            continue
+        if not (name.endswith(".wav") and name[:-4].isdigit()):
+            problems.append(f"{name}: not a segment of the recording (a stray file)")
+        elif size < HEADER:
+            problems.append(f"{name}: not a readable WAV file (header cut at {size} bytes)")
+        else:
+            problems.append(f"{name}: not a readable WAV file (no 16-bit PCM WAV header)")
+    return problems, recorded_seconds(folder)

@@ -84,12 +84,15 @@ class FileSource:
         self._wav.close()
 
 
-def load_sounddevice() -> Any:
-    """The sounddevice module, or AudioError when PortAudio is missing."""
+def load_sounddevice(playing: bool = False) -> Any:
+    """The sounddevice module, or AudioError when PortAudio is missing.
+
+    `playing`: the message speaks of playing the sound rather than recording it.
+    """
     try:
         import sounddevice
     except (OSError, ImportError):
-        raise AudioError("audio.no_portaudio") from None
+        raise AudioError("audio.no_portaudio_play" if playing else "audio.no_portaudio") from None
     return sounddevice
 
 

@@ -4,7 +4,12 @@ Opened beside the meeting's sound (``live-notes audio ID --out FILE.flac``) in a
 media player, the lines show as captions at the moment they were typed. A line's
 cue runs from where its first key was typed (`Utterance.audio_at`) to its commit
 (`audio_end`), at least `MIN_CUE` seconds and never into the next line's. Each item
-opens with a chapter cue (``▶ 1. title``) where it was taken up. Lines typed while
+has a chapter cue (``▶ 1. title``) that spans it: from where it was taken up (or its
+first line) to the next item's start, and on to the end of its own last line (an item
+come back to after another still covers its lines). The chapters are in the same
+file as the lines, so one file opened beside the sound shows both, in any player: a
+separate ``kind="chapters"`` track is read only by web pages' ``<track>`` element,
+not by the desktop players a clerk has. Lines typed while
 nothing was recorded have no place in the sound and are left out. The edition's
 rules apply as for the minutes: the public one leaves out off-the-record lines and
 the items held in closed session.
@@ -41,30 +46,39 @@ def _clean(text: str) -> str:
 def render_vtt(meeting: Meeting, options: ExportOptions) -> bytes:
     """The WebVTT index of a meeting's recording (UTF-8)."""
     lang = options.lang_for(meeting)
+    chapters: list[tuple[float, float, str, str]] = []
     cues: list[tuple[float, float | None, str, str]] = []
     for item, _ in meeting.iter_items():
         if options.public and item_closed(item, meeting):
             continue
         lines = [line for line in kept_lines(meeting, item, options) if line.audio_at is not None]
-        start = meeting.item_audio.get(item.id)
-        if start is None and lines:
-            start = min(line.audio_at or 0.0 for line in lines)
-        if start is not None:
+        starts = [line.audio_at or 0.0 for line in lines]
+        if item.id in meeting.item_audio:
+            starts.append(meeting.item_audio[item.id])
+        if starts:
+            ends = [max(line.audio_end or 0.0, (line.audio_at or 0.0) + MIN_CUE) for line in lines]
             title = f"{item.label} {item.title}".strip()
-            cues.append((start, None, f"item-{item.id}", f"▶ {title}"))
+            begin = min(starts)
+            chapters.append((begin, max(ends, default=begin), f"item-{item.id}", f"▶ {title}"))
         for line in lines:
             role = meeting.role_set.get(line.role_id)
             label = role.label(lang) if role else ""
             text = f"{label}: {line.text}" if label else line.text
             cues.append((line.audio_at or 0.0, line.audio_end, f"line-{line.id}", text))
+    chapters.sort()
+    for index, (begin, last, name, text) in enumerate(chapters):
+        upto = chapters[index + 1][0] if index + 1 < len(chapters) else begin + MIN_CUE
+        cues.append((begin, max(last, upto), name, text))
     cues.sort(key=lambda cue: (cue[0], cue[2].startswith("line-")))
     out = ["WEBVTT", ""]
     for index, (begin, end, name, text) in enumerate(cues):
-        following = next((c[0] for c in cues[index + 1 :] if c[0] > begin), None)
         stop = max(end or begin, begin + MIN_CUE)
-        if following is not None and name.startswith("line-"):
-            stop = max(begin + 0.5, min(stop, following))
-        elif following is not None:  # a chapter cue: a moment, before the first line's
-            stop = min(begin + MIN_CUE, max(following, begin + 0.5))
+        if name.startswith("line-"):
+            following = next(
+                (c[0] for c in cues[index + 1 :] if c[0] > begin and c[2].startswith("line-")),
+                None,
+            )
+            if following is not None:
+                stop = max(begin + 0.5, min(stop, following))
         out += [name, f"{timestamp(begin)} --> {timestamp(stop)}", _clean(text), ""]
     return "\n".join(out).encode("utf-8")

@@ -381,6 +381,7 @@ class MeetingStore:
         ``store.journal_gone``, ``store.lock_lost`` or ``store.journal_changed``):
         the snapshot and a new journal are written in `folder` (created 0700),
         the lock is taken there, and the following changes are saved there.
+        The recording (``ID.audio``) goes along (copied, fsynced, then the old removed).
 
         Returns:
             The new snapshot's path.
@@ -393,7 +394,7 @@ class MeetingStore:
         with self._mutex:
             if self.readonly:
                 self._writable()
-            moved = move_to(folder, self.meeting, self._seq)
+            moved = move_to(folder, self.meeting, self._seq, self.data_dir)
             old_fd, old_lock = self._fd, self._lock
             self.data_dir, self._paths = moved.folder, moved.paths
             self._lock, self._fd = moved.lock, moved.fd

@@ -1,8 +1,15 @@
-"""Saving an open meeting into another folder, when its own was taken away."""
+"""Saving an open meeting into another folder, when its own was taken away.
+
+The meeting's recording (``ID.audio/``) goes with it: each segment is copied and
+fsynced into the new folder (0700, files 0600), and only once the meeting is
+saved there is the old copy removed.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +35,32 @@ class Moved:
     fd: int
 
 
-def move_to(folder: Path, meeting: Meeting, last_seq: int) -> Moved:
+def _copy_audio(old: Path, new: Path) -> bool:
+    """Copy the recording's folder `old` to `new`, each file fsynced; False when there is none."""
+    try:
+        names = sorted(os.listdir(old))
+    except OSError:
+        return False
+    new.mkdir(mode=0o700, exist_ok=True)
+    os.chmod(new, 0o700)
+    for name in names:
+        if not (old / name).is_file():
+            continue
+        data = files.read_file(old / name)
+        fd = files.open_private(new / name, os.O_WRONLY | os.O_TRUNC)
+        try:
+            files.write_all(fd, data)
+            files.sync(fd)
+        finally:
+            os.close(fd)
+    files.fsync_dir(new)
+    return True
+
+
+def move_to(folder: Path, meeting: Meeting, last_seq: int, old_folder: Path | None = None) -> Moved:
     """Write `meeting` (with every change up to `last_seq`) into `folder`, locked, journal open.
+
+    The recording in `old_folder` (``ID.audio``), if any, is moved along with it.
 
     Raises:
         StoreError: `folder` already has this meeting, or cannot be written.
@@ -50,7 +81,13 @@ def move_to(folder: Path, meeting: Meeting, last_seq: int) -> Moved:
     paths = paths_of(folder, meeting_id)
     lock = MeetingLock(paths["lock"], meeting_id)
     lock.acquire()
+    old_audio = None if old_folder is None else Path(old_folder) / f"{meeting_id}.audio"
+    new_audio = folder / f"{meeting_id}.audio"
+    copied, made = False, not new_audio.exists()
     try:
+        copied = (
+            old_audio is not None and old_audio != new_audio and _copy_audio(old_audio, new_audio)
+        )
         write_snapshot(paths["snapshot"], meeting, last_seq)
         files.write_atomic(paths["backup"], files.read_file(paths["snapshot"]))
         fd = files.open_private(paths["journal"], os.O_WRONLY | os.O_APPEND)
@@ -58,10 +95,15 @@ def move_to(folder: Path, meeting: Meeting, last_seq: int) -> Moved:
         files.fsync_dir(folder)
     except OSError as exc:
         lock.release()
+        if made:
+            shutil.rmtree(new_audio, ignore_errors=True)  # the old copy stays whole
         raise StoreError(
             f"The meeting could not be saved in {folder}: {files.describe_os_error(exc)}.",
             f"{folder} に会議を保存できませんでした({files.describe_os_error(exc, 'ja')})。",
             code="store.save_elsewhere_failed",
             params=params,
         ) from exc
+    if copied and old_audio is not None:
+        with contextlib.suppress(OSError):  # the old copy cannot go: it stays, nothing is lost
+            shutil.rmtree(old_audio)
     return Moved(folder, paths, lock, fd)

@@ -5,7 +5,8 @@ thread (sounddevice is imported there, never on the way to the first frame),
 gives the session the recorder's position (lines, items, decisions and recesses
 take their place in the sound), and twice a second redraws the status bar's part
 (● REC, the time recorded, a level meter), follows the meeting (a recess pauses
-the recording when the setting says so; the closing pauses it) and says a failure
+the recording when the setting says so; the closing stops it, and undoing the
+closing starts it again after what is kept) and says a failure
 (a full disk) once, in red, while the typing goes on. Playing (review, and the
 last line from the live screen) goes through the same object.
 """
@@ -41,6 +42,7 @@ add_messages(
         "rec.on": ("● REC {time}", "● 録音 {time}"),
         "rec.paused": ("❚❚ REC paused {time}", "❚❚ 録音一時停止 {time}"),
         "rec.stopped": ("■ recording stopped {time}", "■ 録音停止 {time}"),
+        "rec.closed": ("■ recording ended {time}", "■ 録音終了 {time}"),
         "rec.starting": ("● REC starting…", "● 録音を開始しています…"),
         "rec.started": ("Recording.", "録音を始めました。"),
         "rec.paused_note": ("Recording paused at {time}.", "録音を {time} で一時停止しました。"),
@@ -82,6 +84,11 @@ class Recording:
         """The open meeting's audio folder (``ID.audio``)."""
         self.starting = False
         self._paused_by_meeting = False
+        self._stopped_by_closing = False
+        self._source = ""
+        """Where the sound comes from ("": the input device, else a WAV file's path)."""
+        self._status: str | None = None
+        """The meeting's status the last time it was looked at (closing: a change to it)."""
         self._said_failure = False
         self._timer: Any = None
         self._shown: tuple[str | None, bool, bool] = (None, False, False)
@@ -96,20 +103,28 @@ class Recording:
 
         self.close()
         self.session = session
+        self._status = session.meeting.status.value
+        self._stopped_by_closing = False
         self.folder = audio_dir(store.data_dir, store.meeting.id)
         if self._timer is None:
             self._timer = self.app.set_interval(TICK_SECONDS, self.tick)
         if source is not None:
             self.start(source)
 
-    def start(self, source: str = "") -> None:
-        """Start recording (on a thread: opening a device may take a moment)."""
+    def start(self, source: str | None = None, paused: bool | None = None) -> None:
+        """Start recording (on a thread: opening a device may take a moment), from
+        `source` (None: the one recorded from before), `paused` (None: if the meeting
+        is in recess or closed)."""
         if self.session is None or self.starting or (self.recorder and self.recorder.active):
             return
+        if source is not None:
+            self._source = source
+        source = self._source
         self.starting = True
         self._said_failure = False
+        self._stopped_by_closing = False
         device = self.config.record_device
-        paused = self._meeting_wants_pause()
+        paused = self._meeting_wants_pause() if paused is None else paused
         folder = self.folder
         threading.Thread(
             target=self._open, args=(folder, source, device, paused), daemon=True
@@ -143,7 +158,7 @@ class Recording:
             recorder.stop()
             return
         self.recorder = recorder
-        self._paused_by_meeting = paused
+        self._paused_by_meeting = paused and self._in_recess()
         self.session.audio = self.position
         self.say(t("rec.started", self.lang))
         self.tick()
@@ -165,7 +180,7 @@ class Recording:
         if self.session is None:
             self.say(t("rec.no_meeting", self.lang), severity="warning")
         elif recorder is None or not recorder.active:
-            self.start()
+            self.start(paused=self._in_recess())
         elif recorder.state.value == "paused":
             recorder.resume()
             self._paused_by_meeting = False
@@ -187,11 +202,30 @@ class Recording:
             self.session.audio = None
         self.session = None
 
+    def hold(self) -> bool:
+        """Stop recording while the meeting is moved (its sound goes with it); whether it was."""
+        recorder = self.recorder
+        if recorder is None or not recorder.active:
+            return False
+        recorder.stop()
+        return True
+
+    def moved(self, data_dir: Path, was_recording: bool) -> None:
+        """The meeting is in `data_dir` now (or stayed): record on there if it was recording."""
+        from live_notes.audio.segments import audio_dir
+
+        if self.session is None:
+            return
+        self.folder = audio_dir(data_dir, self.session.meeting.id)
+        if was_recording:
+            self.start(paused=self._in_recess())
+
     # -- twice a second -------------------------------------------------------------------
 
     def tick(self) -> None:
         """Follow the meeting (recess, closing) and say a failure; the bar's part is drawn
         with the screen's own once-a-second redraw, and at once when the state changes."""
+        self._follow_closing()
         recorder = self.recorder
         if recorder is not None:
             self._follow_meeting(recorder)
@@ -232,11 +266,35 @@ class Recording:
         session = self.session
         if session is None:
             return False
-        status = session.meeting.status.value
-        return status == "closed" or (status == "in_recess" and self.config.recess_pauses_recording)
+        return session.meeting.status.value == "closed" or self._in_recess()
+
+    def _in_recess(self) -> bool:
+        session = self.session
+        return (
+            session is not None
+            and session.meeting.status.value == "in_recess"
+            and self.config.recess_pauses_recording
+        )
+
+    def _follow_closing(self) -> None:
+        """Closing stops the recording; undoing the closing starts it again."""
+        session = self.session
+        if session is None:
+            return
+        status, before = session.meeting.status.value, self._status
+        self._status = status
+        recorder = self.recorder
+        if status == "closed" and before != "closed" and recorder is not None and recorder.active:
+            recorder.stop()
+            self._stopped_by_closing = True
+            self._paused_by_meeting = False
+        elif status != "closed" and before == "closed" and self._stopped_by_closing:
+            self.start(paused=self._in_recess())
+        elif status != "closed" and before == "closed" and recorder is not None:
+            self._paused_by_meeting = True  # opened closed, paused: the meeting goes on
 
     def _follow_meeting(self, recorder: Recorder) -> None:
-        wants = self._meeting_wants_pause()
+        wants = self._in_recess()
         if wants and recorder.state.value == "recording":
             recorder.pause()
             self._paused_by_meeting = True
@@ -262,6 +320,8 @@ class Recording:
             part.append(" " + meter(recorder.level()), "green")
         elif state == "paused":
             part.append(t("rec.paused", lang, time=time), "bold yellow")
+        elif state == "stopped":  # the clerk's doing (the closing): no error
+            part.append(t("rec.closed", lang, time=time))
         else:
             part.append(t("rec.stopped", lang, time=time), "bold red reverse")
         return part

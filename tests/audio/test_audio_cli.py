@@ -62,7 +62,7 @@ def test_vtt_has_a_cue_per_line_and_a_chapter_per_item(
     assert text.startswith("WEBVTT\n\n")
     chapters = [name for name in blocks if name.startswith("item-")]
     assert chapters == ["item-opening", "item-sewer"]  # the two items taken up, in order
-    assert blocks["item-sewer"][0] == "00:00:00.000 --> 00:00:01.000"  # up to the first line
+    assert blocks["item-sewer"][0] == "00:00:00.000 --> 00:00:05.000"  # over its lines
     assert blocks["item-sewer"][1].startswith("▶ ア 下水道使用料")
     assert blocks["line-1"] == ["00:00:01.000 --> 00:00:03.000", "担当課: 発言 0 &lt;b&gt;"]
     assert blocks["line-2"] == ["00:00:03.000 --> 00:00:05.000", "担当課: 発言 1 &lt;b&gt;", ""]
@@ -138,3 +138,22 @@ def test_open_refuses_a_file_that_is_no_wav_in_one_line(
         capsys, "--data-dir", str(data), "open", meeting_id, "--record-from", str(bad)
     )
     assert code == 1 and len(err.splitlines()) == 1 and "not a WAV file" in err
+
+
+def test_check_says_the_recordings_length_and_a_line_for_each_unreadable_segment(
+    capsys: pytest.CaptureFixture[str], recorded: tuple[Path, str]
+) -> None:
+    data, meeting_id = recorded
+    code, out, _ = run(capsys, "--data-dir", str(data), "check", meeting_id)
+    assert code == 0, out
+    assert f"{meeting_id}: ok" in out and "recording: 0:00:06, every segment readable" in out
+    folder = audio_dir(data, meeting_id)
+    (folder / "0000100000.wav").write_bytes(b"RIFF\x10\x00")  # a header cut short
+    (folder / "0000200000.wav").write_bytes(b"garbage, not a sound" * 10)
+    code, out, _ = run(capsys, "--data-dir", str(data), "check", meeting_id)
+    assert code == 1
+    said = [line.strip() for line in out.splitlines() if "recording:" in line]
+    assert said == [
+        "recording: 0000100000.wav: not a readable WAV file (header cut at 6 bytes)",
+        "recording: 0000200000.wav: not a readable WAV file (no 16-bit PCM WAV header)",
+    ]

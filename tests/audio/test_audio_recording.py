@@ -19,6 +19,8 @@ from live_notes.audio.sources import FileSource
 if TYPE_CHECKING:
     from pathlib import Path
 
+    import pytest
+
     from live_notes.domain.events import Change
 
 
@@ -126,3 +128,25 @@ def test_edits_keep_a_lines_place_and_lines_typed_unrecorded_have_none() -> None
     assert quiet.audio_at is None
     edited = meeting.utterances[-1]
     assert (edited.text, edited.audio_at, edited.audio_end) == ("録音あり(修正)", 40.0, 42.0)
+
+
+def test_the_level_is_measured_at_the_meters_pace_not_every_block(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from live_notes.audio import recorder as recorder_module
+
+    measured: list[float] = []
+    real = recorder_module.level_of
+
+    def counted(block: bytes) -> float:
+        measured.append(real(block))
+        return measured[-1]
+
+    monkeypatch.setattr(recorder_module, "level_of", counted)
+    wav = write_tones(tmp_path / "in.wav", 2.0, [0.0], tone=2.0)
+    recorder = Recorder(audio_dir(tmp_path / "data", "M1"), FileSource(wav)).start()
+    _wait_for(recorder, 1.0)
+    assert recorder.level() > 0.6  # a loud tone shows loud
+    recorder._thread.join(5)
+    assert 4 <= len(measured) <= 10  # four times a second, not at each of the 20 blocks
+    assert real(bytes(3200)) == 0.0 and real(b"\xff\x7f" * 1600) > 0.99

@@ -14,6 +14,7 @@ from textual import events
 
 from live_notes.audio.segments import audio_dir, recorded_seconds
 from live_notes.config import Config
+from live_notes.domain.errors import ClerkError
 from live_notes.tui.recording import heard_line, meter, recording_of
 
 if TYPE_CHECKING:
@@ -241,3 +242,65 @@ async def test_an_audio_folder_that_cannot_be_written_is_said_in_one_line(dirs: 
         await typed(app, pilot, "書けなくても入力")
         await pilot.press("enter")
         assert stored(app).utterances[-1].text == "書けなくても入力"
+
+
+async def test_playing_without_portaudio_says_playing_needs_it_in_the_clerks_language(
+    dirs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = recording_app(dirs)  # recorded from a file: no PortAudio needed to record
+    monkeypatch.setitem(sys.modules, "sounddevice", None)  # as on Linux without libportaudio2
+    async with app.run_test(size=SIZE) as pilot:
+        recording = recording_of(app)
+        await until(pilot, lambda: recording.recorder is not None)
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: recording.position() is not None and recording.position() > 1)  # type: ignore[operator]
+        await typed(app, pilot, "聞き直したい行")
+        await pilot.press("enter", "alt+p")
+        await until(pilot, lambda: any("libportaudio2" in said for said in app.said))
+        said = next(said for said in app.said if "libportaudio2" in said)
+        assert "\n" not in said and said.startswith("再生には PortAudio が必要")
+        assert "録音" not in said
+        assert stored(app).utterances[-1].text == "聞き直したい行"
+    from live_notes.audio.player import DeviceSink
+
+    try:
+        DeviceSink(16000)
+    except ClerkError as error:
+        assert str(error).startswith("Playing needs PortAudio")
+    else:
+        raise AssertionError("no PortAudio, yet a sink")
+
+
+async def test_closing_stops_the_recording_and_undoing_it_or_alt_r_starts_it_again(
+    dirs: Path,
+) -> None:
+    app = recording_app(dirs, seconds=60.0)
+    async with app.run_test(size=SIZE) as pilot:
+        recording = recording_of(app)
+        await until(pilot, lambda: recording.recorder is not None)
+        await pilot.press("ctrl+o")
+        await until(pilot, lambda: (recording.position() or 0.0) > 1.0)
+        first = recording.recorder
+        assert first is not None
+        await pilot.press("ctrl+o", "y")
+        await until(pilot, lambda: "■ 録音終了" in bar(app))
+        assert not first.active and first.state.value == "stopped"
+        part = recording.part("ja")
+        assert part is not None and not any(
+            "red" in str(span.style) or "reverse" in str(span.style) for span in part.spans
+        )
+        assert "❚❚" not in bar(app)
+        folder = audio_dir(app.data_dir, line_meeting(app))
+        kept = recorded_seconds(folder)
+        await pilot.press("ctrl+z")  # the closing undone: recording again, after what is kept
+        await until(pilot, lambda: recording.recorder is not first and "● 録音" in bar(app))
+        second = recording.recorder
+        assert second is not None and second.active
+        await until(pilot, lambda: recorded_seconds(folder) > kept + 0.3)
+        assert (recording.position() or 0.0) >= kept
+        await pilot.press("ctrl+o", "y")
+        await until(pilot, lambda: "■ 録音終了" in bar(app))
+        kept = recorded_seconds(folder)
+        await pilot.press("alt+r")
+        await until(pilot, lambda: recording.recorder is not second and "● 録音" in bar(app))
+        await until(pilot, lambda: recorded_seconds(folder) > kept + 0.3)

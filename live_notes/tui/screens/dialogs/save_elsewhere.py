@@ -67,7 +67,12 @@ def offer_save_elsewhere(screen: LiveView, refusal: ClerkError) -> None:
         if not text:
             raise DialogError(fields={"folder": t("rescue.no_folder", lang)})
         folder = Path(text).expanduser()
+        from live_notes.tui.recording import recording_of
+
+        recording = recording_of(app)
+        was_recording = recording.hold()  # the sound goes with the meeting: not written meanwhile
         moved = attempt(store.save_elsewhere, folder)
+        recording.moved(store.data_dir, was_recording)
         if isinstance(moved, ClerkError):
             raise DialogError(moved.message(lang))
         return folder
