@@ -2,9 +2,9 @@
 
 Each line is a `RowText`: time and role in a fixed gutter and the text wrapped beside
 it (kinsoku), so a long Japanese utterance stays readable. Rows are made once and
-kept: an edit replaces one row, a delete takes one out, and the other changes put the
-list in order again with the rows already made (a line's row is remade only when its
-line changed); only the rows on screen are drawn.
+kept: an edit replaces one row; a delete, move, note, split or join puts in or takes out
+only the rows of the lines concerned (and a section's label where a section starts or
+ends there); only the rows on screen are drawn.
 """
 
 from __future__ import annotations
@@ -154,13 +154,8 @@ class ReviewList(VirtualList):
         return Row(f"decision:{item_id}", RowText(prefix, tuple(body)))
 
     def rebuild(self, keep: str | None = None) -> None:
-        """Fill the list from the meeting; keep the cursor on row `keep` (else the current)
-        and the view where it was.
-
-        Rows are reused: a line whose `Utterance` is the one already shown keeps its
-        row, and with it the wrapping already worked out, so a move or a note at 10,000
-        lines costs a pass over the lines, not 10,000 new rows.
-        """
+        """Fill the list from the meeting (a line still the same keeps its row); keep the
+        cursor on row `keep` (else the current) and the view where it was."""
         keep = keep or self.highlighted_id()
         self.set_rows(self.whole_rows())
         self._keep(keep)
