@@ -373,7 +373,6 @@ class ReviewList(VirtualList):
                 if self.has_option(key):
                     at = self.get_option_index(key)
                     return at - 1 if self._list[at - 1].id is None else at
-        # the first line of its part in the item
         rows = self._list
         heading = self.get_option_index(f"item:{item_id}")
         if part == 0:
