@@ -18,13 +18,7 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def journal() -> list[Change]:
-    return []
-
-
-@pytest.fixture
-def session(journal: list[Change]) -> Session:
-    clock = Clock()
+def session(clock: Clock, journal: list[Change]) -> Session:
     session = new_session(clock, journal)
     clock.at("09:30")
     session.open()

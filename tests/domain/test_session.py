@@ -3,45 +3,24 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import pytest
+from support.sessions import Clock, new_session
 
 from live_notes.domain.errors import CommandError
 from live_notes.domain.events import CHANGE_ADAPTER, Change, apply
 from live_notes.domain.models import Meeting, MeetingStatus, Outcome, Presence, Section, Vote
 from live_notes.domain.plan import parse_plan
-from live_notes.domain.session import Session
 from live_notes.resources import sample_plan
 
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2024, 11, 11, 9, 25)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def at(self, hhmm: str) -> None:
-        hour, minute = map(int, hhmm.split(":"))
-        self.now = self.now.replace(hour=hour, minute=minute)
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def journal() -> list[Change]:
-    return []
+if TYPE_CHECKING:
+    from live_notes.domain.session import Session
 
 
 @pytest.fixture
 def session(clock: Clock, journal: list[Change]) -> Session:
-    meeting = parse_plan(sample_plan("ja").read_text(encoding="utf-8"), "sample")
-    return Session(meeting, sink=journal.append, clock=clock)
+    return new_session(clock, journal)
 
 
 def replay(session: Session, journal: list[Change]) -> Meeting:

@@ -17,16 +17,6 @@ if TYPE_CHECKING:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
-@pytest.fixture
-def journal() -> list[Change]:
-    return []
-
-
-@pytest.fixture
 def session(clock: Clock, journal: list[Change]) -> Session:
     session = new_session(clock, journal)
     clock.at("09:32")
