@@ -73,9 +73,13 @@ class AppActions(App[None]):
         if screen is not None and screen.query("#live-message"):
             screen.notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
             return
+        self.remember(message)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def remember(self, message: str) -> None:
+        """Keep a message the clerk was shown in `said` (the latest 50)."""
         self.said.append(message)
         del self.said[:-50]
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def refuse(self, refusal: ClerkError, key: str = "", severity: SeverityLevel = "error") -> None:
         """Say a refusal in the clerk's language (inside message `key`'s ``{detail}``)."""

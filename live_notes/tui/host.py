@@ -41,6 +41,10 @@ class Host(Protocol):
         """The language the UI speaks ("ja" or "en")."""
         ...
 
+    def remember(self, message: str) -> None:
+        """Keep a message the clerk was shown in `said`."""
+        ...
+
     def open_meeting(self, meeting_id: str) -> bool:
         """Open a meeting on the live screen; False when refused (said to the clerk)."""
         ...

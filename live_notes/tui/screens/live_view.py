@@ -371,9 +371,7 @@ class LiveView(Keyed, Screen[None]):
         if line is None:  # the screen is being taken down: the app says it
             self.app.notify(message, severity=severity, timeout=timeout, markup=markup)
             return
-        said = host(self.app).said
-        said.append(message)
-        del said[:-50]
+        host(self.app).remember(message)
         width = line.content_region.width or self.size.width - 2
         shown = "\n".join(wrap(message, width))  # kinsoku: no 。 or 、 starts a row
         line.say(shown, self.lang, error=severity != "information")
